@@ -1,0 +1,40 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { arrowToRows } from './convert';
+import { OFFLINE_SETTINGS, type Engine } from './engine';
+
+let shared: Promise<Engine> | undefined;
+
+/**
+ * The app's one database: DuckDB-WASM in a Web Worker, its wasm and worker served by the app (no CDN).
+ * Every caller awaits the same promise, so nothing opens a second instance (Mosaic's `wasm.ts` habit).
+ * Only the exception-handling bundle ships: every current browser supports it, and it halves the build.
+ */
+export function browserEngine(): Promise<Engine> {
+	shared ??= openBrowserEngine();
+	return shared;
+}
+
+async function openBrowserEngine(): Promise<Engine> {
+	const worker = new Worker(ehWorker);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(ehWasm);
+	await db.open({});
+	const connection = await db.connect();
+	await connection.query(OFFLINE_SETTINGS);
+	return {
+		async query(sql) {
+			return arrowToRows(await connection.query(sql));
+		},
+		async exec(sql) {
+			await connection.query(sql);
+		},
+		async registerText(name, text) {
+			await db.registerFileText(name, text);
+		},
+		async dropFile(name) {
+			await db.dropFile(name);
+		}
+	};
+}

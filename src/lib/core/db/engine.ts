@@ -1,0 +1,22 @@
+import type { Table } from 'apache-arrow';
+
+/** A row as the views see it: plain numbers, strings, booleans and ISO dates — never BigInt. */
+export type Row = Record<string, number | string | boolean | null>;
+
+/**
+ * The one database behind the app, whatever runs it (DuckDB-WASM in a browser worker, or the blocking
+ * DuckDB-WASM build in Node for tests and the command line). Same engine, same SQL.
+ */
+export interface Engine {
+	query(sql: string): Promise<Row[]>;
+	exec(sql: string): Promise<void>;
+	/** Makes `text` readable by SQL as the file `name` (e.g. `read_csv('name')`). */
+	registerText(name: string, text: string): Promise<void>;
+	dropFile(name: string): Promise<void>;
+}
+
+/** DuckDB downloads extensions on its own unless told not to; the app is offline (TOOLCHAIN.md). */
+export const OFFLINE_SETTINGS = `
+SET autoload_known_extensions = false;
+SET autoinstall_known_extensions = false;
+`;

@@ -1,0 +1,42 @@
+import { createRequire } from 'node:module';
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import { arrowToRows } from './convert';
+import { OFFLINE_SETTINGS, type Engine } from './engine';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The same DuckDB-WASM build as the browser, run blocking in Node (unit tests, command line). Synchronous
+ * underneath; wrapped in promises so callers are written once for both.
+ */
+export async function openNodeEngine(): Promise<Engine> {
+	const bundles = {
+		mvp: {
+			mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'),
+			mainWorker: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-mvp.worker.cjs')
+		},
+		eh: {
+			mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'),
+			mainWorker: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-eh.worker.cjs')
+		}
+	};
+	const db = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
+	await db.instantiate(() => {});
+	db.open({});
+	const connection = db.connect();
+	connection.query(OFFLINE_SETTINGS);
+	return {
+		async query(sql) {
+			return arrowToRows(connection.query(sql));
+		},
+		async exec(sql) {
+			connection.query(sql);
+		},
+		async registerText(name, text) {
+			db.registerFileText(name, text);
+		},
+		async dropFile(name) {
+			db.dropFile(name);
+		}
+	};
+}

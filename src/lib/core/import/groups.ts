@@ -1,0 +1,58 @@
+import type { GroupRecord } from '../schema/model';
+import { ImportError, type ImportReport, type Rejection } from './report';
+
+export interface GroupWithGeometry extends GroupRecord {
+	/** GeoJSON Polygon, MultiPolygon or Point geometry; null when the export had none. */
+	geometry: GeoJSON.Geometry | null;
+}
+
+/** Reads residential groups from a GeoJSON FeatureCollection (properties `group_code`, `name`, …). */
+export function parseGroupsGeojson(text: string, file: string): { groups: GroupWithGeometry[]; report: ImportReport } {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		throw new ImportError('invalid_geojson', file);
+	}
+	const features = (parsed as GeoJSON.FeatureCollection | null)?.features;
+	if (!Array.isArray(features)) throw new ImportError('invalid_geojson', file);
+
+	const groups: GroupWithGeometry[] = [];
+	const rejections: Rejection[] = [];
+	const seen = new Set<string>();
+	features.forEach((feature, index) => {
+		const line = index + 1;
+		const properties = feature?.properties ?? {};
+		const code = String(properties.group_code ?? '').trim();
+		const name = String(properties.name ?? '').trim();
+		const population = optionalCount(properties.population);
+		const households = optionalCount(properties.households);
+		if (!code) rejections.push({ line, reason: 'missing_value', field: 'group_code' });
+		else if (seen.has(code)) rejections.push({ line, reason: 'duplicate_id', field: 'group_code' });
+		else if (population === undefined) rejections.push({ line, reason: 'invalid_number', field: 'population' });
+		else if (households === undefined) rejections.push({ line, reason: 'invalid_number', field: 'households' });
+		else {
+			seen.add(code);
+			groups.push({ group_code: code, name: name || code, population, households, geometry: feature.geometry ?? null });
+		}
+	});
+	if (groups.length === 0) throw new ImportError('no_groups', file);
+	return {
+		groups,
+		report: {
+			file,
+			read: features.length,
+			accepted: groups.length,
+			rejected: rejections.length,
+			updated: 0,
+			rejections
+		}
+	};
+}
+
+/** A non-negative integer, null when absent, undefined when present but not a count. */
+function optionalCount(value: unknown): number | null | undefined {
+	if (value === null || value === undefined || value === '') return null;
+	const number = typeof value === 'number' ? value : Number(String(value).trim());
+	return Number.isInteger(number) && number >= 0 ? number : undefined;
+}

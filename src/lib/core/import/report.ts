@@ -1,0 +1,39 @@
+/** Why a row was not accepted. Codes, not sentences: the UI says them in the user's language. */
+export type RejectionReason =
+	| 'missing_value'
+	| 'invalid_date'
+	| 'future_date'
+	| 'resolved_before_reported'
+	| 'unknown_group'
+	| 'unknown_category'
+	| 'unknown_status'
+	| 'invalid_number'
+	| 'duplicate_id';
+
+export interface Rejection {
+	/** Line in the file, counting the header as line 1. */
+	line: number;
+	reason: RejectionReason;
+	field: string;
+}
+
+/** The end of every import: `read === accepted + rejected`, and every rejected row says why. */
+export interface ImportReport {
+	file: string;
+	read: number;
+	accepted: number;
+	rejected: number;
+	/** Accepted rows whose id already existed and replaced the older row. */
+	updated: number;
+	rejections: Rejection[];
+}
+
+/** An import refused as a whole; nothing was changed. */
+export class ImportError extends Error {
+	constructor(
+		readonly code: 'missing_column' | 'empty_file' | 'invalid_geojson' | 'no_groups' | 'unreadable',
+		readonly detail: string
+	) {
+		super(`${code}: ${detail}`);
+	}
+}

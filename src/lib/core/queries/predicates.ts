@@ -1,0 +1,32 @@
+import { and, cast, column, isBetween, isIn, literal, type ExprNode } from '@uwdata/mosaic-sql';
+import type { Period } from './periods';
+import type { View } from './view';
+
+/** Which of the view's filters a query applies; a view never filters itself (cross-filter). */
+export interface FilterScope {
+	period?: Period | null;
+	categories?: boolean;
+	statuses?: boolean;
+	groups?: boolean;
+}
+
+export function dateLiteral(iso: string): ExprNode {
+	return cast(literal(iso), 'DATE');
+}
+
+export function inPeriod(period: Period, field = 'reported_on'): ExprNode {
+	return isBetween(column(field), [dateLiteral(period.from), dateLiteral(period.to)]);
+}
+
+/** The view's filters as one SQL predicate over `cases`; values are always literals, never spliced text. */
+export function casePredicate(view: View, scope: FilterScope): ExprNode {
+	const clauses: ExprNode[] = [];
+	if (scope.period) clauses.push(inPeriod(scope.period));
+	if (scope.categories && view.categories.length)
+		clauses.push(isIn(column('category'), view.categories.map((code) => literal(code))));
+	if (scope.statuses && view.statuses.length)
+		clauses.push(isIn(column('status'), view.statuses.map((code) => literal(code))));
+	if (scope.groups && view.groups.length)
+		clauses.push(isIn(column('group_code'), view.groups.map((code) => literal(code))));
+	return clauses.length ? and(...clauses) : literal(true);
+}

@@ -1,0 +1,135 @@
+import { CATEGORY_CODES, isCategoryCode, type CategoryCode } from '../schema/categories';
+import { isStatusCode, STATUS_CODES, type StatusCode } from '../schema/statuses';
+import { monthEnd, monthStart, parseIsoDate, parseVietnameseDate } from './dates';
+
+export const MAP_MODES = ['count', 'rate', 'change', 'gistar', 'lisa', 'emerging'] as const;
+export type MapMode = (typeof MAP_MODES)[number];
+/** Map modes this build can draw; the others are corrected to `count` with a notice. */
+export const AVAILABLE_MODES: readonly MapMode[] = ['count', 'rate', 'change'];
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Everything that decides what the dashboard shows; it lives in the URL (SPEC §8). */
+export interface View {
+	from: string;
+	to: string;
+	/** Empty means every category. */
+	categories: CategoryCode[];
+	/** Empty means every status. */
+	statuses: StatusCode[];
+	/** Empty means the whole ward. */
+	groups: string[];
+	mode: MapMode;
+	lang: Language;
+}
+
+/** What the loaded data allows a view to be. */
+export interface DataContext {
+	firstDate: string;
+	lastDate: string;
+	groupCodes: readonly string[];
+}
+
+/** Something in the URL that could not be shown as written, and what was shown instead. */
+export interface Correction {
+	param: string;
+	value: string;
+	problem: 'invalid_date' | 'date_format' | 'reversed_period' | 'unknown_code' | 'unavailable_mode' | 'unknown_language';
+}
+
+/** The opening view: the last 12 whole months of the data, every category, counted. */
+export function defaultView(context: DataContext): View {
+	return {
+		from: monthStart(context.lastDate, -11),
+		to: monthEnd(context.lastDate),
+		categories: [],
+		statuses: [],
+		groups: [],
+		mode: 'count',
+		lang: 'vi'
+	};
+}
+
+/**
+ * Reads a view from URL parameters. Never throws: anything unknown or malformed is replaced by the nearest valid
+ * value and reported as a correction, so the page can say what it changed.
+ */
+export function parseView(params: URLSearchParams, context: DataContext): { view: View; corrections: Correction[] } {
+	const fallback = defaultView(context);
+	const corrections: Correction[] = [];
+	const readDate = (param: 'from' | 'to'): string => {
+		const raw = params.get(param);
+		if (raw === null || raw.trim() === '') return fallback[param];
+		const iso = parseIsoDate(raw);
+		if (iso) return iso;
+		const vietnamese = parseVietnameseDate(raw);
+		corrections.push({ param, value: raw, problem: vietnamese ? 'date_format' : 'invalid_date' });
+		return vietnamese ?? fallback[param];
+	};
+	let from = readDate('from');
+	let to = readDate('to');
+	if (from > to) {
+		corrections.push({ param: 'from', value: `${from}…${to}`, problem: 'reversed_period' });
+		[from, to] = [to, from];
+	}
+	const codes = <T extends string>(param: string, isKnown: (code: string) => code is T): T[] => {
+		const known: T[] = [];
+		for (const code of splitList(params.get(param))) {
+			if (isKnown(code)) {
+				if (!known.includes(code)) known.push(code);
+			} else corrections.push({ param, value: code, problem: 'unknown_code' });
+		}
+		return known;
+	};
+	const groupSet = new Set(context.groupCodes);
+	const categories = codes('cat', isCategoryCode);
+	const statuses = codes('status', isStatusCode);
+	const groups = codes('group', (code): code is string => groupSet.has(code));
+	return {
+		view: {
+			from,
+			to,
+			// Choosing every code is the same view as choosing none.
+			categories: categories.length === CATEGORY_CODES.length ? [] : categories,
+			statuses: statuses.length === STATUS_CODES.length ? [] : statuses,
+			groups,
+			mode: readMode(params.get('mode'), corrections),
+			lang: readLanguage(params.get('lang'), corrections)
+		},
+		corrections
+	};
+}
+
+function readMode(raw: string | null, corrections: Correction[]): MapMode {
+	if (raw === null || raw === '') return 'count';
+	if ((AVAILABLE_MODES as readonly string[]).includes(raw)) return raw as MapMode;
+	const known = (MAP_MODES as readonly string[]).includes(raw);
+	corrections.push({ param: 'mode', value: raw, problem: known ? 'unavailable_mode' : 'unknown_code' });
+	return 'count';
+}
+
+function readLanguage(raw: string | null, corrections: Correction[]): Language {
+	if (raw === null || raw === '' || raw === 'vi') return 'vi';
+	if (raw === 'en') return 'en';
+	corrections.push({ param: 'lang', value: raw, problem: 'unknown_language' });
+	return 'vi';
+}
+
+function splitList(raw: string | null): string[] {
+	return (raw ?? '')
+		.split(',')
+		.map((code) => code.trim())
+		.filter((code) => code !== '');
+}
+
+/** The URL parameters of a view; the period is always written so a shared link does not drift with new data. */
+export function viewToParams(view: View): URLSearchParams {
+	const params = new URLSearchParams({ from: view.from, to: view.to });
+	if (view.categories.length) params.set('cat', view.categories.join(','));
+	if (view.statuses.length) params.set('status', view.statuses.join(','));
+	if (view.groups.length) params.set('group', view.groups.join(','));
+	if (view.mode !== 'count') params.set('mode', view.mode);
+	if (view.lang !== 'vi') params.set('lang', view.lang);
+	return params;
+}

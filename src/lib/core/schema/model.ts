@@ -1,0 +1,44 @@
+import type { CategoryCode } from './categories';
+import type { SourceCode } from './sources';
+import type { StatusCode } from './statuses';
+
+/** One case as accepted into the analysis tables (SPEC §2.1). Dates are ISO `YYYY-MM-DD`. */
+export interface CaseRecord {
+	case_id: string;
+	reported_on: string;
+	group_code: string;
+	category: CategoryCode;
+	status: StatusCode;
+	resolved_on: string | null;
+	severity: 1 | 2 | 3 | null;
+	source: SourceCode | null;
+	repeat: boolean | null;
+	lat: number | null;
+	lon: number | null;
+}
+
+/** The columns of the `cases` table, in order. */
+export const CASE_COLUMNS = [
+	'case_id',
+	'reported_on',
+	'group_code',
+	'category',
+	'status',
+	'resolved_on',
+	'severity',
+	'source',
+	'repeat',
+	'lat',
+	'lon'
+] as const satisfies readonly (keyof CaseRecord)[];
+
+/** One residential group (tổ dân phố), SPEC §2.2. */
+export interface GroupRecord {
+	group_code: string;
+	name: string;
+	population: number | null;
+	households: number | null;
+}
+
+/** The ward's extent as [west, south, east, north]. */
+export type Extent = [number, number, number, number];

@@ -1,0 +1,109 @@
+import type { Messages } from './vi';
+
+export const en: Messages = {
+	appName: 'Ward Hotspots',
+	appSubtitle: 'Community conflicts by residential group',
+	nav: { dashboard: 'Dashboard', data: 'Data', briefing: 'Briefing' },
+	language: 'Language',
+	syntheticBanner: 'Synthetic data (not real figures) — a made-up ward on the footprint of Vĩnh Tuy.',
+	loading: 'Loading data…',
+	loadFailed: (detail) => `The data could not be loaded: ${detail}`,
+	dataUntil: (date) => `data up to ${date}`,
+	period: 'Period',
+	presets: {
+		this_month: 'This month',
+		last_month: 'Last month',
+		this_quarter: 'This quarter',
+		last_quarter: 'Last quarter',
+		last_6_months: '6 months',
+		last_9_months: '9 months',
+		this_year: 'This year',
+		last_12_months: 'Last 12 months'
+	},
+	customPeriod: 'Custom',
+	from: 'From',
+	to: 'To',
+	apply: 'Apply',
+	datePlaceholder: 'dd/mm/yyyy',
+	invalidTypedDate: 'Not a valid date; type it as dd/mm/yyyy.',
+	categories: 'Category',
+	allCategories: 'All categories',
+	category: {
+		land: 'Land, boundaries, shared passageways',
+		family: 'Marriage and family',
+		neighbour: 'Neighbours and daily life',
+		civil: 'Civil: loans, contracts, inheritance',
+		construction: 'Construction and urban order',
+		environment: 'Environment and noise',
+		spontaneous: 'Spontaneous clashes',
+		other: 'Other'
+	},
+	status: {
+		received: 'Received',
+		mediating: 'Mediating',
+		resolved: 'Resolved at grassroots',
+		transferred: 'Transferred',
+		escalated: 'Escalated',
+		unresolved: 'Unresolved'
+	},
+	selectedGroups: 'Showing group',
+	clearGroups: 'Clear group',
+	clearFilters: 'Clear filters',
+	mapTitle: 'Residential groups',
+	mode: {
+		count: 'Case count',
+		rate: 'Rate per 1,000 residents',
+		change: 'Change vs previous period',
+		gistar: 'Hot spots (Gi*)',
+		lisa: 'Clusters (Local Moran)',
+		emerging: 'Emerging hot spots'
+	},
+	legendCases: 'Cases in the period',
+	legendRate: 'Cases per 1,000 residents',
+	legendChange: 'Change in cases vs previous period',
+	noPopulation: 'population unknown',
+	hoverCases: (count) => `${count} cases`,
+	kpi: {
+		total: 'Cases',
+		change: 'Vs previous period',
+		previous: (count, from, to) => `previous period (${from} – ${to}): ${count}`,
+		noPrevious: 'no cases in the previous period',
+		resolved: 'Resolved at grassroots',
+		resolvedOf: (resolved, total) => `${resolved} of ${total}`
+	},
+	trendTitle: 'Cases by month',
+	trendHint: 'Drag across the chart to choose a period.',
+	casesAxis: 'Cases',
+	rankingTitle: 'Residential groups ranked',
+	rankingColumns: { rank: '#', group: 'Group', count: 'Cases', change: 'Change', resolved: 'Resolved' },
+	noCases: 'No case matches the filters.',
+	corrections: 'Some parameters in the address were not valid and were corrected:',
+	correction: (c) => {
+		switch (c.problem) {
+			case 'invalid_date':
+				return `“${c.param}=${c.value}” is not a real date; the default period is shown.`;
+			case 'date_format':
+				return `“${c.param}=${c.value}” was read as day/month/year.`;
+			case 'reversed_period':
+				return 'The start date was after the end date; they were swapped.';
+			case 'unknown_code':
+				return `Ignored the unknown code “${c.param}=${c.value}”.`;
+			case 'unavailable_mode':
+				return `Map mode “${c.value}” is not in this version yet; showing case counts.`;
+			case 'unknown_language':
+				return `No language “${c.value}”; using Vietnamese.`;
+		}
+	},
+	dataPage: {
+		title: 'Data in use',
+		demoNote: 'This is a demo ward with synthetic data, loaded automatically on first start.',
+		file: 'File',
+		read: 'Rows read',
+		accepted: 'Accepted',
+		rejected: 'Rejected',
+		updated: 'Updated',
+		importSoon: 'Importing the ward’s own files (CSV, Excel…) comes in a later version.'
+	},
+	dismiss: 'Close',
+	comingSoon: 'This screen is being built.'
+};

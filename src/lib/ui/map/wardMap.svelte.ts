@@ -1,0 +1,157 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GroupWithGeometry } from '$lib/core/import/groups';
+import { bounds, labelPoint, outlineEdges } from '$lib/core/geo/outline';
+import { NO_DATA_COLOUR } from './mapColours';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+const SOURCE = 'groups';
+
+export interface GroupLabel {
+	code: string;
+	text: string;
+	x: number;
+	y: number;
+}
+
+/**
+ * MapLibre behind the ward map. Geometry is loaded once (`promoteId` makes `group_code` the feature id); a
+ * filter change only sends changed feature states, never `setData` (svelte-maplibre's JoinedData habit).
+ * A local style: plain background, no tiles, no glyphs — labels are an HTML overlay placed with `project()`.
+ */
+export class WardMap {
+	ready = $state(false);
+	labels = $state.raw<GroupLabel[]>([]);
+	hovered = $state.raw<{ code: string; x: number; y: number } | null>(null);
+	#map: maplibregl.Map | null = null;
+	#loaded = false;
+	#colours = new Map<string, string>();
+	#selected = new Set<string>();
+	#labelPoints: { code: string; text: string; at: [number, number] }[] = [];
+	#onselect: (code: string) => void;
+
+	constructor(onselect: (code: string) => void) {
+		this.#onselect = onselect;
+	}
+
+	mount(container: HTMLElement, groups: GroupWithGeometry[]): () => void {
+		const geometries = groups.map((group) => group.geometry);
+		const extent = bounds(geometries) ?? [105.8615, 20.9927, 105.8786, 21.0032];
+		const map = new maplibregl.Map({
+			container,
+			style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } }] },
+			bounds: extent,
+			fitBoundsOptions: { padding: 24 },
+			attributionControl: false,
+			dragRotate: false,
+			pitchWithRotate: false,
+			canvasContextAttributes: { preserveDrawingBuffer: true }
+		});
+		this.#map = map;
+		this.#labelPoints = groups.flatMap((group) => {
+			const at = labelPoint(group.geometry);
+			return at ? [{ code: group.group_code, text: shortName(group.name, group.group_code), at }] : [];
+		});
+		map.on('load', () => {
+			map.addSource(SOURCE, {
+				type: 'geojson',
+				promoteId: 'group_code',
+				data: {
+					type: 'FeatureCollection',
+					features: groups.flatMap((group) =>
+						group.geometry ? [{ type: 'Feature', geometry: group.geometry, properties: { group_code: group.group_code } }] : []
+					)
+				}
+			});
+			map.addSource('outline', {
+				type: 'geojson',
+				data: { type: 'MultiLineString', coordinates: outlineEdges(geometries) }
+			});
+			map.addLayer({
+				id: 'group-fill',
+				type: 'fill',
+				source: SOURCE,
+				paint: { 'fill-color': ['coalesce', ['feature-state', 'colour'], NO_DATA_COLOUR], 'fill-opacity': 0.9 }
+			});
+			map.addLayer({
+				id: 'group-line',
+				type: 'line',
+				source: SOURCE,
+				paint: {
+					'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111', '#ffffff'],
+					'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1]
+				}
+			});
+			map.addLayer({ id: 'ward-outline', type: 'line', source: 'outline', paint: { 'line-color': '#333', 'line-width': 2 } });
+			this.#loaded = true;
+			this.#applyStates(new Map(), new Set());
+		});
+		map.on('mousemove', 'group-fill', (event) => {
+			const code = event.features?.[0]?.id;
+			map.getCanvas().style.cursor = 'pointer';
+			this.hovered = code === undefined ? null : { code: String(code), x: event.point.x, y: event.point.y };
+		});
+		map.on('mouseleave', 'group-fill', () => {
+			map.getCanvas().style.cursor = '';
+			this.hovered = null;
+		});
+		map.on('click', 'group-fill', (event) => {
+			const code = event.features?.[0]?.id;
+			if (code !== undefined) this.#onselect(String(code));
+		});
+		map.on('render', () => this.#placeLabels());
+		return () => {
+			map.remove();
+			this.#map = null;
+			this.#loaded = false;
+		};
+	}
+
+	/** Shows new colours and selection, sending only the groups whose state changed. */
+	update(colours: Map<string, string>, selected: string[]): void {
+		const previousColours = this.#colours;
+		const previousSelected = this.#selected;
+		this.#colours = colours;
+		this.#selected = new Set(selected);
+		if (this.#loaded) this.#applyStates(previousColours, previousSelected);
+	}
+
+	/** The map as a PNG data URL (the canvas keeps its drawing buffer for this). */
+	toPng(): string | null {
+		return this.#map?.getCanvas().toDataURL('image/png') ?? null;
+	}
+
+	#applyStates(previousColours: Map<string, string>, previousSelected: Set<string>): void {
+		const map = this.#map;
+		if (!map) return;
+		let changed = false;
+		for (const [code, colour] of this.#colours) {
+			const selected = this.#selected.has(code);
+			if (previousColours.get(code) === colour && previousSelected.has(code) === selected) continue;
+			map.setFeatureState({ source: SOURCE, id: code }, { colour, selected });
+			changed = true;
+		}
+		for (const code of previousSelected) {
+			if (!this.#colours.has(code)) map.setFeatureState({ source: SOURCE, id: code }, { selected: false });
+		}
+		if (!changed && this.ready) return;
+		this.ready = false;
+		map.once('idle', () => (this.ready = true));
+		map.triggerRepaint();
+	}
+
+	#placeLabels(): void {
+		const map = this.#map;
+		if (!map) return;
+		this.labels = this.#labelPoints.map(({ code, text, at }) => {
+			const point = map.project(at);
+			return { code, text, x: point.x, y: point.y };
+		});
+	}
+}
+
+/** "Tổ dân phố 12" → "12": the map has room for the number; the full name shows on hover. */
+function shortName(name: string, code: string): string {
+	return /(\d+)\s*$/.exec(name)?.[1] ?? code;
+}

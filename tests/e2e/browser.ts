@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export { BASE_URL } from './server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with a fresh profile and WebGL2 on SwiftShader (TOOLCHAIN.md). */
+export async function openBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+	const profile = mkdtempSync(join(tmpdir(), 'ward-e2e-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		viewport: { width: 1400, height: 1100 },
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--use-angle=swiftshader',
+			'--enable-unsafe-swiftshader'
+		]
+	});
+	return {
+		context,
+		close: async () => {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Console errors, uncaught exceptions and every request that left localhost, collected while a page runs. */
+export function watchPage(page: Page) {
+	const errors: string[] = [];
+	const foreignRequests: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(String(error)));
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+		if (!local && !['data:', 'blob:'].includes(url.protocol)) foreignRequests.push(request.url());
+	});
+	return { errors, foreignRequests };
+}
+
+/** Waits until the map says it has drawn the current view. */
+export async function waitForMap(page: Page): Promise<void> {
+	await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 30_000 });
+}
