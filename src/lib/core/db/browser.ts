@@ -20,6 +20,7 @@ async function openBrowserEngine(): Promise<Engine> {
 	const worker = new Worker(ehWorker);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(ehWasm);
+	performance.mark('duckdb:instantiated');
 	await db.open({});
 	const connection = await db.connect();
 	await connection.query(OFFLINE_SETTINGS);

@@ -42,26 +42,27 @@ export async function importCasesCsv(
 			rejections
 		};
 	} finally {
-		await engine.exec('DROP TABLE IF EXISTS staged_cases; DROP TABLE IF EXISTS checked_cases;');
+		await engine.exec('DROP TABLE IF EXISTS raw_cases; DROP TABLE IF EXISTS staged_cases; DROP TABLE IF EXISTS checked_cases;');
 		await engine.dropFile(STAGED_FILE);
 	}
 }
 
 async function stage(engine: Engine, today: string): Promise<void> {
-	const header = await engine.query(
-		`DESCRIBE SELECT * FROM read_csv('${STAGED_FILE}', header = true, all_varchar = true, auto_detect = true)`
-	);
-	const present = new Set(header.map((row) => String(row.column_name).trim().toLowerCase()));
+	// One pass of the CSV reader (its sniffing is the slow part); line numbers count the header as line 1 and
+	// rely on the reader keeping insertion order.
+	await engine.exec(`
+		CREATE TEMP TABLE raw_cases AS
+		SELECT row_number() OVER () + 1 AS line, *
+		FROM read_csv('${STAGED_FILE}', header = true, all_varchar = true, auto_detect = true)`);
+	const header = await engine.query(`DESCRIBE raw_cases`);
+	const present = new Set(header.map((row) => String(row.column_name)));
 	const missing = REQUIRED.filter((name) => !present.has(name));
 	if (missing.length > 0) throw new ImportError('missing_column', missing.join(', '));
 	const select = CASE_COLUMNS.map((name) =>
 		present.has(name) ? `nullif(trim("${name}"), '') AS "${name}"` : `NULL::VARCHAR AS "${name}"`
 	);
-	// Line numbers count the header as line 1; the CSV reader keeps insertion order.
 	await engine.exec(`
-		CREATE TEMP TABLE staged_cases AS
-		SELECT row_number() OVER () + 1 AS line, ${select.join(', ')}
-		FROM read_csv('${STAGED_FILE}', header = true, all_varchar = true, auto_detect = true)`);
+		CREATE TEMP TABLE staged_cases AS SELECT line, ${select.join(', ')} FROM raw_cases`);
 	await engine.exec(`
 		CREATE TEMP TABLE checked_cases AS
 		WITH typed AS (

@@ -1,0 +1,20 @@
+/** Signed confidence bin: ±3, ±2, ±1 for 99 %, 95 %, 90 %; 0 not significant. */
+export type ConfidenceBin = -3 | -2 | -1 | 0 | 1 | 2 | 3;
+
+/** Critical |z| for 99 %, 95 % and 90 % two-sided confidence, as ArcGIS bins Gi* (SPEC §4). */
+const CRITICAL_Z: readonly [number, 3 | 2 | 1][] = [
+	[2.576, 3],
+	[1.96, 2],
+	[1.645, 1]
+];
+
+export function binOfZ(z: number | null): ConfidenceBin {
+	if (z === null) return 0;
+	const level = CRITICAL_Z.find(([critical]) => Math.abs(z) >= critical)?.[1] ?? 0;
+	return signed(level, z);
+}
+
+/** The level with the sign of z; never −0. */
+export function signed(level: 0 | 1 | 2 | 3, z: number): ConfidenceBin {
+	return (level !== 0 && z < 0 ? -level : level) as ConfidenceBin;
+}

@@ -1,0 +1,149 @@
+import { giStar, type GiStarResult } from './gistar';
+import { mannKendall, type MannKendallResult } from './mannKendall';
+import type { ScoredGroup } from './fdr';
+import type { Neighbours } from './weights';
+
+export type EmergingPattern =
+	| 'new'
+	| 'consecutive'
+	| 'intensifying'
+	| 'diminishing'
+	| 'persistent'
+	| 'historical'
+	| 'oscillating'
+	| 'sporadic';
+export type EmergingSide = 'hot' | 'cold';
+export type EmergingCategory = `${EmergingPattern}_${EmergingSide}` | 'none';
+
+export interface EmergingOptions {
+	/** A step is hot (cold) when its Gi* p < 1 − confidence with z > 0 (z < 0). */
+	confidence?: number;
+	/** Significance of the Mann–Kendall trend of the z-scores. */
+	trendAlpha?: number;
+}
+
+export interface EmergingGroup {
+	category: EmergingCategory;
+	/** Mann–Kendall on the group's z-scores, a null z (constant step) counted as 0; null below 3 steps. */
+	trend: MannKendallResult | null;
+	hotSteps: number;
+	coldSteps: number;
+}
+
+export interface EmergingResult {
+	groups: EmergingGroup[];
+	/** The Gi* result of every step. */
+	steps: GiStarResult[];
+}
+
+const DEFAULT_CONFIDENCE = 0.9;
+const DEFAULT_TREND_ALPHA = 0.05;
+
+/** One side's view of a series: which steps are significant on this side and on the other. */
+interface SideView {
+	here: boolean[];
+	there: boolean[];
+	/** +1 trend towards this side (up for hot, down for cold), −1 away, 0 none. */
+	trend: number;
+}
+
+function finalRunStart(flags: readonly boolean[]): number {
+	let start = flags.length;
+	while (start > 0 && flags[start - 1]) start--;
+	return start;
+}
+
+function count(flags: readonly boolean[]): number {
+	return flags.filter(Boolean).length;
+}
+
+/** At least 90 % of steps, in integers to avoid 0.9 · T rounding. */
+function mostly(flags: readonly boolean[]): boolean {
+	return count(flags) * 10 >= flags.length * 9;
+}
+
+function isFinal(flags: readonly boolean[]): boolean {
+	return flags.length > 0 && flags[flags.length - 1];
+}
+
+/**
+ * ArcGIS Pro "How Emerging Hot Spot Analysis works", as tabulated in SPEC §4, in the spec's order.
+ * Within a row hot is tried before cold; only "historical" (final step not hot) can meet another row
+ * of the other side, and then the earlier row wins.
+ */
+const RULES: readonly [EmergingPattern, (view: SideView) => boolean][] = [
+	['new', ({ here }) => isFinal(here) && count(here) === 1],
+	[
+		'consecutive',
+		({ here }) => {
+			const start = finalRunStart(here);
+			return here.length - start >= 2 && here.indexOf(true) === start && !mostly(here);
+		}
+	],
+	['intensifying', ({ here, trend }) => isFinal(here) && mostly(here) && trend > 0],
+	['diminishing', ({ here, trend }) => isFinal(here) && mostly(here) && trend < 0],
+	['persistent', ({ here, trend }) => isFinal(here) && mostly(here) && trend === 0],
+	['historical', ({ here }) => !isFinal(here) && here.length > 0 && mostly(here)],
+	['oscillating', ({ here, there }) => isFinal(here) && !mostly(here) && there.some(Boolean)],
+	['sporadic', ({ here, there }) => isFinal(here) && !mostly(here) && !there.some(Boolean)]
+];
+
+function trendSign(trend: MannKendallResult | null, alpha: number): number {
+	return trend !== null && trend.p < alpha ? Math.sign(trend.z) : 0;
+}
+
+/** Classifies one group's series of Gi* results, oldest step first. */
+export function classifyEmerging(series: readonly ScoredGroup[], options: EmergingOptions = {}): EmergingGroup {
+	const alpha = Number((1 - (options.confidence ?? DEFAULT_CONFIDENCE)).toFixed(12));
+	const sides = series.map(({ z, p }) => (z !== null && p !== null && p < alpha ? Math.sign(z) : 0));
+	const hot = sides.map((side) => side > 0);
+	const cold = sides.map((side) => side < 0);
+	const trend = mannKendall(series.map((step) => step.z ?? 0));
+	const upward = trendSign(trend, options.trendAlpha ?? DEFAULT_TREND_ALPHA);
+	const views: Record<EmergingSide, SideView> = {
+		hot: { here: hot, there: cold, trend: upward },
+		cold: { here: cold, there: hot, trend: -upward }
+	};
+	const category = categorise(views);
+	return { category, trend, hotSteps: count(hot), coldSteps: count(cold) };
+}
+
+function categorise(views: Record<EmergingSide, SideView>): EmergingCategory {
+	for (const [pattern, rule] of RULES) {
+		for (const side of ['hot', 'cold'] as const) {
+			if (rule(views[side])) return `${pattern}_${side}`;
+		}
+	}
+	return 'none';
+}
+
+/** `series[group][step]`. */
+export function emergingCategories(
+	series: readonly (readonly ScoredGroup[])[],
+	options: EmergingOptions = {}
+): EmergingGroup[] {
+	return series.map((groupSeries) => classifyEmerging(groupSeries, options));
+}
+
+/**
+ * Gi* of every group at every step, then the categories. `values[group][step]`. Each step's Gi* is
+ * purely spatial (SPEC §4), unlike ArcGIS's space-time neighbourhoods.
+ */
+export function emergingHotspots(
+	values: readonly (readonly number[])[],
+	neighbours: Neighbours,
+	options: EmergingOptions = {}
+): EmergingResult {
+	const stepCount = values[0]?.length ?? 0;
+	if (values.some((row) => row.length !== stepCount)) {
+		throw new RangeError('every group needs a value at every step');
+	}
+	const steps = Array.from({ length: stepCount }, (_, step) =>
+		giStar(
+			values.map((row) => row[step]),
+			neighbours
+		)
+	);
+	const series = values.map((_, group) => steps.map((step) => step.groups[group]));
+	return { groups: emergingCategories(series, options), steps };
+}

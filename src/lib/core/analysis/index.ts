@@ -1,0 +1,40 @@
+export { binOfZ, type ConfidenceBin } from './bins';
+export { ebRates, PER_RESIDENTS, type EbRatesResult, type GroupRates } from './ebRates';
+export {
+	classifyEmerging,
+	emergingCategories,
+	emergingHotspots,
+	type EmergingCategory,
+	type EmergingGroup,
+	type EmergingOptions,
+	type EmergingPattern,
+	type EmergingResult,
+	type EmergingSide
+} from './emerging';
+export { fdrBins, fdrCutoff, type ScoredGroup } from './fdr';
+export { giStar, type GiStarGroup, type GiStarResult } from './gistar';
+export {
+	DEFAULT_PERMUTATIONS,
+	DEFAULT_SEED,
+	localMoran,
+	type LocalMoranGroup,
+	type LocalMoranOptions,
+	type LocalMoranResult,
+	type MoranCluster
+} from './localMoran';
+export { mannKendall, type MannKendallResult } from './mannKendall';
+export { erfc, normalCdf, twoSidedP } from './normal';
+export { mulberry32, randomIndex, sampleInPlace, type Random } from './random';
+export {
+	cleanNeighbours,
+	islandsOf,
+	kNearest,
+	queenContiguity,
+	type AreaGeometry,
+	type MultiPolygonCoordinates,
+	type Neighbours,
+	type PolygonCoordinates,
+	type Position,
+	type QueenOptions,
+	type SpatialWeights
+} from './weights';
