@@ -1,6 +1,6 @@
 import { giStar, type GiStarResult } from './gistar';
 import { mannKendall, type MannKendallResult } from './mannKendall';
-import type { ScoredGroup } from './fdr';
+import type { ScoredGroup } from './significance';
 import type { Neighbours } from './weights';
 
 export type EmergingPattern =

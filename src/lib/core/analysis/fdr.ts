@@ -1,9 +1,4 @@
-import { signed, type ConfidenceBin } from './bins';
-
-export interface ScoredGroup {
-	z: number | null;
-	p: number | null;
-}
+import { signed, type ConfidenceBin, type ScoredGroup } from './significance';
 
 /** Strictest level first, so the first level passed is the bin. */
 const LEVELS: readonly [number, 3 | 2 | 1][] = [

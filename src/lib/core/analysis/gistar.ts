@@ -1,4 +1,4 @@
-import { binOfZ, type ConfidenceBin } from './bins';
+import { binOfZ, type ConfidenceBin } from './significance';
 import { twoSidedP } from './normal';
 import { assertFinite, isConstant, mean, populationSd } from './stats';
 import { cleanNeighbours, type Neighbours } from './weights';

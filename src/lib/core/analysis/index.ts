@@ -1,4 +1,3 @@
-export { binOfZ, type ConfidenceBin } from './bins';
 export { ebRates, PER_RESIDENTS, type EbRatesResult, type GroupRates } from './ebRates';
 export {
 	classifyEmerging,
@@ -11,7 +10,7 @@ export {
 	type EmergingResult,
 	type EmergingSide
 } from './emerging';
-export { fdrBins, fdrCutoff, type ScoredGroup } from './fdr';
+export { fdrBins, fdrCutoff } from './fdr';
 export { giStar, type GiStarGroup, type GiStarResult } from './gistar';
 export {
 	DEFAULT_PERMUTATIONS,
@@ -25,6 +24,7 @@ export {
 export { mannKendall, type MannKendallResult } from './mannKendall';
 export { erfc, normalCdf, twoSidedP } from './normal';
 export { mulberry32, randomIndex, sampleInPlace, type Random } from './random';
+export { binOfZ, type ConfidenceBin, type ScoredGroup } from './significance';
 export {
 	cleanNeighbours,
 	islandsOf,

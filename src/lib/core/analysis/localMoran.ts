@@ -85,6 +85,9 @@ export function localMoran(
 	const permutations = options.permutations ?? DEFAULT_PERMUTATIONS;
 	const seed = options.seed ?? DEFAULT_SEED;
 	const alpha = options.alpha ?? DEFAULT_ALPHA;
+	if (!Number.isInteger(permutations) || permutations < 1) {
+		throw new RangeError(`permutations must be a positive integer, got ${permutations}`);
+	}
 	assertFinite(values, 'values');
 	const lists = cleanNeighbours(neighbours, values.length);
 	const frame = { permutations, seed };

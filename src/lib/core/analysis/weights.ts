@@ -64,14 +64,12 @@ export function cleanNeighbours(neighbours: Neighbours, n: number): number[][] {
 	});
 }
 
-function isPolygon(geometry: AreaGeometry): geometry is PolygonCoordinates {
-	const firstRing = geometry[0];
-	return firstRing !== undefined && typeof firstRing[0]?.[0] === 'number';
-}
-
+/** Polygon or MultiPolygon coordinates, told apart by how deep the first number lies. */
 function polygonsOf(geometry: AreaGeometry | null | undefined): PolygonCoordinates[] {
-	if (!geometry || geometry.length === 0) return [];
-	return isPolygon(geometry) ? [geometry] : [...(geometry as MultiPolygonCoordinates)];
+	const probe: unknown = geometry?.[0]?.[0]?.[0];
+	if (typeof probe === 'number') return [geometry as PolygonCoordinates];
+	if (Array.isArray(probe)) return [...(geometry as MultiPolygonCoordinates)];
+	return [];
 }
 
 function boundaryOf(geometry: AreaGeometry | null | undefined, group: number) {
@@ -79,11 +77,11 @@ function boundaryOf(geometry: AreaGeometry | null | undefined, group: number) {
 	const edges: Edge[] = [];
 	for (const polygon of polygonsOf(geometry)) {
 		for (const ring of polygon) {
-			ring.forEach((point, k) => {
-				vertices.push({ group, x: point[0], y: point[1] });
-				const next = ring[k + 1];
-				if (next) edges.push({ group, ax: point[0], ay: point[1], bx: next[0], by: next[1] });
-			});
+			for (let k = 0; k < ring.length; k++) {
+				const [x, y] = ring[k];
+				vertices.push({ group, x, y });
+				if (k + 1 < ring.length) edges.push({ group, ax: x, ay: y, bx: ring[k + 1][0], by: ring[k + 1][1] });
+			}
 		}
 	}
 	return { vertices, edges };
@@ -122,10 +120,11 @@ class EdgeGrid {
 		this.south = south - tolerance;
 		this.rows = edges.length === 0 ? 0 : this.row(north + tolerance) + 1;
 		for (const edge of edges) {
-			const [x0, x1] = [Math.min(edge.ax, edge.bx) - tolerance, Math.max(edge.ax, edge.bx) + tolerance];
-			const [y0, y1] = [Math.min(edge.ay, edge.by) - tolerance, Math.max(edge.ay, edge.by) + tolerance];
-			for (let column = this.column(x0); column <= this.column(x1); column++) {
-				for (let row = this.row(y0); row <= this.row(y1); row++) {
+			const lastColumn = this.column(Math.max(edge.ax, edge.bx) + tolerance);
+			const firstRow = this.row(Math.min(edge.ay, edge.by) - tolerance);
+			const lastRow = this.row(Math.max(edge.ay, edge.by) + tolerance);
+			for (let column = this.column(Math.min(edge.ax, edge.bx) - tolerance); column <= lastColumn; column++) {
+				for (let row = firstRow; row <= lastRow; row++) {
 					const key = column * this.rows + row;
 					const cell = this.cells.get(key);
 					if (cell) cell.push(edge);
@@ -136,7 +135,8 @@ class EdgeGrid {
 	}
 
 	near(x: number, y: number): readonly Edge[] {
-		const [column, row] = [this.column(x), this.row(y)];
+		const column = this.column(x);
+		const row = this.row(y);
 		if (column < 0 || row < 0 || row >= this.rows) return [];
 		return this.cells.get(column * this.rows + row) ?? [];
 	}
@@ -153,7 +153,7 @@ class EdgeGrid {
 function meanEdgeLength(edges: readonly Edge[]): number {
 	if (edges.length === 0) return 0;
 	let total = 0;
-	for (const edge of edges) total += Math.hypot(edge.bx - edge.ax, edge.by - edge.ay);
+	for (const edge of edges) total += Math.sqrt((edge.bx - edge.ax) ** 2 + (edge.by - edge.ay) ** 2);
 	return total / edges.length;
 }
 

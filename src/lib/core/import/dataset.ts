@@ -19,14 +19,14 @@ export interface LoadedDataset {
  * Replaces the ward's data with these files, all or nothing: if any step fails the transaction is rolled back
  * and the previous data stays exactly as it was.
  */
-export async function replaceDataset(engine: Engine, files: DatasetFiles): Promise<LoadedDataset> {
+export async function replaceDataset(engine: Engine, files: DatasetFiles, today?: string): Promise<LoadedDataset> {
 	const { groups, report: groupsReport } = parseGroupsGeojson(files.groups.text, files.groups.name);
 	await engine.exec(CREATE_TABLES);
 	await engine.exec('BEGIN TRANSACTION');
 	try {
 		await engine.exec('DELETE FROM cases; DELETE FROM groups;');
 		await insertGroups(engine, groups);
-		const casesReport = await importCasesCsv(engine, files.cases.text, files.cases.name);
+		const casesReport = await importCasesCsv(engine, files.cases.text, files.cases.name, today);
 		await engine.exec('COMMIT');
 		return { groups, reports: [groupsReport, casesReport] };
 	} catch (error) {

@@ -1,3 +1,9 @@
+/** A group's score and two-sided p-value; both null when there is no score. */
+export interface ScoredGroup {
+	z: number | null;
+	p: number | null;
+}
+
 /** Signed confidence bin: ±3, ±2, ±1 for 99 %, 95 %, 90 %; 0 not significant. */
 export type ConfidenceBin = -3 | -2 | -1 | 0 | 1 | 2 | 3;
 

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Engine } from '../../src/lib/core/db/engine';
+import { openNodeEngine } from '../../src/lib/core/db/node';
+import { replaceDataset } from '../../src/lib/core/import/dataset';
+import { ImportError } from '../../src/lib/core/import/report';
+import { demoCasesText, demoGroupsText, engineWithDemo } from './support/demo';
+
+const HEADER = 'case_id,reported_on,group_code,category,status,resolved_on,severity,source,repeat,lat,lon';
+const TODAY = '2021-01-15';
+
+async function importCases(engine: Engine, lines: string[]) {
+	const loaded = await replaceDataset(
+		engine,
+		{ groups: { name: 'groups.geojson', text: demoGroupsText }, cases: { name: 'cases.csv', text: [HEADER, ...lines].join('\n') } },
+		TODAY
+	);
+	return loaded.reports[1];
+}
+
+describe('importing cases', () => {
+	let engine: Engine;
+	beforeAll(async () => {
+		engine = await openNodeEngine();
+	});
+
+	test('the demo ward imports whole: 48 groups, every case accepted', async () => {
+		const loaded = await replaceDataset(engine, {
+			groups: { name: 'groups.geojson', text: demoGroupsText },
+			cases: { name: 'cases.csv', text: demoCasesText }
+		});
+		const caseLines = demoCasesText.trim().split('\n').length - 1;
+		expect(loaded.reports.map((r) => [r.read, r.accepted, r.rejected])).toEqual([
+			[48, 48, 0],
+			[caseLines, caseLines, 0]
+		]);
+	});
+
+	test('each bad row is rejected with its line and reason; read = accepted + rejected', async () => {
+		const report = await importCases(engine, [
+			'A1,2020-03-01,TDP01,land,resolved,2020-03-05,2,resident,true,,', // line 2: fine
+			'A2,30/02/2020,TDP01,land,received,,,,,,', // 3: impossible date
+			'A3,2020-03-01,TDP99,land,received,,,,,,', // 4: unknown group
+			'A4,2020-03-01,TDP01,weather,received,,,,,,', // 5: unknown category
+			'A5,2020-03-01,TDP01,land,closed,,,,,,', // 6: unknown status
+			'A6,2020-03-10,TDP01,land,resolved,2020-03-01,,,,,', // 7: resolved before reported
+			'A7,2021-06-01,TDP01,land,received,,,,,,', // 8: in the future
+			',2020-03-01,TDP01,land,received,,,,,,', // 9: no id
+			'A1,2020-03-02,TDP02,family,received,,,,,,', // 10: id repeated in the file
+			'A8,13/01/2020,TDP02,family,received,,4,,,,', // 11: severity out of range
+			'A9,13/01/2020,TDP02,Family,Mediating,,3,,,,' // 12: fine, day-first date, any case
+		]);
+		expect(report.rejections).toEqual([
+			{ line: 3, reason: 'invalid_date', field: 'reported_on' },
+			{ line: 4, reason: 'unknown_group', field: 'group_code' },
+			{ line: 5, reason: 'unknown_category', field: 'category' },
+			{ line: 6, reason: 'unknown_status', field: 'status' },
+			{ line: 7, reason: 'resolved_before_reported', field: 'resolved_on' },
+			{ line: 8, reason: 'future_date', field: 'reported_on' },
+			{ line: 9, reason: 'missing_value', field: 'case_id' },
+			{ line: 10, reason: 'duplicate_id', field: 'case_id' },
+			{ line: 11, reason: 'invalid_number', field: 'severity' }
+		]);
+		expect(report).toMatchObject({ read: 11, accepted: 2, rejected: 9 });
+		const rows = await engine.query('SELECT case_id, reported_on, category, status FROM cases ORDER BY case_id');
+		expect(rows).toEqual([
+			{ case_id: 'A1', reported_on: '2020-03-01', category: 'land', status: 'resolved' },
+			{ case_id: 'A9', reported_on: '2020-01-13', category: 'family', status: 'mediating' }
+		]);
+	});
+
+	test('a file without a required column is refused as a whole and the previous data stays', async () => {
+		const before = await engineWithDemo();
+		const [{ n: casesBefore }] = await before.query('SELECT count(*) AS n FROM cases');
+		await expect(
+			replaceDataset(before, {
+				groups: { name: 'groups.geojson', text: demoGroupsText },
+				cases: { name: 'broken.csv', text: 'case_id,reported_on,group_code,category\nB1,2020-01-01,TDP01,land\n' }
+			})
+		).rejects.toThrow(ImportError);
+		const [{ n: casesAfter }] = await before.query('SELECT count(*) AS n FROM cases');
+		const [{ g }] = await before.query('SELECT count(*) AS g FROM groups');
+		expect(casesAfter).toBe(casesBefore);
+		expect(g).toBe(48);
+	});
+
+	test('an empty cases file and broken GeoJSON are refused with a clear code', async () => {
+		await expect(
+			replaceDataset(engine, { groups: { name: 'g', text: demoGroupsText }, cases: { name: 'c', text: '' } })
+		).rejects.toMatchObject({ code: 'empty_file' });
+		await expect(
+			replaceDataset(engine, { groups: { name: 'g', text: '{"type":' }, cases: { name: 'c', text: demoCasesText } })
+		).rejects.toMatchObject({ code: 'invalid_geojson' });
+	});
+});

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { CATEGORY_CODES } from '../../src/lib/core/schema/categories';
+import { STATUS_CODES } from '../../src/lib/core/schema/statuses';
+import { AVAILABLE_MODES, parseView, viewToParams, type DataContext, type View } from '../../src/lib/core/queries/view';
+
+const context: DataContext = {
+	firstDate: '2018-01-01',
+	lastDate: '2020-12-30',
+	groupCodes: Array.from({ length: 48 }, (_, i) => `TDP${String(i + 1).padStart(2, '0')}`)
+};
+
+const parse = (query: string) => parseView(new URLSearchParams(query), context);
+
+describe('the view in the URL', () => {
+	test('no parameters: the last 12 whole months of the data, all categories, counts, Vietnamese', () => {
+		expect(parse('')).toEqual({
+			view: { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], groups: [], mode: 'count', lang: 'vi' },
+			corrections: []
+		});
+	});
+
+	test('every parameter of SPEC §8 is read', () => {
+		const { view, corrections } = parse('from=2019-03-01&to=2019-05-31&cat=land,family&status=resolved&group=TDP25&mode=rate&lang=en');
+		expect(corrections).toEqual([]);
+		expect(view).toEqual({
+			from: '2019-03-01',
+			to: '2019-05-31',
+			categories: ['land', 'family'],
+			statuses: ['resolved'],
+			groups: ['TDP25'],
+			mode: 'rate',
+			lang: 'en'
+		});
+	});
+
+	test('an impossible date falls back to the default period and says so', () => {
+		const { view, corrections } = parse('from=31/02/2020');
+		expect(view.from).toBe('2020-01-01');
+		expect(corrections).toEqual([{ param: 'from', value: '31/02/2020', problem: 'invalid_date' }]);
+	});
+
+	test('2020-02-30 is not a date either', () => {
+		expect(parse('to=2020-02-30').corrections[0].problem).toBe('invalid_date');
+	});
+
+	test('a real dd/mm/yyyy date is read day-first and reported', () => {
+		const { view, corrections } = parse('from=05/03/2020&to=2020-06-30');
+		expect(view.from).toBe('2020-03-05');
+		expect(corrections).toEqual([{ param: 'from', value: '05/03/2020', problem: 'date_format' }]);
+	});
+
+	test('a reversed period is swapped', () => {
+		const { view, corrections } = parse('from=2020-06-30&to=2020-03-01');
+		expect([view.from, view.to]).toEqual(['2020-03-01', '2020-06-30']);
+		expect(corrections[0].problem).toBe('reversed_period');
+	});
+
+	test('unknown codes are dropped one by one, known ones kept', () => {
+		const { view, corrections } = parse('cat=xyz,land&status=open&group=TDP99,TDP01&mode=bogus&lang=fr');
+		expect(view.categories).toEqual(['land']);
+		expect(view.statuses).toEqual([]);
+		expect(view.groups).toEqual(['TDP01']);
+		expect(view.mode).toBe('count');
+		expect(view.lang).toBe('vi');
+		expect(corrections.map((c) => `${c.param}=${c.value}:${c.problem}`)).toEqual([
+			'cat=xyz:unknown_code',
+			'status=open:unknown_code',
+			'group=TDP99:unknown_code',
+			'mode=bogus:unknown_code',
+			'lang=fr:unknown_language'
+		]);
+	});
+
+	test('a mode this build cannot draw yet is shown as counts, with a notice', () => {
+		const { view, corrections } = parse('mode=gistar');
+		expect(view.mode).toBe('count');
+		expect(corrections).toEqual([{ param: 'mode', value: 'gistar', problem: 'unavailable_mode' }]);
+	});
+
+	test('choosing every category is the same view as choosing none', () => {
+		expect(parse(`cat=${CATEGORY_CODES.join(',')}`).view.categories).toEqual([]);
+	});
+
+	test('round trip: any valid view written to the URL reads back the same (property)', () => {
+		const isoDate = fc
+			.date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true })
+			.map((date) => date.toISOString().slice(0, 10));
+		const subset = <T>(values: readonly T[]) =>
+			fc.subarray([...values]).filter((chosen) => chosen.length < values.length);
+		const arbitraryView = fc
+			.record({
+				dates: fc.tuple(isoDate, isoDate).map(([a, b]) => (a <= b ? [a, b] : [b, a])),
+				categories: subset(CATEGORY_CODES),
+				statuses: subset(STATUS_CODES),
+				groups: fc.subarray([...context.groupCodes], { maxLength: 3 }),
+				mode: fc.constantFrom(...AVAILABLE_MODES),
+				lang: fc.constantFrom('vi' as const, 'en' as const)
+			})
+			.map(({ dates: [from, to], ...rest }): View => ({ from, to, ...rest }));
+		fc.assert(
+			fc.property(arbitraryView, (view) => {
+				const { view: back, corrections } = parseView(viewToParams(view), context);
+				expect(corrections).toEqual([]);
+				expect(back).toEqual(view);
+			})
+		);
+	});
+});
