@@ -17,6 +17,7 @@ export function browserEngine(): Promise<Engine> {
 }
 
 async function openBrowserEngine(): Promise<Engine> {
+	performance.mark('duckdb:start');
 	const worker = new Worker(ehWorker);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(ehWasm);

@@ -15,12 +15,28 @@ export interface LoadedDataset {
 	reports: ImportReport[];
 }
 
+/** The files read and checked in JavaScript, before anything touches the database. */
+export interface ReadDataset {
+	files: DatasetFiles;
+	groups: GroupWithGeometry[];
+	groupsReport: ImportReport;
+}
+
+export function readDataset(files: DatasetFiles): ReadDataset {
+	const { groups, report } = parseGroupsGeojson(files.groups.text, files.groups.name);
+	return { files, groups, groupsReport: report };
+}
+
 /**
  * Replaces the ward's data with these files, all or nothing: if any step fails the transaction is rolled back
  * and the previous data stays exactly as it was.
  */
-export async function replaceDataset(engine: Engine, files: DatasetFiles, today?: string): Promise<LoadedDataset> {
-	const { groups, report: groupsReport } = parseGroupsGeojson(files.groups.text, files.groups.name);
+export async function replaceDataset(
+	engine: Engine,
+	input: DatasetFiles | ReadDataset,
+	today?: string
+): Promise<LoadedDataset> {
+	const { files, groups, groupsReport } = 'groupsReport' in input ? input : readDataset(input);
 	await engine.exec(CREATE_TABLES);
 	await engine.exec('BEGIN TRANSACTION');
 	try {

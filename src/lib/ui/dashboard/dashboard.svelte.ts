@@ -36,6 +36,7 @@ export class DashboardResults {
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', monthlyTrendQuery(view), readMonthCounts)
 			]);
+			performance.mark('dashboard:results');
 			this.keyFigures = keyFigures;
 			this.groupFigures = groupFigures;
 			this.trend = trend;

@@ -2,7 +2,7 @@ import groupsUrl from '../../../../data/demo/groups.geojson?url';
 import casesUrl from '../../../../data/demo/cases.csv?url';
 import { browserEngine } from '$lib/core/db/browser';
 import { QueryCoordinator } from '$lib/core/db/coordinator';
-import { replaceDataset } from '$lib/core/import/dataset';
+import { readDataset, replaceDataset } from '$lib/core/import/dataset';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
 import type { ImportReport } from '$lib/core/import/report';
 import { dataExtentQuery } from '$lib/core/queries/dashboard';
@@ -19,26 +19,26 @@ export class WardData {
 	groups = $state.raw<GroupWithGeometry[]>([]);
 	context = $state.raw<DataContext | null>(null);
 	reports = $state.raw<ImportReport[]>([]);
-	coordinator: QueryCoordinator | null = null;
+	coordinator = $state.raw<QueryCoordinator | null>(null);
 
 	async load(): Promise<void> {
 		try {
-			const [engine, groupsText, casesText] = await Promise.all([
-				browserEngine().then(marked('ward:engine-open')),
-				fetchText(groupsUrl),
-				fetchText(casesUrl)
-			]);
-			const loaded = await replaceDataset(engine, {
+			const engine = browserEngine().then(marked('ward:engine-open'));
+			const [groupsText, casesText] = await Promise.all([fetchText(groupsUrl), fetchText(casesUrl)]);
+			const dataset = readDataset({
 				groups: { name: 'groups.geojson', text: groupsText },
 				cases: { name: 'cases.csv', text: casesText }
 			});
+			// The map can draw the ward while the cases are still being imported.
+			this.groups = dataset.groups;
+			this.synthetic = true;
+			const db = await engine;
+			const loaded = await replaceDataset(db, dataset);
 			performance.mark('ward:data-imported');
-			this.coordinator = new QueryCoordinator(engine);
+			this.coordinator = new QueryCoordinator(db);
 			const [extent] = await this.coordinator.query(dataExtentQuery());
 			if (!extent.last_date) throw new Error('cases.csv: no case was accepted');
-			this.groups = loaded.groups;
 			this.reports = loaded.reports;
-			this.synthetic = true;
 			this.context = {
 				firstDate: String(extent.first_date),
 				lastDate: String(extent.last_date),
@@ -68,7 +68,7 @@ async function fetchText(url: string): Promise<string> {
 
 let shared: WardData | undefined;
 
-/** The one `WardData` of the app, loading on first use. */
+/** The one `WardData` of the app, loading on first use (`hooks.client.ts` starts it before the pages load). */
 export function wardData(): WardData {
 	if (!shared) {
 		shared = new WardData();

@@ -27,6 +27,8 @@ export class WardMap {
 	#map: maplibregl.Map | null = null;
 	#loaded = false;
 	#colours = new Map<string, string>();
+	/** Until the first colours arrive the map shows the ward uncoloured and is not "ready". */
+	#coloured = false;
 	#selected = new Set<string>();
 	#labelPoints: { code: string; text: string; at: [number, number] }[] = [];
 	#onselect: (code: string) => void;
@@ -53,7 +55,9 @@ export class WardMap {
 			const at = labelPoint(group.geometry);
 			return at ? [{ code: group.group_code, text: shortName(group.name, group.group_code), at }] : [];
 		});
+		performance.mark('map:created');
 		map.on('load', () => {
+			performance.mark('map:loaded');
 			map.addSource(SOURCE, {
 				type: 'geojson',
 				promoteId: 'group_code',
@@ -109,7 +113,9 @@ export class WardMap {
 	}
 
 	/** Shows new colours and selection, sending only the groups whose state changed. */
-	update(colours: Map<string, string>, selected: string[]): void {
+	update(colours: Map<string, string> | null, selected: string[]): void {
+		if (!colours) return;
+		this.#coloured = true;
 		const previousColours = this.#colours;
 		const previousSelected = this.#selected;
 		this.#colours = colours;
@@ -135,9 +141,12 @@ export class WardMap {
 		for (const code of previousSelected) {
 			if (!this.#colours.has(code)) map.setFeatureState({ source: SOURCE, id: code }, { selected: false });
 		}
-		if (!changed && this.ready) return;
+		if (!this.#coloured || (!changed && this.ready)) return;
 		this.ready = false;
-		map.once('idle', () => (this.ready = true));
+		map.once('idle', () => {
+			performance.mark('map:ready');
+			this.ready = true;
+		});
 		map.triggerRepaint();
 	}
 
