@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 function view(overrides: Partial<View>): View {
-	return { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], groups: [], mode: 'count', lang: 'vi', ...overrides };
+	return { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], groups: [], mode: 'count', fdr: false, lang: 'vi', ...overrides };
 }
 
 /** The expected count, written without any app code: plain string comparison of ISO dates. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CATEGORY_CODES } from '../../src/lib/core/schema/categories';
 import { STATUS_CODES } from '../../src/lib/core/schema/statuses';
-import { AVAILABLE_MODES, parseView, viewToParams, type DataContext, type View } from '../../src/lib/core/queries/view';
+import { MAP_MODES, parseView, viewToParams, type DataContext, type View } from '../../src/lib/core/queries/view';
 
 const context: DataContext = {
 	firstDate: '2018-01-01',
@@ -15,13 +15,15 @@ const parse = (query: string) => parseView(new URLSearchParams(query), context);
 describe('the view in the URL', () => {
 	test('no parameters: the last 12 whole months of the data, all categories, counts, Vietnamese', () => {
 		expect(parse('')).toEqual({
-			view: { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], groups: [], mode: 'count', lang: 'vi' },
+			view: { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], groups: [], mode: 'count', fdr: false, lang: 'vi' },
 			corrections: []
 		});
 	});
 
 	test('every parameter of SPEC §8 is read', () => {
-		const { view, corrections } = parse('from=2019-03-01&to=2019-05-31&cat=land,family&status=resolved&group=TDP25&mode=rate&lang=en');
+		const { view, corrections } = parse(
+			'from=2019-03-01&to=2019-05-31&cat=land,family&status=resolved&group=TDP25&mode=gistar&fdr=1&lang=en'
+		);
 		expect(corrections).toEqual([]);
 		expect(view).toEqual({
 			from: '2019-03-01',
@@ -29,7 +31,8 @@ describe('the view in the URL', () => {
 			categories: ['land', 'family'],
 			statuses: ['resolved'],
 			groups: ['TDP25'],
-			mode: 'rate',
+			mode: 'gistar',
+			fdr: true,
 			lang: 'en'
 		});
 	});
@@ -72,12 +75,6 @@ describe('the view in the URL', () => {
 		]);
 	});
 
-	test('a mode this build cannot draw yet is shown as counts, with a notice', () => {
-		const { view, corrections } = parse('mode=gistar');
-		expect(view.mode).toBe('count');
-		expect(corrections).toEqual([{ param: 'mode', value: 'gistar', problem: 'unavailable_mode' }]);
-	});
-
 	test('choosing every category is the same view as choosing none', () => {
 		expect(parse(`cat=${CATEGORY_CODES.join(',')}`).view.categories).toEqual([]);
 	});
@@ -94,7 +91,8 @@ describe('the view in the URL', () => {
 				categories: subset(CATEGORY_CODES),
 				statuses: subset(STATUS_CODES),
 				groups: fc.subarray([...context.groupCodes], { maxLength: 3 }),
-				mode: fc.constantFrom(...AVAILABLE_MODES),
+				mode: fc.constantFrom(...MAP_MODES),
+				fdr: fc.boolean(),
 				lang: fc.constantFrom('vi' as const, 'en' as const)
 			})
 			.map(({ dates: [from, to], ...rest }): View => ({ from, to, ...rest }));

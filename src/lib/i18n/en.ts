@@ -88,8 +88,6 @@ export const en: Messages = {
 				return 'The start date was after the end date; they were swapped.';
 			case 'unknown_code':
 				return `Ignored the unknown code “${c.param}=${c.value}”.`;
-			case 'unavailable_mode':
-				return `Map mode “${c.value}” is not in this version yet; showing case counts.`;
 			case 'unknown_language':
 				return `No language “${c.value}”; using Vietnamese.`;
 		}
@@ -103,6 +101,52 @@ export const en: Messages = {
 		rejected: 'Rejected',
 		updated: 'Updated',
 		importSoon: 'Importing the ward’s own files (CSV, Excel…) comes in a later version.'
+	},
+	statistics: {
+		fdr: 'Correct for multiple testing (FDR)',
+		legendGi: 'Hot and cold spots (Getis-Ord Gi*)',
+		legendGiFdr: 'Hot and cold spots (Gi*, FDR corrected)',
+		giBin: {
+			'3': 'Hot spot, 99 % confidence',
+			'2': 'Hot spot, 95 % confidence',
+			'1': 'Hot spot, 90 % confidence',
+			'0': 'Not significant',
+			'-1': 'Cold spot, 90 % confidence',
+			'-2': 'Cold spot, 95 % confidence',
+			'-3': 'Cold spot, 99 % confidence'
+		},
+		legendLisa: 'Local Moran clusters (p < 0.05)',
+		lisa: {
+			HH: 'High cluster (High–High)',
+			LL: 'Low cluster (Low–Low)',
+			HL: 'High among low',
+			LH: 'Low among high',
+			ns: 'Not significant'
+		},
+		legendEmerging: 'Emerging hot spots by month',
+		emerging: {
+			new_hot: 'New hot spot',
+			consecutive_hot: 'Consecutive hot spot',
+			intensifying_hot: 'Intensifying hot spot',
+			persistent_hot: 'Persistent hot spot',
+			diminishing_hot: 'Diminishing hot spot',
+			sporadic_hot: 'Sporadic hot spot',
+			oscillating_hot: 'Oscillating hot spot',
+			historical_hot: 'Historical hot spot',
+			new_cold: 'New cold spot',
+			consecutive_cold: 'Consecutive cold spot',
+			intensifying_cold: 'Intensifying cold spot',
+			persistent_cold: 'Persistent cold spot',
+			diminishing_cold: 'Diminishing cold spot',
+			sporadic_cold: 'Sporadic cold spot',
+			oscillating_cold: 'Oscillating cold spot',
+			historical_cold: 'Historical cold spot',
+			none: 'No clear pattern'
+		},
+		constantField: 'Every group has the same value in this period: no hot spot can be determined.',
+		shortSeries: (months) => `Only ${months} months of data: the trend is not reliable (10 or more needed).`,
+		emergingNote: 'Computed over every month of the data, for the chosen categories and statuses.',
+		zScore: (z) => `z = ${z}`
 	},
 	dismiss: 'Close',
 	comingSoon: 'This screen is being built.'

@@ -3,6 +3,7 @@ import type { StatusCode } from '../core/schema/statuses';
 import type { MapMode } from '../core/queries/view';
 import type { Preset } from '../core/queries/periods';
 import type { Correction } from '../core/queries/view';
+import type { ConfidenceBin, EmergingCategory, MoranCluster } from '../core/analysis';
 
 /** Vietnamese, the default language. Every key here must exist in `en.ts` (the compiler checks it). */
 export const vi = {
@@ -93,8 +94,6 @@ export const vi = {
 				return `Ngày bắt đầu sau ngày kết thúc; đã đổi chỗ.`;
 			case 'unknown_code':
 				return `Bỏ qua mã không có “${c.param}=${c.value}”.`;
-			case 'unavailable_mode':
-				return `Chế độ bản đồ “${c.value}” chưa có trong phiên bản này; đang hiển thị số vụ việc.`;
 			case 'unknown_language':
 				return `Không có ngôn ngữ “${c.value}”; đang dùng tiếng Việt.`;
 		}
@@ -108,6 +107,52 @@ export const vi = {
 		rejected: 'Loại',
 		updated: 'Cập nhật',
 		importSoon: 'Nhập dữ liệu của phường (CSV, Excel…) sẽ có trong bản sau.'
+	},
+	statistics: {
+		fdr: 'Hiệu chỉnh kiểm định bội (FDR)',
+		legendGi: 'Điểm nóng – điểm lạnh (Getis-Ord Gi*)',
+		legendGiFdr: 'Điểm nóng – điểm lạnh (Gi*, hiệu chỉnh FDR)',
+		giBin: {
+			'3': 'Điểm nóng, độ tin cậy 99 %',
+			'2': 'Điểm nóng, độ tin cậy 95 %',
+			'1': 'Điểm nóng, độ tin cậy 90 %',
+			'0': 'Không có ý nghĩa thống kê',
+			'-1': 'Điểm lạnh, độ tin cậy 90 %',
+			'-2': 'Điểm lạnh, độ tin cậy 95 %',
+			'-3': 'Điểm lạnh, độ tin cậy 99 %'
+		} satisfies Record<`${ConfidenceBin}`, string>,
+		legendLisa: 'Cụm theo Moran cục bộ (p < 0,05)',
+		lisa: {
+			HH: 'Cụm cao (Cao – Cao)',
+			LL: 'Cụm thấp (Thấp – Thấp)',
+			HL: 'Tổ cao giữa vùng thấp',
+			LH: 'Tổ thấp giữa vùng cao',
+			ns: 'Không có ý nghĩa thống kê'
+		} satisfies Record<MoranCluster, string>,
+		legendEmerging: 'Diễn biến điểm nóng theo tháng',
+		emerging: {
+			new_hot: 'Điểm nóng mới',
+			consecutive_hot: 'Điểm nóng liên tiếp',
+			intensifying_hot: 'Điểm nóng đang tăng',
+			persistent_hot: 'Điểm nóng kéo dài',
+			diminishing_hot: 'Điểm nóng đang giảm',
+			sporadic_hot: 'Điểm nóng lúc có lúc không',
+			oscillating_hot: 'Điểm nóng dao động',
+			historical_hot: 'Điểm nóng trước đây',
+			new_cold: 'Điểm lạnh mới',
+			consecutive_cold: 'Điểm lạnh liên tiếp',
+			intensifying_cold: 'Điểm lạnh đang tăng',
+			persistent_cold: 'Điểm lạnh kéo dài',
+			diminishing_cold: 'Điểm lạnh đang giảm',
+			sporadic_cold: 'Điểm lạnh lúc có lúc không',
+			oscillating_cold: 'Điểm lạnh dao động',
+			historical_cold: 'Điểm lạnh trước đây',
+			none: 'Không có xu hướng rõ'
+		} satisfies Record<EmergingCategory, string>,
+		constantField: 'Mọi tổ có cùng giá trị trong kỳ này: không xác định được điểm nóng.',
+		shortSeries: (months: number) => `Dữ liệu chỉ có ${months} tháng: xu hướng chưa đáng tin cậy (cần từ 10 tháng).`,
+		emergingNote: 'Tính trên toàn bộ các tháng có dữ liệu, theo loại và tình trạng đang chọn.',
+		zScore: (z: string) => `z = ${z}`
 	},
 	dismiss: 'Đóng',
 	comingSoon: 'Chức năng này đang được xây dựng.'

@@ -38,3 +38,12 @@ export {
 	type QueenOptions,
 	type SpatialWeights
 } from './weights';
+export {
+	analyseHotspots,
+	spatialWeights,
+	type AnalysedGroup,
+	type AnalysisMeasure,
+	type GroupHotspot,
+	type HotspotAnalysis,
+	type HotspotInput
+} from './hotspots';

@@ -80,3 +80,20 @@ export function monthlyTrendQuery(view: View): string {
 		.orderby('month', 'category')
 		.toString();
 }
+
+/**
+ * Cases per group and month over the whole data (the period is not applied: emerging hot spots look at the
+ * data's whole span), with the category and status filters. Months without a case are absent.
+ */
+export function groupMonthlyQuery(view: View): string {
+	return Query.from('cases')
+		.select({
+			group_code: 'group_code',
+			month: sql`strftime(date_trunc('month', reported_on), '%Y-%m')`,
+			total: count()
+		})
+		.where(casePredicate(view, { categories: true, statuses: true }))
+		.groupby('group_code', 'month')
+		.orderby('group_code', 'month')
+		.toString();
+}

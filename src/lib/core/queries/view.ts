@@ -4,8 +4,8 @@ import { monthEnd, monthStart, parseIsoDate, parseVietnameseDate } from './dates
 
 export const MAP_MODES = ['count', 'rate', 'change', 'gistar', 'lisa', 'emerging'] as const;
 export type MapMode = (typeof MAP_MODES)[number];
-/** Map modes this build can draw; the others are corrected to `count` with a notice. */
-export const AVAILABLE_MODES: readonly MapMode[] = ['count', 'rate', 'change'];
+/** Modes that need the hotspot statistics of the period. */
+export const STATISTICAL_MODES: readonly MapMode[] = ['gistar', 'lisa', 'emerging'];
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,6 +21,8 @@ export interface View {
 	/** Empty means the whole ward. */
 	groups: string[];
 	mode: MapMode;
+	/** Gi* bins corrected for multiple testing (False Discovery Rate), as ArcGIS's option. */
+	fdr: boolean;
 	lang: Language;
 }
 
@@ -35,7 +37,7 @@ export interface DataContext {
 export interface Correction {
 	param: string;
 	value: string;
-	problem: 'invalid_date' | 'date_format' | 'reversed_period' | 'unknown_code' | 'unavailable_mode' | 'unknown_language';
+	problem: 'invalid_date' | 'date_format' | 'reversed_period' | 'unknown_code' | 'unknown_language';
 }
 
 /** The opening view: the last 12 whole months of the data, every category, counted. */
@@ -47,6 +49,7 @@ export function defaultView(context: DataContext): View {
 		statuses: [],
 		groups: [],
 		mode: 'count',
+		fdr: false,
 		lang: 'vi'
 	};
 }
@@ -95,6 +98,7 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 			statuses: statuses.length === STATUS_CODES.length ? [] : statuses,
 			groups,
 			mode: readMode(params.get('mode'), corrections),
+			fdr: params.get('fdr') === '1',
 			lang: readLanguage(params.get('lang'), corrections)
 		},
 		corrections
@@ -103,9 +107,8 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 
 function readMode(raw: string | null, corrections: Correction[]): MapMode {
 	if (raw === null || raw === '') return 'count';
-	if ((AVAILABLE_MODES as readonly string[]).includes(raw)) return raw as MapMode;
-	const known = (MAP_MODES as readonly string[]).includes(raw);
-	corrections.push({ param: 'mode', value: raw, problem: known ? 'unavailable_mode' : 'unknown_code' });
+	if ((MAP_MODES as readonly string[]).includes(raw)) return raw as MapMode;
+	corrections.push({ param: 'mode', value: raw, problem: 'unknown_code' });
 	return 'count';
 }
 
@@ -130,6 +133,7 @@ export function viewToParams(view: View): URLSearchParams {
 	if (view.statuses.length) params.set('status', view.statuses.join(','));
 	if (view.groups.length) params.set('group', view.groups.join(','));
 	if (view.mode !== 'count') params.set('mode', view.mode);
+	if (view.fdr) params.set('fdr', '1');
 	if (view.lang !== 'vi') params.set('lang', view.lang);
 	return params;
 }

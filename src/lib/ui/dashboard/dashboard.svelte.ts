@@ -1,42 +1,61 @@
 import { StaleQuery, type QueryCoordinator } from '$lib/core/db/coordinator';
-import { groupFiguresQuery, keyFiguresQuery, monthlyTrendQuery } from '$lib/core/queries/dashboard';
+import type { Row } from '$lib/core/db/engine';
+import { analyseHotspots, spatialWeights, type AnalysedGroup, type HotspotAnalysis } from '$lib/core/analysis';
+import {
+	groupFiguresQuery,
+	groupMonthlyQuery,
+	keyFiguresQuery,
+	monthlyTrendQuery
+} from '$lib/core/queries/dashboard';
 import {
 	readGroupFigures,
+	readGroupMonthMatrix,
 	readKeyFigures,
 	readMonthCounts,
 	type GroupFigures,
 	type KeyFigures,
 	type MonthCount
 } from '$lib/core/queries/results';
-import type { View } from '$lib/core/queries/view';
+import { STATISTICAL_MODES, type DataContext, type View } from '$lib/core/queries/view';
 
 /**
  * The dashboard's query results for the current view. Each panel declares its query; the coordinator batches
- * them, answers repeated ones from its cache and drops answers a newer view has overtaken.
+ * them, answers repeated ones from its cache and drops answers a newer view has overtaken. The hotspot
+ * statistics are computed only for the map modes that show them.
  */
 export class DashboardResults {
 	keyFigures = $state.raw<KeyFigures | null>(null);
 	groupFigures = $state.raw<GroupFigures[]>([]);
 	trend = $state.raw<MonthCount[]>([]);
+	hotspots = $state.raw<HotspotAnalysis | null>(null);
 	/** The view whose results are all shown; lags the URL while queries run. */
 	shownView = $state.raw<View | null>(null);
 	error = $state<string | null>(null);
-	#coordinator: QueryCoordinator;
+	readonly #coordinator: QueryCoordinator;
+	readonly #groups: readonly AnalysedGroup[];
+	readonly #context: DataContext;
+	readonly #weights;
 
-	constructor(coordinator: QueryCoordinator) {
+	constructor(coordinator: QueryCoordinator, groups: readonly AnalysedGroup[], context: DataContext) {
 		this.#coordinator = coordinator;
+		this.#groups = groups;
+		this.#context = context;
+		this.#weights = spatialWeights(groups);
 	}
 
 	async update(view: View): Promise<void> {
-		const ask = <T>(key: string, sql: string, read: (rows: Awaited<ReturnType<QueryCoordinator['query']>>) => T) =>
+		const ask = <T>(key: string, sql: string, read: (rows: Row[]) => T) =>
 			this.#coordinator.request(key, sql).then(read);
+		const statistical = STATISTICAL_MODES.includes(view.mode);
 		try {
-			const [keyFigures, groupFigures, trend] = await Promise.all([
+			const [keyFigures, groupFigures, trend, monthly] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
-				ask('trend', monthlyTrendQuery(view), readMonthCounts)
+				ask('trend', monthlyTrendQuery(view), readMonthCounts),
+				statistical ? ask('group-monthly', groupMonthlyQuery(view), (rows) => rows) : null
 			]);
 			performance.mark('dashboard:results');
+			this.hotspots = monthly ? this.#analyse(groupFigures, monthly) : null;
 			this.keyFigures = keyFigures;
 			this.groupFigures = groupFigures;
 			this.trend = trend;
@@ -46,5 +65,26 @@ export class DashboardResults {
 			if (error instanceof StaleQuery) return;
 			this.error = error instanceof Error ? error.message : String(error);
 		}
+	}
+
+	#analyse(groupFigures: GroupFigures[], monthlyRows: Row[]): HotspotAnalysis {
+		const started = performance.now();
+		const counts = new Map(groupFigures.map((group) => [group.group_code, group.total]));
+		const codes = this.#groups.map((group) => group.group_code);
+		const analysis = analyseHotspots(
+			{
+				groups: this.#groups,
+				counts: codes.map((code) => counts.get(code) ?? 0),
+				monthly: readGroupMonthMatrix(
+					monthlyRows,
+					codes,
+					this.#context.firstDate.slice(0, 7),
+					this.#context.lastDate.slice(0, 7)
+				)
+			},
+			this.#weights
+		);
+		performance.measure('dashboard:analysis', { start: started });
+		return analysis;
 	}
 }

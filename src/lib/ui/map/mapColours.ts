@@ -1,8 +1,10 @@
 import { schemeRdBu, schemeYlOrRd } from 'd3-scale-chromatic';
 import { ticks } from 'd3-array';
 import type { GroupFigures } from '$lib/core/queries/results';
-import type { MapMode } from '$lib/core/queries/view';
+import type { MapMode, View } from '$lib/core/queries/view';
+import type { ConfidenceBin, EmergingCategory, HotspotAnalysis, MoranCluster } from '$lib/core/analysis';
 import type { Formatter } from '$lib/i18n/format';
+import type { Messages } from '$lib/i18n/vi';
 
 export const NO_DATA_COLOUR = '#d9d9d9';
 
@@ -14,9 +16,130 @@ export interface LegendEntry {
 export interface MapColouring {
 	/** Colour per group code. */
 	colours: Map<string, string>;
-	/** The number a group shows on hover, already formatted; null when it has none. */
+	/** What a group shows on hover, already formatted; null when it has none. */
 	labels: Map<string, string | null>;
 	legend: LegendEntry[];
+	legendTitle: string;
+	/** Plain-words caveats under the legend (a constant field, a short series). */
+	notes: string[];
+}
+
+/** The map's colours for the view: amounts for count, rate and change; statistics for the other modes. */
+export function colourMap(
+	view: View,
+	groups: GroupFigures[],
+	hotspots: HotspotAnalysis | null,
+	text: Messages,
+	format: Formatter
+): MapColouring {
+	if (hotspots && view.mode === 'gistar') return colourGiStar(hotspots, view.fdr, text, format);
+	if (hotspots && view.mode === 'lisa') return colourLisa(hotspots, text);
+	if (hotspots && view.mode === 'emerging') return colourEmerging(hotspots, text);
+	const mode = view.mode === 'rate' || view.mode === 'change' ? view.mode : 'count';
+	const title = mode === 'rate' ? text.legendRate : mode === 'change' ? text.legendChange : text.legendCases;
+	return { ...colourGroups(mode, groups, format), legendTitle: title, notes: [] };
+}
+
+/** Diverging ColorBrewer RdBu, hot red and cold blue, not-significant neutral grey. */
+const GI_COLOURS: Record<`${ConfidenceBin}`, string> = {
+	'3': '#b2182b',
+	'2': '#ef8a62',
+	'1': '#fddbc7',
+	'0': '#eeeeee',
+	'-1': '#d1e5f0',
+	'-2': '#67a9cf',
+	'-3': '#2166ac'
+};
+const GI_ORDER = ['3', '2', '1', '0', '-1', '-2', '-3'] as const;
+
+function colourGiStar(hotspots: HotspotAnalysis, fdr: boolean, text: Messages, format: Formatter): MapColouring {
+	const colours = new Map<string, string>();
+	const labels = new Map<string, string | null>();
+	for (const group of hotspots.groups) {
+		const bin = `${fdr ? group.gi_bin_fdr : group.gi_bin}` as `${ConfidenceBin}`;
+		colours.set(group.group_code, GI_COLOURS[bin]);
+		const z = group.gi_z === null ? '—' : format.decimal(group.gi_z);
+		labels.set(group.group_code, `${text.statistics.zScore(z)} · ${text.statistics.giBin[bin]}`);
+	}
+	return {
+		colours,
+		labels,
+		legend: GI_ORDER.map((bin) => ({ colour: GI_COLOURS[bin], label: text.statistics.giBin[bin] })),
+		legendTitle: fdr ? text.statistics.legendGiFdr : text.statistics.legendGi,
+		notes: hotspots.constant ? [text.statistics.constantField] : []
+	};
+}
+
+const LISA_COLOURS: Record<MoranCluster, string> = {
+	HH: '#d7191c',
+	HL: '#f4a582',
+	LH: '#92c5de',
+	LL: '#2c7bb6',
+	ns: '#eeeeee'
+};
+
+function colourLisa(hotspots: HotspotAnalysis, text: Messages): MapColouring {
+	const colours = new Map<string, string>();
+	const labels = new Map<string, string | null>();
+	for (const group of hotspots.groups) {
+		colours.set(group.group_code, LISA_COLOURS[group.lisa_class]);
+		labels.set(group.group_code, text.statistics.lisa[group.lisa_class]);
+	}
+	const order: MoranCluster[] = ['HH', 'HL', 'LH', 'LL', 'ns'];
+	return {
+		colours,
+		labels,
+		legend: order.map((cluster) => ({ colour: LISA_COLOURS[cluster], label: text.statistics.lisa[cluster] })),
+		legendTitle: text.statistics.legendLisa,
+		notes: hotspots.constant ? [text.statistics.constantField] : []
+	};
+}
+
+/** Reds for hot patterns, blues for cold, darker for the stronger and longer-lasting ones. */
+const EMERGING_COLOURS: Record<EmergingCategory, string> = {
+	persistent_hot: '#a50f15',
+	intensifying_hot: '#de2d26',
+	consecutive_hot: '#fb6a4a',
+	new_hot: '#fc9272',
+	oscillating_hot: '#fd8d3c',
+	sporadic_hot: '#fdd0a2',
+	diminishing_hot: '#fcbba1',
+	historical_hot: '#d9a6a6',
+	persistent_cold: '#08306b',
+	intensifying_cold: '#2171b5',
+	consecutive_cold: '#4292c6',
+	new_cold: '#6baed6',
+	oscillating_cold: '#9ecae1',
+	sporadic_cold: '#c6dbef',
+	diminishing_cold: '#deebf7',
+	historical_cold: '#a6b8d9',
+	none: '#eeeeee'
+};
+
+function colourEmerging(hotspots: HotspotAnalysis, text: Messages): MapColouring {
+	const colours = new Map<string, string>();
+	const labels = new Map<string, string | null>();
+	for (const group of hotspots.groups) {
+		colours.set(group.group_code, EMERGING_COLOURS[group.emerging]);
+		labels.set(group.group_code, text.statistics.emerging[group.emerging]);
+	}
+	// Only the categories that occur, in the order of the palette, and "no pattern" last.
+	const present = new Set(hotspots.groups.map((group) => group.emerging));
+	const order = (Object.keys(EMERGING_COLOURS) as EmergingCategory[]).filter(
+		(category) => category !== 'none' && present.has(category)
+	);
+	const notes = [text.statistics.emergingNote];
+	if (hotspots.months < 10) notes.push(text.statistics.shortSeries(hotspots.months));
+	return {
+		colours,
+		labels,
+		legend: [...order, 'none' as const].map((category) => ({
+			colour: EMERGING_COLOURS[category],
+			label: text.statistics.emerging[category]
+		})),
+		legendTitle: text.statistics.legendEmerging,
+		notes
+	};
 }
 
 /** The value a group is coloured by in a mode; null when it cannot have one (no population for a rate). */
@@ -30,7 +153,11 @@ export function groupValue(mode: MapMode, group: GroupFigures): number | null {
  * Classed colours (ColorBrewer YlOrRd for amounts, RdBu for change: both read in greyscale and for the common
  * colour-blindnesses) with breaks at round numbers, so a legend says "5–9" rather than "4,7–9,3".
  */
-export function colourGroups(mode: MapMode, groups: GroupFigures[], format: Formatter): MapColouring {
+export function colourGroups(
+	mode: 'count' | 'rate' | 'change',
+	groups: GroupFigures[],
+	format: Formatter
+): Pick<MapColouring, 'colours' | 'labels' | 'legend'> {
 	const values = groups.map((group) => groupValue(mode, group));
 	const present = values.filter((value): value is number => value !== null);
 	const classes =
