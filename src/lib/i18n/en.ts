@@ -148,6 +148,38 @@ export const en: Messages = {
 		emergingNote: 'Computed over every month of the data, for the chosen categories and statuses.',
 		zScore: (z) => `z = ${z}`
 	},
+	handling: {
+		title: 'Handling',
+		medianDays: 'Days to resolution (median)',
+		days: (days) => `${days} days`,
+		noResolved: 'no case resolved yet',
+		withoutDate: (count) => `${count} resolved without a date, left out`,
+		openLonger: 'Open too long',
+		openBreakdown: (d30, d60, d90) => `over 30 days: ${d30} · over 60: ${d60} · over 90: ${d90}`,
+		asOf: (date) => `as of ${date}`,
+		escalated: 'Escalated',
+		repeat: 'Repeat cases'
+	},
+	breakdownTitle: 'By category',
+	breakdownHint: 'Click a category to filter by it.',
+	detail: {
+		title: (name) => `Detail: ${name}`,
+		population: (count) => `${count} residents`,
+		giSeries: 'Gi* z-score by month (above 1.645: hot spot at 90 %)',
+		cases: 'Cases (anonymised)',
+		columns: {
+			id: 'Case',
+			reported: 'Reported',
+			category: 'Category',
+			status: 'Status',
+			resolved: 'Resolved',
+			severity: 'Severity'
+		},
+		previousPage: 'Previous',
+		nextPage: 'Next',
+		page: (page, pages) => `Page ${page} of ${pages}`,
+		close: 'Close detail'
+	},
 	dismiss: 'Close',
 	comingSoon: 'This screen is being built.'
 };

@@ -154,6 +154,38 @@ export const vi = {
 		emergingNote: 'Tính trên toàn bộ các tháng có dữ liệu, theo loại và tình trạng đang chọn.',
 		zScore: (z: string) => `z = ${z}`
 	},
+	handling: {
+		title: 'Kết quả xử lý',
+		medianDays: 'Thời gian giải quyết (trung vị)',
+		days: (days: string) => `${days} ngày`,
+		noResolved: 'chưa có vụ nào giải quyết xong',
+		withoutDate: (count: string) => `${count} vụ hòa giải thành chưa ghi ngày, không tính`,
+		openLonger: 'Tồn đọng kéo dài',
+		openBreakdown: (d30: string, d60: string, d90: string) => `quá 30 ngày: ${d30} · quá 60: ${d60} · quá 90: ${d90}`,
+		asOf: (date: string) => `tính đến ${date}`,
+		escalated: 'Phát sinh vụ án, vi phạm',
+		repeat: 'Vụ việc tái diễn'
+	},
+	breakdownTitle: 'Theo loại mâu thuẫn',
+	breakdownHint: 'Bấm vào một loại để lọc theo loại đó.',
+	detail: {
+		title: (name: string) => `Chi tiết: ${name}`,
+		population: (count: string) => `${count} nhân khẩu`,
+		giSeries: 'Chỉ số Gi* theo tháng (trên 1,645 là điểm nóng, độ tin cậy 90 %)',
+		cases: 'Danh sách vụ việc (đã ẩn danh)',
+		columns: {
+			id: 'Mã vụ việc',
+			reported: 'Ngày tiếp nhận',
+			category: 'Loại',
+			status: 'Tình trạng',
+			resolved: 'Ngày giải quyết',
+			severity: 'Mức độ'
+		},
+		previousPage: 'Trang trước',
+		nextPage: 'Trang sau',
+		page: (page: string, pages: string) => `Trang ${page}/${pages}`,
+		close: 'Đóng chi tiết'
+	},
 	dismiss: 'Đóng',
 	comingSoon: 'Chức năng này đang được xây dựng.'
 };

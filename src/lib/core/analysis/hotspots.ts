@@ -54,6 +54,8 @@ export interface HotspotAnalysis {
 	constant: boolean;
 	/** Months in the emerging-hot-spot series; below 10 the trend test is unreliable. */
 	months: number;
+	/** Each group's Gi* z-score month by month, `monthlyZ[group][month]` (null where undefined). */
+	monthlyZ: (number | null)[][];
 }
 
 /**
@@ -108,6 +110,7 @@ export function analyseHotspots(input: HotspotInput, weights = spatialWeights(in
 		})),
 		weights,
 		constant: gi.constant,
-		months: monthly[0]?.length ?? 0
+		months: monthly[0]?.length ?? 0,
+		monthlyZ: groups.map((_, i) => emerging.steps.map((step) => step.groups[i].z))
 	};
 }

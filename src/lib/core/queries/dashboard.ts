@@ -1,5 +1,6 @@
-import { and, column, count, eq, join, literal, max, min, Query, sql } from '@uwdata/mosaic-sql';
-import { casePredicate, inPeriod } from './predicates';
+import { and, column, count, desc, eq, isIn, join, literal, max, median, min, Query, sql } from '@uwdata/mosaic-sql';
+import { OPEN_STATUSES } from '../schema/statuses';
+import { casePredicate, dateLiteral, inPeriod } from './predicates';
 import { previousPeriod } from './periods';
 import type { View } from './view';
 
@@ -95,5 +96,49 @@ export function groupMonthlyQuery(view: View): string {
 		.where(casePredicate(view, { categories: true, statuses: true }))
 		.groupby('group_code', 'month')
 		.orderby('group_code', 'month')
+		.toString();
+}
+
+/**
+ * How well the selection's cases are handled (SPEC §3): median days from report to resolution (resolved cases
+ * with a resolution date), cases still open longer than 30/60/90 days as of `asOf` (the data's latest date),
+ * escalated cases, repeat cases, and resolved cases without a date (left out of the median).
+ */
+export function handlingQuery(view: View, asOf: string): string {
+	const open = isIn(column('status'), OPEN_STATUSES.map((status) => literal(status)));
+	const age = sql`(${dateLiteral(asOf)} - reported_on)`;
+	const openLonger = (days: number) => count().where(and(open, sql`${age} > ${days}`));
+	return Query.from('cases')
+		.select({
+			median_days: median(sql`resolved_on - reported_on`).where(and(resolved, sql`resolved_on IS NOT NULL`)),
+			resolved_without_date: count().where(and(resolved, sql`resolved_on IS NULL`)),
+			open_30: openLonger(30),
+			open_60: openLonger(60),
+			open_90: openLonger(90),
+			escalated: count().where(eq(column('status'), literal('escalated'))),
+			repeat: count().where(sql`"repeat"`)
+		})
+		.where(casePredicate(view, { period: view, categories: true, statuses: true, groups: true }))
+		.toString();
+}
+
+/** Cases per category in the period; the category filter is not applied (the breakdown is how one chooses). */
+export function categoryBreakdownQuery(view: View): string {
+	return Query.from('cases')
+		.select({ category: 'category', total: count() })
+		.where(casePredicate(view, { period: view, statuses: true, groups: true }))
+		.groupby('category')
+		.orderby(desc('total'), 'category')
+		.toString();
+}
+
+/** One page of the selection's cases, newest first: anonymised fields only (there are no others). */
+export function caseListQuery(view: View, page: number, pageSize: number): string {
+	return Query.from('cases')
+		.select('case_id', 'reported_on', 'group_code', 'category', 'status', 'resolved_on', 'severity', 'source', 'repeat')
+		.where(casePredicate(view, { period: view, categories: true, statuses: true, groups: true }))
+		.orderby(desc('reported_on'), 'case_id')
+		.limit(pageSize)
+		.offset(page * pageSize)
 		.toString();
 }

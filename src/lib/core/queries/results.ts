@@ -1,5 +1,6 @@
 import type { Row } from '../db/engine';
 import type { CategoryCode } from '../schema/categories';
+import type { StatusCode } from '../schema/statuses';
 
 /** The typed shapes of the dashboard queries' rows, read once at the door. */
 
@@ -16,6 +17,34 @@ export interface GroupFigures {
 	total: number;
 	previousTotal: number;
 	resolved: number;
+}
+
+export interface Handling {
+	/** Median days from report to resolution; null when no resolved case has a date. */
+	medianDays: number | null;
+	resolvedWithoutDate: number;
+	open30: number;
+	open60: number;
+	open90: number;
+	escalated: number;
+	repeat: number;
+}
+
+export interface CategoryCount {
+	category: CategoryCode;
+	total: number;
+}
+
+export interface CaseRow {
+	case_id: string;
+	reported_on: string;
+	group_code: string;
+	category: CategoryCode;
+	status: StatusCode;
+	resolved_on: string | null;
+	severity: number | null;
+	source: string | null;
+	repeat: boolean | null;
 }
 
 export interface MonthCount {
@@ -37,6 +66,36 @@ export function readGroupFigures(rows: Row[]): GroupFigures[] {
 		total: Number(row.total),
 		previousTotal: Number(row.previous_total),
 		resolved: Number(row.resolved)
+	}));
+}
+
+export function readHandling([row]: Row[]): Handling {
+	return {
+		medianDays: row.median_days === null ? null : Number(row.median_days),
+		resolvedWithoutDate: Number(row.resolved_without_date),
+		open30: Number(row.open_30),
+		open60: Number(row.open_60),
+		open90: Number(row.open_90),
+		escalated: Number(row.escalated),
+		repeat: Number(row.repeat)
+	};
+}
+
+export function readCategoryCounts(rows: Row[]): CategoryCount[] {
+	return rows.map((row) => ({ category: row.category as CategoryCode, total: Number(row.total) }));
+}
+
+export function readCaseRows(rows: Row[]): CaseRow[] {
+	return rows.map((row) => ({
+		case_id: String(row.case_id),
+		reported_on: String(row.reported_on),
+		group_code: String(row.group_code),
+		category: row.category as CategoryCode,
+		status: row.status as StatusCode,
+		resolved_on: row.resolved_on === null ? null : String(row.resolved_on),
+		severity: row.severity === null ? null : Number(row.severity),
+		source: row.source === null ? null : String(row.source),
+		repeat: row.repeat === null ? null : Boolean(row.repeat)
 	}));
 }
 

@@ -2,17 +2,23 @@ import { StaleQuery, type QueryCoordinator } from '$lib/core/db/coordinator';
 import type { Row } from '$lib/core/db/engine';
 import { analyseHotspots, spatialWeights, type AnalysedGroup, type HotspotAnalysis } from '$lib/core/analysis';
 import {
+	categoryBreakdownQuery,
 	groupFiguresQuery,
 	groupMonthlyQuery,
+	handlingQuery,
 	keyFiguresQuery,
 	monthlyTrendQuery
 } from '$lib/core/queries/dashboard';
 import {
+	readCategoryCounts,
 	readGroupFigures,
 	readGroupMonthMatrix,
+	readHandling,
 	readKeyFigures,
 	readMonthCounts,
+	type CategoryCount,
 	type GroupFigures,
+	type Handling,
 	type KeyFigures,
 	type MonthCount
 } from '$lib/core/queries/results';
@@ -27,6 +33,8 @@ export class DashboardResults {
 	keyFigures = $state.raw<KeyFigures | null>(null);
 	groupFigures = $state.raw<GroupFigures[]>([]);
 	trend = $state.raw<MonthCount[]>([]);
+	handling = $state.raw<Handling | null>(null);
+	categories = $state.raw<CategoryCount[]>([]);
 	hotspots = $state.raw<HotspotAnalysis | null>(null);
 	/** The view whose results are all shown; lags the URL while queries run. */
 	shownView = $state.raw<View | null>(null);
@@ -48,10 +56,12 @@ export class DashboardResults {
 			this.#coordinator.request(key, sql).then(read);
 		const statistical = STATISTICAL_MODES.includes(view.mode);
 		try {
-			const [keyFigures, groupFigures, trend, monthly] = await Promise.all([
+			const [keyFigures, groupFigures, trend, handling, categories, monthly] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', monthlyTrendQuery(view), readMonthCounts),
+				ask('handling', handlingQuery(view, this.#context.lastDate), readHandling),
+				ask('categories', categoryBreakdownQuery(view), readCategoryCounts),
 				statistical ? ask('group-monthly', groupMonthlyQuery(view), (rows) => rows) : null
 			]);
 			performance.mark('dashboard:results');
@@ -59,6 +69,8 @@ export class DashboardResults {
 			this.keyFigures = keyFigures;
 			this.groupFigures = groupFigures;
 			this.trend = trend;
+			this.handling = handling;
+			this.categories = categories;
 			this.shownView = view;
 			this.error = null;
 		} catch (error) {

@@ -1,0 +1,69 @@
+import type { Engine } from '../db/engine';
+import { dataExtentQuery, groupFiguresQuery, groupMonthlyQuery } from '../queries/dashboard';
+import { readGroupFigures, readGroupMonthMatrix } from '../queries/results';
+import type { View } from '../queries/view';
+import {
+	analyseHotspots,
+	spatialWeights,
+	type AnalysedGroup,
+	type AnalysisMeasure,
+	type GroupHotspot,
+	type HotspotAnalysis
+} from './hotspots';
+import type { SpatialWeights } from './weights';
+
+/** The columns of a hotspot row, in the order the command line prints them. */
+export const HOTSPOT_COLUMNS = [
+	'group_code',
+	'count',
+	'population',
+	'rate',
+	'eb_rate',
+	'gi_z',
+	'gi_p',
+	'gi_bin',
+	'gi_bin_fdr',
+	'lisa_i',
+	'lisa_p',
+	'lisa_class',
+	'trend_tau',
+	'trend_p',
+	'emerging'
+] as const satisfies readonly (keyof GroupHotspot)[];
+
+/** The part of a view the statistics depend on: the period, and the category and status filters. */
+export type AnalysisFilter = Pick<View, 'from' | 'to' | 'categories' | 'statuses'>;
+
+export interface AnalysisRequest {
+	/** The ward's groups in their import order (the order of the rows and of the seeded permutations). */
+	groups: readonly AnalysedGroup[];
+	filter: AnalysisFilter;
+	measure?: AnalysisMeasure;
+	/** Weights already built for these groups; built here when absent. */
+	weights?: SpatialWeights;
+}
+
+/**
+ * The hotspot statistics of one filtered period, from the database to the rows: counts of the period per group,
+ * the monthly matrix from the data's first month to its last (filters applied, period not), then
+ * `analyseHotspots`. Takes anything that answers SQL, so the command line and the dashboard share it.
+ */
+export async function runAnalysis(engine: Pick<Engine, 'query'>, request: AnalysisRequest): Promise<HotspotAnalysis> {
+	const { groups, filter } = request;
+	const view: View = { ...filter, groups: [], mode: 'count', fdr: false, lang: 'vi' };
+	const [figureRows, monthlyRows, [extent]] = await Promise.all([
+		engine.query(groupFiguresQuery(view)),
+		engine.query(groupMonthlyQuery(view)),
+		engine.query(dataExtentQuery())
+	]);
+	const totals = new Map(readGroupFigures(figureRows).map((group) => [group.group_code, group.total]));
+	const codes = groups.map((group) => group.group_code);
+	const monthly =
+		extent?.first_date && extent.last_date
+			? readGroupMonthMatrix(monthlyRows, codes, String(extent.first_date).slice(0, 7), String(extent.last_date).slice(0, 7))
+			: codes.map(() => []);
+	return analyseHotspots(
+		{ groups, counts: codes.map((code) => totals.get(code) ?? 0), monthly, measure: request.measure },
+		request.weights ?? spatialWeights(groups)
+	);
+}
