@@ -1,6 +1,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { tableToIPC } from 'apache-arrow';
 import { arrowToRows } from './convert';
 import { OFFLINE_SETTINGS, type Engine } from './engine';
 
@@ -34,6 +35,12 @@ async function openBrowserEngine(): Promise<Engine> {
 		},
 		async registerText(name, text) {
 			await db.registerFileText(name, text);
+		},
+		async exportArrow(sql) {
+			return tableToIPC(await connection.query(sql), 'stream');
+		},
+		async importArrow(table, bytes) {
+			await connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
 		},
 		async dropFile(name) {
 			await db.dropFile(name);

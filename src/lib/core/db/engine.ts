@@ -1,5 +1,3 @@
-import type { Table } from 'apache-arrow';
-
 /** A row as the views see it: plain numbers, strings, booleans and ISO dates — never BigInt. */
 export type Row = Record<string, number | string | boolean | null>;
 
@@ -13,6 +11,10 @@ export interface Engine {
 	/** Makes `text` readable by SQL as the file `name` (e.g. `read_csv('name')`). */
 	registerText(name: string, text: string): Promise<void>;
 	dropFile(name: string): Promise<void>;
+	/** The result of `sql` as Arrow IPC stream bytes (types kept exactly), for snapshots. */
+	exportArrow(sql: string): Promise<Uint8Array>;
+	/** Creates `table` from Arrow IPC stream bytes made by `exportArrow`. */
+	importArrow(table: string, bytes: Uint8Array): Promise<void>;
 }
 
 /** DuckDB downloads extensions on its own unless told not to; the app is offline (TOOLCHAIN.md). */

@@ -4,6 +4,9 @@ import { arrowToRows } from './convert';
 import { OFFLINE_SETTINGS, type Engine } from './engine';
 
 const require = createRequire(import.meta.url);
+// The blocking build `require`s Arrow's CommonJS copy; its tables must be written by that same copy
+// (an ESM import would be a second module instance whose `instanceof` checks fail).
+const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
 
 /**
  * The same DuckDB-WASM build as the browser, run blocking in Node (unit tests, command line). Synchronous
@@ -34,6 +37,12 @@ export async function openNodeEngine(): Promise<Engine> {
 		},
 		async registerText(name, text) {
 			db.registerFileText(name, text);
+		},
+		async exportArrow(sql) {
+			return tableToIPC(connection.query(sql), 'stream');
+		},
+		async importArrow(table, bytes) {
+			connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
 		},
 		async dropFile(name) {
 			db.dropFile(name);

@@ -1,0 +1,37 @@
+import type { SnapshotStore } from './snapshot';
+
+/**
+ * Snapshots in the Origin Private File System: private to this site on this machine, kept across reloads and
+ * restarts until the user clears the data. Asks the browser to make storage persistent (not evicted under
+ * pressure); the answer is returned so the UI can say whether it was granted.
+ */
+export async function opfsStore(folder = 'ward-hotspots'): Promise<{ store: SnapshotStore; persistent: boolean }> {
+	const root = await navigator.storage.getDirectory();
+	const directory = await root.getDirectoryHandle(folder, { create: true });
+	const persistent = (await navigator.storage.persisted()) || (await navigator.storage.persist().catch(() => false));
+	const store: SnapshotStore = {
+		async read(name) {
+			try {
+				const file = await (await directory.getFileHandle(name)).getFile();
+				return new Uint8Array(await file.arrayBuffer());
+			} catch (error) {
+				if (error instanceof DOMException && error.name === 'NotFoundError') return null;
+				throw error;
+			}
+		},
+		async write(name, bytes) {
+			const writable = await (await directory.getFileHandle(name, { create: true })).createWritable();
+			await writable.write(bytes as Uint8Array<ArrayBuffer>);
+			await writable.close();
+		},
+		async remove(name) {
+			await directory.removeEntry(name).catch(() => {});
+		},
+		async list() {
+			const names: string[] = [];
+			for await (const name of (directory as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+			return names;
+		}
+	};
+	return { store, persistent };
+}

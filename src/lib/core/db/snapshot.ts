@@ -1,0 +1,103 @@
+import type { Engine } from './engine';
+import { CREATE_TABLES } from './schema';
+
+/** Where snapshots live: the browser's private file system (OPFS), or memory in tests. */
+export interface SnapshotStore {
+	read(name: string): Promise<Uint8Array | null>;
+	write(name: string, bytes: Uint8Array): Promise<void>;
+	remove(name: string): Promise<void>;
+	list(): Promise<string[]>;
+}
+
+/** One file the user imported, as the datasets panel lists it. */
+export interface DatasetFile {
+	name: string;
+	kind: 'cases' | 'groups';
+	rows: number;
+	importedAt: string;
+}
+
+export interface Manifest {
+	version: 1;
+	/** Each save writes its tables under a new generation; the manifest, written last, is the commit point. */
+	generation: number;
+	files: DatasetFile[];
+}
+
+const MANIFEST = 'manifest.json';
+const TABLES = ['groups', 'cases'] as const;
+const tableFile = (table: string, generation: number) => `${table}-${generation}.arrow`;
+
+/**
+ * Saves the analysis tables as Arrow IPC files, then the manifest that points at them. A tab closed part-way
+ * leaves the previous manifest, hence the previous data, intact; files of older generations are removed last.
+ * (DuckDB-WASM's own `opfs://` databases have come back empty after a reload — duckdb-wasm issues 2192, 2236.)
+ */
+export async function saveSnapshot(engine: Engine, store: SnapshotStore, files: DatasetFile[]): Promise<Manifest> {
+	const previous = await readManifest(store);
+	const generation = (previous?.generation ?? 0) + 1;
+	for (const table of TABLES) {
+		await store.write(tableFile(table, generation), await engine.exportArrow(`SELECT * FROM ${table}`));
+	}
+	const manifest: Manifest = { version: 1, generation, files };
+	await store.write(MANIFEST, new TextEncoder().encode(JSON.stringify(manifest)));
+	await removeOtherGenerations(store, generation);
+	return manifest;
+}
+
+/** Restores the tables of the last complete snapshot; null when there is none (first start, or cleared). */
+export async function loadSnapshot(engine: Engine, store: SnapshotStore): Promise<Manifest | null> {
+	const manifest = await readManifest(store);
+	if (!manifest) return null;
+	const contents = await Promise.all(TABLES.map((table) => store.read(tableFile(table, manifest.generation))));
+	if (contents.some((bytes) => bytes === null)) return null;
+	await engine.exec(CREATE_TABLES);
+	await engine.exec('BEGIN TRANSACTION');
+	try {
+		await engine.exec('DELETE FROM cases; DELETE FROM groups;');
+		for (const [index, table] of TABLES.entries()) {
+			await engine.importArrow(`restored_${table}`, contents[index]!);
+			await engine.exec(`INSERT INTO ${table} SELECT * FROM restored_${table}; DROP TABLE restored_${table};`);
+		}
+		await engine.exec('COMMIT');
+	} catch (error) {
+		await engine.exec('ROLLBACK');
+		throw error;
+	}
+	return manifest;
+}
+
+/** Forgets the saved data; the next start shows the demo ward again. */
+export async function clearSnapshot(store: SnapshotStore): Promise<void> {
+	await store.remove(MANIFEST);
+	await removeOtherGenerations(store, -1);
+}
+
+async function readManifest(store: SnapshotStore): Promise<Manifest | null> {
+	const bytes = await store.read(MANIFEST);
+	if (!bytes) return null;
+	try {
+		const manifest = JSON.parse(new TextDecoder().decode(bytes)) as Manifest;
+		return manifest.version === 1 && Number.isInteger(manifest.generation) ? manifest : null;
+	} catch {
+		return null;
+	}
+}
+
+async function removeOtherGenerations(store: SnapshotStore, keep: number): Promise<void> {
+	for (const name of await store.list()) {
+		const generation = /-(\d+)\.arrow$/.exec(name)?.[1];
+		if (generation !== undefined && Number(generation) !== keep) await store.remove(name);
+	}
+}
+
+/** A store in memory, for tests and for browsers without OPFS (data then lasts until the tab closes). */
+export function memoryStore(): SnapshotStore {
+	const files = new Map<string, Uint8Array>();
+	return {
+		read: async (name) => files.get(name) ?? null,
+		write: async (name, bytes) => void files.set(name, bytes.slice()),
+		remove: async (name) => void files.delete(name),
+		list: async () => [...files.keys()]
+	};
+}
