@@ -58,10 +58,8 @@ export async function runAnalysis(engine: Pick<Engine, 'query'>, request: Analys
 	]);
 	const totals = new Map(readGroupFigures(figureRows).map((group) => [group.group_code, group.total]));
 	const codes = groups.map((group) => group.group_code);
-	const monthly =
-		extent?.first_date && extent.last_date
-			? readGroupMonthMatrix(monthlyRows, codes, String(extent.first_date).slice(0, 7), String(extent.last_date).slice(0, 7))
-			: codes.map(() => []);
+	const [firstMonth, lastMonth] = [extent?.first_date, extent?.last_date].map((date) => String(date).slice(0, 7));
+	const monthly = extent?.last_date ? readGroupMonthMatrix(monthlyRows, codes, firstMonth, lastMonth) : codes.map(() => []);
 	return analyseHotspots(
 		{ groups, counts: codes.map((code) => totals.get(code) ?? 0), monthly, measure: request.measure },
 		request.weights ?? spatialWeights(groups)

@@ -1,4 +1,5 @@
 import type { Row } from '../db/engine';
+import type { GroupWithGeometry } from '../import/groups';
 import type { CategoryCode } from '../schema/categories';
 import type { StatusCode } from '../schema/statuses';
 
@@ -52,6 +53,17 @@ export interface MonthCount {
 	month: string;
 	category: CategoryCode;
 	total: number;
+}
+
+/** Groups as stored in the `groups` table, geometry parsed back from its GeoJSON text. */
+export function readGroups(rows: Row[]): GroupWithGeometry[] {
+	return rows.map((row) => ({
+		group_code: String(row.group_code),
+		name: String(row.name),
+		population: row.population === null ? null : Number(row.population),
+		households: row.households === null ? null : Number(row.households),
+		geometry: row.geometry === null ? null : (JSON.parse(String(row.geometry)) as GeoJSON.Geometry)
+	}));
 }
 
 export function readKeyFigures([row]: Row[]): KeyFigures {

@@ -2,15 +2,26 @@ import groupsUrl from '../../../../data/demo/groups.geojson?url';
 import casesUrl from '../../../../data/demo/cases.csv?url';
 import { browserEngine } from '$lib/core/db/browser';
 import { QueryCoordinator } from '$lib/core/db/coordinator';
-import { readDataset, replaceDataset } from '$lib/core/import/dataset';
+import type { Engine } from '$lib/core/db/engine';
+import { opfsStore } from '$lib/core/db/opfsStore';
+import {
+	clearSnapshot,
+	loadSnapshot,
+	memoryStore,
+	saveSnapshot,
+	type DatasetFile,
+	type SnapshotStore
+} from '$lib/core/db/snapshot';
+import { readDataset, replaceDataset, type DatasetFiles } from '$lib/core/import/dataset';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
 import type { ImportReport } from '$lib/core/import/report';
-import { dataExtentQuery } from '$lib/core/queries/dashboard';
+import { dataExtentQuery, groupsQuery } from '$lib/core/queries/dashboard';
+import { readGroups } from '$lib/core/queries/results';
 import type { DataContext } from '$lib/core/queries/view';
 
 /**
- * The ward's data as the whole app sees it: opened once, shared by every page. For now the bundled demo ward
- * is loaded at start through the same import path a user's files take.
+ * The ward's data as the whole app sees it: opened once, shared by every page. At start it restores the
+ * user's saved data; without any, it imports the bundled demo ward through the same path a user's files take.
  */
 export class WardData {
 	status = $state<'loading' | 'ready' | 'error'>('loading');
@@ -18,38 +29,114 @@ export class WardData {
 	synthetic = $state(false);
 	groups = $state.raw<GroupWithGeometry[]>([]);
 	context = $state.raw<DataContext | null>(null);
+	files = $state.raw<DatasetFile[]>([]);
 	reports = $state.raw<ImportReport[]>([]);
+	/** Whether the browser promised to keep the saved data (not evicted under storage pressure). */
+	persistent = $state(false);
 	coordinator = $state.raw<QueryCoordinator | null>(null);
+	#engine: Engine | null = null;
+	#store: SnapshotStore = memoryStore();
+	#demoTexts: Promise<[string, string]> | null = null;
 
 	async load(): Promise<void> {
 		try {
+			// Fetched alongside the engine's start; used only when there is no saved data.
+			this.#demoTexts = Promise.all([fetchText(groupsUrl), fetchText(casesUrl)]);
+			this.#demoTexts.catch(() => {});
 			const engine = browserEngine().then(marked('ward:engine-open'));
-			const [groupsText, casesText] = await Promise.all([fetchText(groupsUrl), fetchText(casesUrl)]);
-			const dataset = readDataset({
-				groups: { name: 'groups.geojson', text: groupsText },
-				cases: { name: 'cases.csv', text: casesText }
-			});
-			// The map can draw the ward while the cases are still being imported.
-			this.groups = dataset.groups;
-			this.synthetic = true;
-			const db = await engine;
-			const loaded = await replaceDataset(db, dataset);
+			const stored = opfsStore().catch(() => ({ store: memoryStore(), persistent: false }));
+			const { store, persistent } = await stored;
+			this.#store = store;
+			this.persistent = persistent;
+			const db = (this.#engine = await engine);
+			const manifest = await loadSnapshot(db, store).catch(() => null);
+			if (manifest) {
+				this.files = manifest.files;
+				this.synthetic = false;
+			} else {
+				await this.#importDemo(db);
+			}
 			performance.mark('ward:data-imported');
 			this.coordinator = new QueryCoordinator(db);
-			const [extent] = await this.coordinator.query(dataExtentQuery());
-			if (!extent.last_date) throw new Error('cases.csv: no case was accepted');
-			this.reports = loaded.reports;
-			this.context = {
-				firstDate: String(extent.first_date),
-				lastDate: String(extent.last_date),
-				groupCodes: loaded.groups.map((group) => group.group_code)
-			};
+			await this.#refresh();
 			this.status = 'ready';
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
 			this.status = 'error';
 		}
 	}
+
+	/**
+	 * Replaces the ward's data with the user's files, all or nothing, and saves it for the next visit. On
+	 * failure the previous data, in the database and in storage, is exactly as it was, and the error is thrown.
+	 */
+	async replace(files: DatasetFiles): Promise<ImportReport[]> {
+		const db = this.#requireEngine();
+		const loaded = await replaceDataset(db, files);
+		const importedAt = new Date().toISOString();
+		const [groupsReport, casesReport] = loaded.reports;
+		this.files = [
+			{ name: files.groups.name, kind: 'groups', rows: groupsReport.accepted, importedAt },
+			{ name: files.cases.name, kind: 'cases', rows: casesReport.accepted, importedAt }
+		];
+		await saveSnapshot(db, this.#store, this.files);
+		this.synthetic = false;
+		this.reports = loaded.reports;
+		this.coordinator?.dataChanged();
+		await this.#refresh();
+		return loaded.reports;
+	}
+
+	/** Forgets the user's data and goes back to the demo ward. */
+	async clear(): Promise<void> {
+		const db = this.#requireEngine();
+		await clearSnapshot(this.#store);
+		await this.#importDemo(db);
+		this.coordinator?.dataChanged();
+		await this.#refresh();
+	}
+
+	async #importDemo(db: Engine): Promise<void> {
+		this.#demoTexts ??= Promise.all([fetchText(groupsUrl), fetchText(casesUrl)]);
+		const [groupsText, casesText] = await this.#demoTexts;
+		const dataset = readDataset({
+			groups: { name: 'groups.geojson', text: groupsText },
+			cases: { name: 'cases.csv', text: casesText }
+		});
+		// The map can draw the ward while the cases are still being imported.
+		this.groups = dataset.groups;
+		const loaded = await replaceDataset(db, dataset);
+		this.reports = loaded.reports;
+		this.files = [];
+		this.synthetic = true;
+	}
+
+	/** Reads back what the pages derive from the data: its groups and its date range. */
+	async #refresh(): Promise<void> {
+		const coordinator = this.coordinator!;
+		const [[extent], groupRows] = await Promise.all([
+			coordinator.query(dataExtentQuery()),
+			coordinator.query(groupsQuery())
+		]);
+		if (!extent.last_date) throw new Error('no case was accepted');
+		const groups = readGroups(groupRows);
+		if (!sameGroups(groups, this.groups)) this.groups = groups;
+		this.context = {
+			firstDate: String(extent.first_date),
+			lastDate: String(extent.last_date),
+			groupCodes: groups.map((group) => group.group_code)
+		};
+	}
+
+	#requireEngine(): Engine {
+		if (!this.#engine) throw new Error('the database is not open yet');
+		return this.#engine;
+	}
+}
+
+/** Same codes and geometry: keep the array the map already drew, so it is not rebuilt. */
+function sameGroups(a: GroupWithGeometry[], b: GroupWithGeometry[]): boolean {
+	return a.length === b.length && a.every((group, i) => JSON.stringify(group) === JSON.stringify(b[i]));
 }
 
 /** Performance marks let the benchmark see where start-up time goes. */
