@@ -37,8 +37,8 @@ export const EMERGING_CLUSTER: PlantedCluster = {
 	anchor: [105.8765, 20.9985],
 	size: 3,
 	explanation:
-		'Works by the Vĩnh Tuy bridge approach: at the ward rate until August 2020, then 4–5.5× from September to December 2020.',
-	multiplier: (monthIndex) => (monthIndex < EMERGING_FROM ? 1 : 4 + 0.5 * (monthIndex - EMERGING_FROM))
+		'A quiet riverside corner at half the ward rate until August 2020; works on the Vĩnh Tuy bridge approach then bring 7–8.5× the ward rate from September to December 2020.',
+	multiplier: (monthIndex) => (monthIndex < EMERGING_FROM ? 0.5 : 7 + 0.5 * (monthIndex - EMERGING_FROM))
 };
 
 export const DIMINISHING_CLUSTER: PlantedCluster = {
