@@ -9,7 +9,9 @@ const config = {
 	},
 	kit: {
 		// A static site: every page is rendered in the browser; 200.html serves unknown paths.
-		adapter: adapter({ fallback: '200.html' })
+		adapter: adapter({ fallback: '200.html' }),
+		// The command-line scripts are type-checked with the app.
+		typescript: { config: (tsconfig) => void tsconfig.include.push('../scripts/**/*.ts') }
 	}
 };
 

@@ -6,7 +6,7 @@
  * - first map, warm: the same page reloaded (browser caches and compiled wasm kept)
  * - filter change: a category click until the total has changed and the map is ready again
  * - analysis: Gi*, Local Moran (999 permutations), EB rates and emerging hot spots for 48 groups × 36 months,
- *   as measured inside the page (`dashboard:analysis`)
+ *   as measured inside the page (`analysis:compute`, the statistics without their queries)
  */
 import type { Page } from 'playwright-core';
 import startServer, { BASE_URL } from '../e2e/server';
@@ -45,7 +45,7 @@ async function filterChange(page: Page, code: string): Promise<number> {
 }
 
 async function analysisTime(page: Page): Promise<number[]> {
-	return page.evaluate(() => performance.getEntriesByName('dashboard:analysis').map((entry) => entry.duration));
+	return page.evaluate(() => performance.getEntriesByName('analysis:compute').map((entry) => entry.duration));
 }
 
 const stop = await startServer();

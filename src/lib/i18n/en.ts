@@ -75,7 +75,7 @@ export const en: Messages = {
 	trendHint: 'Drag across the chart to choose a period.',
 	casesAxis: 'Cases',
 	rankingTitle: 'Residential groups ranked',
-	rankingColumns: { rank: '#', group: 'Group', count: 'Cases', change: 'Change', resolved: 'Resolved' },
+	rankingColumns: { rank: '#', group: 'Group', count: 'Cases', change: 'Change', resolved: 'Resolved', class: 'Class' },
 	noCases: 'No case matches the filters.',
 	corrections: 'Some parameters in the address were not valid and were corrected:',
 	correction: (c) => {

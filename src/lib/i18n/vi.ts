@@ -81,7 +81,7 @@ export const vi = {
 	trendHint: 'Kéo chuột trên biểu đồ để chọn khoảng thời gian.',
 	casesAxis: 'Số vụ',
 	rankingTitle: 'Xếp hạng các tổ dân phố',
-	rankingColumns: { rank: 'TT', group: 'Tổ dân phố', count: 'Số vụ', change: 'Tăng/giảm', resolved: 'Hòa giải thành' },
+	rankingColumns: { rank: 'TT', group: 'Tổ dân phố', count: 'Số vụ', change: 'Tăng/giảm', resolved: 'Hòa giải thành', class: 'Phân loại' },
 	noCases: 'Không có vụ việc nào phù hợp bộ lọc.',
 	corrections: 'Một số tham số trên địa chỉ không hợp lệ và đã được sửa:',
 	correction: (c: Correction): string => {

@@ -47,3 +47,5 @@ export {
 	type HotspotAnalysis,
 	type HotspotInput
 } from './hotspots';
+export { runAnalysis, HOTSPOT_COLUMNS, type AnalysisFilter, type AnalysisRequest } from './runAnalysis';
+export { formatCsv, formatJson } from './formatRows';

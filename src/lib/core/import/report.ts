@@ -31,7 +31,14 @@ export interface ImportReport {
 /** An import refused as a whole; nothing was changed. */
 export class ImportError extends Error {
 	constructor(
-		readonly code: 'missing_column' | 'empty_file' | 'invalid_geojson' | 'no_groups' | 'unreadable',
+		readonly code:
+			| 'missing_column'
+			| 'empty_file'
+			| 'invalid_geojson'
+			| 'no_groups'
+			| 'unreadable'
+			| 'binary_file'
+			| 'unsupported_encoding',
 		readonly detail: string
 	) {
 		super(`${code}: ${detail}`);

@@ -353,7 +353,7 @@ const SCIENTIFIC = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
  * - `1.5e3` scientific notation, as spreadsheets write large numbers to text.
  */
 export function parseNumber(value: unknown): number | null {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (typeof value === 'number') return Number.isFinite(value) ? value || 0 : null;
 	if (typeof value !== 'string') return null;
 	let text = value.trim().replace(/^\u2212/, '-');
 	let sign = 1;

@@ -1,10 +1,9 @@
 import { StaleQuery, type QueryCoordinator } from '$lib/core/db/coordinator';
 import type { Row } from '$lib/core/db/engine';
-import { analyseHotspots, spatialWeights, type AnalysedGroup, type HotspotAnalysis } from '$lib/core/analysis';
+import { runAnalysis, spatialWeights, type AnalysedGroup, type HotspotAnalysis } from '$lib/core/analysis';
 import {
 	categoryBreakdownQuery,
 	groupFiguresQuery,
-	groupMonthlyQuery,
 	handlingQuery,
 	keyFiguresQuery,
 	monthlyTrendQuery
@@ -12,7 +11,6 @@ import {
 import {
 	readCategoryCounts,
 	readGroupFigures,
-	readGroupMonthMatrix,
 	readHandling,
 	readKeyFigures,
 	readMonthCounts,
@@ -22,7 +20,7 @@ import {
 	type KeyFigures,
 	type MonthCount
 } from '$lib/core/queries/results';
-import { STATISTICAL_MODES, type DataContext, type View } from '$lib/core/queries/view';
+import { STATISTICAL_MODES, type View } from '$lib/core/queries/view';
 
 /**
  * The dashboard's query results for the current view. Each panel declares its query; the coordinator batches
@@ -41,13 +39,13 @@ export class DashboardResults {
 	error = $state<string | null>(null);
 	readonly #coordinator: QueryCoordinator;
 	readonly #groups: readonly AnalysedGroup[];
-	readonly #context: DataContext;
+	readonly #lastDate: string;
 	readonly #weights;
 
-	constructor(coordinator: QueryCoordinator, groups: readonly AnalysedGroup[], context: DataContext) {
+	constructor(coordinator: QueryCoordinator, groups: readonly AnalysedGroup[], lastDate: string) {
 		this.#coordinator = coordinator;
 		this.#groups = groups;
-		this.#context = context;
+		this.#lastDate = lastDate;
 		this.#weights = spatialWeights(groups);
 	}
 
@@ -56,16 +54,16 @@ export class DashboardResults {
 			this.#coordinator.request(key, sql).then(read);
 		const statistical = STATISTICAL_MODES.includes(view.mode);
 		try {
-			const [keyFigures, groupFigures, trend, handling, categories, monthly] = await Promise.all([
+			const [keyFigures, groupFigures, trend, handling, categories, hotspots] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', monthlyTrendQuery(view), readMonthCounts),
-				ask('handling', handlingQuery(view, this.#context.lastDate), readHandling),
+				ask('handling', handlingQuery(view, this.#lastDate), readHandling),
 				ask('categories', categoryBreakdownQuery(view), readCategoryCounts),
-				statistical ? ask('group-monthly', groupMonthlyQuery(view), (rows) => rows) : null
+				statistical ? this.#analyse(view) : null
 			]);
 			performance.mark('dashboard:results');
-			this.hotspots = monthly ? this.#analyse(groupFigures, monthly) : null;
+			this.hotspots = hotspots;
 			this.keyFigures = keyFigures;
 			this.groupFigures = groupFigures;
 			this.trend = trend;
@@ -79,24 +77,8 @@ export class DashboardResults {
 		}
 	}
 
-	#analyse(groupFigures: GroupFigures[], monthlyRows: Row[]): HotspotAnalysis {
-		const started = performance.now();
-		const counts = new Map(groupFigures.map((group) => [group.group_code, group.total]));
-		const codes = this.#groups.map((group) => group.group_code);
-		const analysis = analyseHotspots(
-			{
-				groups: this.#groups,
-				counts: codes.map((code) => counts.get(code) ?? 0),
-				monthly: readGroupMonthMatrix(
-					monthlyRows,
-					codes,
-					this.#context.firstDate.slice(0, 7),
-					this.#context.lastDate.slice(0, 7)
-				)
-			},
-			this.#weights
-		);
-		performance.measure('dashboard:analysis', { start: started });
-		return analysis;
+	/** The same code path as `npm run analyze`; its queries share the coordinator's cache. */
+	#analyse(view: View): Promise<HotspotAnalysis> {
+		return runAnalysis(this.#coordinator, { groups: this.#groups, filter: view, weights: this.#weights });
 	}
 }

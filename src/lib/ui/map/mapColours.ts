@@ -22,6 +22,8 @@ export interface MapColouring {
 	legendTitle: string;
 	/** Plain-words caveats under the legend (a constant field, a short series). */
 	notes: string[];
+	/** In the statistical modes, each group's class as a stable key (`3`, `HH`, `consecutive_hot`…). */
+	classes: Map<string, string> | null;
 }
 
 /** The map's colours for the view: amounts for count, rate and change; statistics for the other modes. */
@@ -37,7 +39,7 @@ export function colourMap(
 	if (hotspots && view.mode === 'emerging') return colourEmerging(hotspots, text);
 	const mode = view.mode === 'rate' || view.mode === 'change' ? view.mode : 'count';
 	const title = mode === 'rate' ? text.legendRate : mode === 'change' ? text.legendChange : text.legendCases;
-	return { ...colourGroups(mode, groups, format), legendTitle: title, notes: [] };
+	return { ...colourGroups(mode, groups, format), legendTitle: title, notes: [], classes: null };
 }
 
 /** Diverging ColorBrewer RdBu, hot red and cold blue, not-significant neutral grey. */
@@ -55,9 +57,11 @@ const GI_ORDER = ['3', '2', '1', '0', '-1', '-2', '-3'] as const;
 function colourGiStar(hotspots: HotspotAnalysis, fdr: boolean, text: Messages, format: Formatter): MapColouring {
 	const colours = new Map<string, string>();
 	const labels = new Map<string, string | null>();
+	const classes = new Map<string, string>();
 	for (const group of hotspots.groups) {
 		const bin = `${fdr ? group.gi_bin_fdr : group.gi_bin}` as `${ConfidenceBin}`;
 		colours.set(group.group_code, GI_COLOURS[bin]);
+		classes.set(group.group_code, bin);
 		const z = group.gi_z === null ? '—' : format.decimal(group.gi_z);
 		labels.set(group.group_code, `${text.statistics.zScore(z)} · ${text.statistics.giBin[bin]}`);
 	}
@@ -66,7 +70,8 @@ function colourGiStar(hotspots: HotspotAnalysis, fdr: boolean, text: Messages, f
 		labels,
 		legend: GI_ORDER.map((bin) => ({ colour: GI_COLOURS[bin], label: text.statistics.giBin[bin] })),
 		legendTitle: fdr ? text.statistics.legendGiFdr : text.statistics.legendGi,
-		notes: hotspots.constant ? [text.statistics.constantField] : []
+		notes: hotspots.constant ? [text.statistics.constantField] : [],
+		classes
 	};
 }
 
@@ -81,9 +86,11 @@ const LISA_COLOURS: Record<MoranCluster, string> = {
 function colourLisa(hotspots: HotspotAnalysis, text: Messages): MapColouring {
 	const colours = new Map<string, string>();
 	const labels = new Map<string, string | null>();
+	const classes = new Map<string, string>();
 	for (const group of hotspots.groups) {
 		colours.set(group.group_code, LISA_COLOURS[group.lisa_class]);
 		labels.set(group.group_code, text.statistics.lisa[group.lisa_class]);
+		classes.set(group.group_code, group.lisa_class);
 	}
 	const order: MoranCluster[] = ['HH', 'HL', 'LH', 'LL', 'ns'];
 	return {
@@ -91,7 +98,8 @@ function colourLisa(hotspots: HotspotAnalysis, text: Messages): MapColouring {
 		labels,
 		legend: order.map((cluster) => ({ colour: LISA_COLOURS[cluster], label: text.statistics.lisa[cluster] })),
 		legendTitle: text.statistics.legendLisa,
-		notes: hotspots.constant ? [text.statistics.constantField] : []
+		notes: hotspots.constant ? [text.statistics.constantField] : [],
+		classes
 	};
 }
 
@@ -119,9 +127,11 @@ const EMERGING_COLOURS: Record<EmergingCategory, string> = {
 function colourEmerging(hotspots: HotspotAnalysis, text: Messages): MapColouring {
 	const colours = new Map<string, string>();
 	const labels = new Map<string, string | null>();
+	const classes = new Map<string, string>();
 	for (const group of hotspots.groups) {
 		colours.set(group.group_code, EMERGING_COLOURS[group.emerging]);
 		labels.set(group.group_code, text.statistics.emerging[group.emerging]);
+		classes.set(group.group_code, group.emerging);
 	}
 	// Only the categories that occur, in the order of the palette, and "no pattern" last.
 	const present = new Set(hotspots.groups.map((group) => group.emerging));
@@ -138,7 +148,8 @@ function colourEmerging(hotspots: HotspotAnalysis, text: Messages): MapColouring
 			label: text.statistics.emerging[category]
 		})),
 		legendTitle: text.statistics.legendEmerging,
-		notes
+		notes,
+		classes
 	};
 }
 
