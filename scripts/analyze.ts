@@ -83,9 +83,10 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 	return found;
 }
 
-function readFile(option: string, path: string): DatasetFiles['cases'] {
+/** Cases are read as bytes (any format the Data page takes: CSV, .xlsx, Parquet, JSON lines); groups as GeoJSON text. */
+function readFile(option: string, path: string): { name: string; bytes: Uint8Array } {
 	try {
-		return { name: basename(path), text: readFileSync(path, 'utf8') };
+		return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
 	} catch (error) {
 		throw new BadInput(`${option}: cannot read ${path} (${error instanceof Error ? error.message : error})`);
 	}
@@ -108,9 +109,13 @@ async function main(args: string[]): Promise<void> {
 	if (options.from && options.to && options.from > options.to) {
 		throw new BadInput(`--from ${options.from} is after --to ${options.to}`);
 	}
-	const files = { cases: readFile('--cases', options.casesPath), groups: readFile('--groups', options.groupsPath) };
+	const groups = readFile('--groups', options.groupsPath);
+	const files: DatasetFiles = {
+		cases: readFile('--cases', options.casesPath),
+		groups: { name: groups.name, text: new TextDecoder().decode(groups.bytes) }
+	};
 	// The engine and the SQL builders load only once the arguments and files are known good (~2 s saved on a typo).
-	const [{ openNodeEngine }, { replaceDataset }, { dataExtentQuery }, { HOTSPOT_COLUMNS, runAnalysis }] =
+	const [{ openNodeEngine }, { loadDataset }, { dataExtentQuery }, { HOTSPOT_COLUMNS, runAnalysis }] =
 		await Promise.all([
 			import('../src/lib/core/db/node'),
 			import('../src/lib/core/import/dataset'),
@@ -118,7 +123,7 @@ async function main(args: string[]): Promise<void> {
 			import('../src/lib/core/analysis/runAnalysis')
 		]);
 	const engine = await openNodeEngine();
-	const loaded = await replaceDataset(engine, files).catch((error: unknown) => {
+	const loaded = await loadDataset(engine, files).catch((error: unknown) => {
 		// Only the missing-column error leaves out which file it is about.
 		const file = error instanceof ImportError && error.code === 'missing_column' ? `${files.cases.name}: ` : '';
 		throw new BadInput(`import failed: ${file}${error instanceof Error ? error.message : error}`);

@@ -5,7 +5,7 @@ import { runAnalysis } from '../../src/lib/core/analysis/runAnalysis';
 import type { GroupHotspot } from '../../src/lib/core/analysis/hotspots';
 import type { Engine } from '../../src/lib/core/db/engine';
 import { openNodeEngine } from '../../src/lib/core/db/node';
-import { replaceDataset } from '../../src/lib/core/import/dataset';
+import { loadDataset } from '../../src/lib/core/import/dataset';
 import type { GroupWithGeometry } from '../../src/lib/core/import/groups';
 import { demoCases, demoCasesText, demoGroupsText } from './support/demo';
 
@@ -69,9 +69,9 @@ beforeAll(async () => {
 	csv = parseCsv(analyze([...DEMO, ...QUARTER]));
 	json = JSON.parse(analyze([...DEMO, ...QUARTER, '--format', 'json']));
 	engine = await openNodeEngine();
-	({ groups } = await replaceDataset(engine, {
+	({ groups } = await loadDataset(engine, {
 		groups: { name: 'groups.geojson', text: demoGroupsText },
-		cases: { name: 'cases.csv', text: demoCasesText }
+		cases: { name: 'cases.csv', bytes: demoCasesText }
 	}));
 }, 120_000);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/lib/core/db/engine';
 import { openNodeEngine } from '../../src/lib/core/db/node';
-import { replaceDataset } from '../../src/lib/core/import/dataset';
+import { loadDataset } from '../../src/lib/core/import/dataset';
 import { ImportError } from '../../src/lib/core/import/report';
 import { demoCasesText, demoGroupsText, engineWithDemo } from './support/demo';
 
@@ -9,10 +9,13 @@ const HEADER = 'case_id,reported_on,group_code,category,status,resolved_on,sever
 const TODAY = '2021-01-15';
 
 async function importCases(engine: Engine, lines: string[]) {
-	const loaded = await replaceDataset(
+	const loaded = await loadDataset(
 		engine,
-		{ groups: { name: 'groups.geojson', text: demoGroupsText }, cases: { name: 'cases.csv', text: [HEADER, ...lines].join('\n') } },
-		TODAY
+		{
+			groups: { name: 'groups.geojson', text: demoGroupsText },
+			cases: { name: 'cases.csv', bytes: [HEADER, ...lines].join('\n') }
+		},
+		{ today: TODAY }
 	);
 	return loaded.reports[1];
 }
@@ -24,9 +27,9 @@ describe('importing cases', () => {
 	});
 
 	test('the demo ward imports whole: 48 groups, every case accepted', async () => {
-		const loaded = await replaceDataset(engine, {
+		const loaded = await loadDataset(engine, {
 			groups: { name: 'groups.geojson', text: demoGroupsText },
-			cases: { name: 'cases.csv', text: demoCasesText }
+			cases: { name: 'cases.csv', bytes: demoCasesText }
 		});
 		const caseLines = demoCasesText.trim().split('\n').length - 1;
 		expect(loaded.reports.map((r) => [r.read, r.accepted, r.rejected])).toEqual([
@@ -72,9 +75,9 @@ describe('importing cases', () => {
 		const before = await engineWithDemo();
 		const [{ n: casesBefore }] = await before.query('SELECT count(*) AS n FROM cases');
 		await expect(
-			replaceDataset(before, {
+			loadDataset(before, {
 				groups: { name: 'groups.geojson', text: demoGroupsText },
-				cases: { name: 'broken.csv', text: 'case_id,reported_on,group_code,category\nB1,2020-01-01,TDP01,land\n' }
+				cases: { name: 'broken.csv', bytes: 'case_id,reported_on,group_code,category\nB1,2020-01-01,TDP01,land\n' }
 			})
 		).rejects.toThrow(ImportError);
 		const [{ n: casesAfter }] = await before.query('SELECT count(*) AS n FROM cases');
@@ -85,10 +88,10 @@ describe('importing cases', () => {
 
 	test('an empty cases file and broken GeoJSON are refused with a clear code', async () => {
 		await expect(
-			replaceDataset(engine, { groups: { name: 'g', text: demoGroupsText }, cases: { name: 'c', text: '' } })
+			loadDataset(engine, { groups: { name: 'g', text: demoGroupsText }, cases: { name: 'c.csv', bytes: '' } })
 		).rejects.toMatchObject({ code: 'empty_file' });
 		await expect(
-			replaceDataset(engine, { groups: { name: 'g', text: '{"type":' }, cases: { name: 'c', text: demoCasesText } })
+			loadDataset(engine, { groups: { name: 'g', text: '{"type":' }, cases: { name: 'c', bytes: demoCasesText } })
 		).rejects.toMatchObject({ code: 'invalid_geojson' });
 	});
 });

@@ -4,6 +4,8 @@ import type { MapMode } from '../core/queries/view';
 import type { Preset } from '../core/queries/periods';
 import type { Correction } from '../core/queries/view';
 import type { ConfidenceBin, EmergingCategory, MoranCluster } from '../core/analysis';
+import type { CaseField } from '../core/schema/dictionary';
+import type { RejectionReason } from '../core/import/report';
 
 /** Vietnamese, the default language. Every key here must exist in `en.ts` (the compiler checks it). */
 export const vi = {
@@ -98,16 +100,6 @@ export const vi = {
 				return `Không có ngôn ngữ “${c.value}”; đang dùng tiếng Việt.`;
 		}
 	},
-	dataPage: {
-		title: 'Dữ liệu đang dùng',
-		demoNote: 'Đây là phường mẫu với dữ liệu mô phỏng, được nạp tự động khi mở lần đầu.',
-		file: 'Tệp',
-		read: 'Số dòng đọc',
-		accepted: 'Nhận',
-		rejected: 'Loại',
-		updated: 'Cập nhật',
-		importSoon: 'Nhập dữ liệu của phường (CSV, Excel…) sẽ có trong bản sau.'
-	},
 	statistics: {
 		fdr: 'Hiệu chỉnh kiểm định bội (FDR)',
 		legendGi: 'Điểm nóng – điểm lạnh (Getis-Ord Gi*)',
@@ -185,6 +177,103 @@ export const vi = {
 		nextPage: 'Trang sau',
 		page: (page: string, pages: string) => `Trang ${page}/${pages}`,
 		close: 'Đóng chi tiết'
+	},
+	importing: {
+		title: 'Nhập dữ liệu của phường',
+		hint: 'Chọn tệp vụ việc (CSV, Excel .xlsx, Parquet hoặc JSON lines) và, khi nhập lần đầu, tệp ranh giới các tổ dân phố (GeoJSON). Dữ liệu chỉ nằm trên máy này.',
+		choose: 'Chọn tệp',
+		reading: 'Đang đọc tệp…',
+		importing: 'Đang nhập và kiểm tra từng dòng…',
+		mappingTitle: 'Đối chiếu cột',
+		mappingHint: 'Kiểm tra mỗi thông tin được lấy từ cột nào trong tệp; sửa nếu cần. Dấu * là bắt buộc.',
+		noColumn: '— không có —',
+		sample: 'Ví dụ',
+		fieldNames: {
+			case_id: 'Mã vụ việc',
+			reported_on: 'Ngày tiếp nhận',
+			group_code: 'Tổ dân phố',
+			category: 'Loại mâu thuẫn',
+			status: 'Tình trạng',
+			resolved_on: 'Ngày giải quyết',
+			severity: 'Mức độ nguy cơ',
+			source: 'Nguồn phát hiện',
+			repeat: 'Tái diễn',
+			lat: 'Vĩ độ',
+			lon: 'Kinh độ'
+		} satisfies Record<CaseField, string>,
+		missing: (fields: string) => `Chưa chọn cột cho: ${fields}.`,
+		labelsTitle: 'Nhãn chưa nhận ra',
+		labelsHint: 'Các giá trị sau không có trong danh mục. Hãy chọn mã tương ứng; để trống thì các dòng đó sẽ bị loại và ghi vào báo cáo.',
+		labelRows: (count: string) => `${count} dòng`,
+		leaveOut: '— loại các dòng này —',
+		modeTitle: 'Cách nhập',
+		modeAppend: 'Bổ sung: thêm vụ mới, vụ trùng mã được cập nhật',
+		modeReplace: 'Thay thế toàn bộ dữ liệu hiện có',
+		replacesDemo: 'Dữ liệu mô phỏng sẽ được thay bằng dữ liệu của phường.',
+		confirm: 'Xác nhận và nhập',
+		cancel: 'Hủy',
+		personalTitle: 'Tệp có cột giống thông tin cá nhân — đã dừng nhập',
+		personalColumn: (header: string, kind: string, matches: string, of: string) =>
+			`Cột “${header}”: ${kind} (${matches}/${of} giá trị).`,
+		personalByHeader: (header: string, kind: string) => `Cột “${header}”: tên cột cho thấy ${kind}.`,
+		personalKinds: { name: 'họ tên người', phone: 'số điện thoại', citizen_id: 'số CCCD/CMND', address: 'địa chỉ nhà' },
+		personalHint: 'Dữ liệu phân tích không được chứa thông tin cá nhân. Bạn có thể bỏ các cột này (giá trị của chúng không được lưu) rồi tiếp tục.',
+		dropAndContinue: 'Bỏ các cột này và tiếp tục',
+		refused: 'Không nhập được tệp',
+		refusals: {
+			missing_column: (detail: string) => `Thiếu cột bắt buộc (${detail}).`,
+			empty_file: (detail: string) => `Tệp trống: ${detail}.`,
+			invalid_geojson: (detail: string) => `Tệp ranh giới tổ dân phố không phải GeoJSON hợp lệ: ${detail}.`,
+			no_groups: (detail: string) => `Tệp ranh giới không có tổ dân phố nào dùng được: ${detail}.`,
+			unreadable: (detail: string) => `Không đọc được tệp: ${detail}`,
+			binary_file: (detail: string) => `Tệp không phải dạng bảng chữ: ${detail}`,
+			unsupported_encoding: (detail: string) => `Không nhận ra bảng mã của tệp. Hãy lưu lại dưới dạng “CSV UTF-8” hoặc .xlsx. (${detail})`,
+			unsupported_format: (detail: string) => `Định dạng tệp chưa hỗ trợ: ${detail}`,
+			personal_data: (detail: string) => `Tệp còn cột thông tin cá nhân: ${detail}.`,
+			needs_groups: (detail: string) => `Lần nhập đầu tiên cần cả tệp ranh giới tổ dân phố (GeoJSON) cùng với ${detail}.`,
+			no_cases_file: (detail: string) => `Chưa có tệp vụ việc trong các tệp đã chọn: ${detail}.`,
+			too_many_files: (detail: string) => `Mỗi lần chỉ nhập một tệp vụ việc và nhiều nhất một tệp ranh giới: ${detail}.`,
+			failed: (detail: string) => `Có lỗi khi nhập; dữ liệu trước đó được giữ nguyên. (${detail})`
+		} satisfies Record<string, (detail: string) => string>,
+		unchanged: 'Dữ liệu đang dùng không thay đổi.',
+		tryAgain: 'Chọn tệp khác',
+		reportTitle: 'Kết quả nhập',
+		reportLine: (read: string, accepted: string, rejected: string, updated: string) =>
+			`Đọc ${read} dòng: nhận ${accepted}, loại ${rejected}, cập nhật ${updated}.`,
+		rejectedTitle: 'Các dòng bị loại',
+		columns: { line: 'Dòng', reason: 'Lý do', field: 'Cột' },
+		reasons: {
+			missing_value: 'thiếu giá trị bắt buộc',
+			invalid_date: 'ngày không hợp lệ',
+			future_date: 'ngày ở tương lai',
+			resolved_before_reported: 'ngày giải quyết trước ngày tiếp nhận',
+			unknown_group: 'tổ dân phố không có trong danh sách',
+			unknown_category: 'loại mâu thuẫn không có trong danh mục',
+			unknown_status: 'tình trạng không có trong danh mục',
+			unknown_source: 'nguồn phát hiện không có trong danh mục',
+			invalid_number: 'số không hợp lệ',
+			invalid_value: 'giá trị không hợp lệ',
+			outside_ward: 'tọa độ nằm ngoài địa bàn phường',
+			wrong_column_count: 'số cột của dòng không khớp tiêu đề',
+			unreadable_row: 'không đọc được dòng',
+			duplicate_id: 'mã vụ việc bị trùng trong tệp'
+		} satisfies Record<RejectionReason, string>,
+		moreRejected: (count: string) => `… và ${count} dòng khác (xem tệp tải về).`,
+		downloadRejected: 'Tải danh sách dòng bị loại (CSV)',
+		toDashboard: 'Xem trên bảng tổng quan'
+	},
+	datasets: {
+		title: 'Dữ liệu đang dùng',
+		demo: 'Đang dùng phường mẫu với dữ liệu mô phỏng. Nhập dữ liệu của phường để thay thế.',
+		period: (from: string, to: string) => `Vụ việc từ ${from} đến ${to}`,
+		groups: (count: string) => `${count} tổ dân phố`,
+		imported: (date: string) => `nhập lúc ${date}`,
+		rows: (count: string) => `${count} dòng`,
+		kinds: { cases: 'vụ việc', groups: 'tổ dân phố' },
+		persistent: 'Dữ liệu được lưu trên máy này và vẫn còn khi mở lại trình duyệt.',
+		notPersistent: 'Trình duyệt chưa cam kết giữ dữ liệu lâu dài; dữ liệu vẫn được lưu nhưng có thể bị xóa khi máy thiếu dung lượng.',
+		clear: 'Xóa dữ liệu của phường',
+		clearConfirm: 'Xóa toàn bộ dữ liệu đã nhập trên máy này? Bảng tổng quan sẽ quay về phường mẫu.'
 	},
 	dismiss: 'Đóng',
 	comingSoon: 'Chức năng này đang được xây dựng.'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openNodeEngine } from '../../../src/lib/core/db/node';
 import type { Engine } from '../../../src/lib/core/db/engine';
-import { replaceDataset } from '../../../src/lib/core/import/dataset';
+import { loadDataset } from '../../../src/lib/core/import/dataset';
 
 export const demoGroupsText = readFileSync('data/demo/groups.geojson', 'utf8');
 export const demoCasesText = readFileSync('data/demo/cases.csv', 'utf8');
@@ -9,9 +9,9 @@ export const demoCasesText = readFileSync('data/demo/cases.csv', 'utf8');
 /** A fresh in-memory DuckDB with the demo ward loaded through the app's own import path. */
 export async function engineWithDemo(): Promise<Engine> {
 	const engine = await openNodeEngine();
-	await replaceDataset(engine, {
+	await loadDataset(engine, {
 		groups: { name: 'groups.geojson', text: demoGroupsText },
-		cases: { name: 'cases.csv', text: demoCasesText }
+		cases: { name: 'cases.csv', bytes: demoCasesText }
 	});
 	return engine;
 }

@@ -3,109 +3,121 @@ import type { Engine } from '../db/engine';
 import { dateLiteral } from '../queries/predicates';
 import { localToday } from '../queries/dates';
 import { CATEGORY_CODES } from '../schema/categories';
+import type { Extent } from '../schema/model';
 import { CASE_COLUMNS } from '../schema/model';
+import { SOURCE_CODES } from '../schema/sources';
 import { STATUS_CODES } from '../schema/statuses';
-import { ImportError, type ImportReport, type Rejection, type RejectionReason } from './report';
+import type { ImportReport, Rejection, RejectionReason } from './report';
 
-const REQUIRED = ['case_id', 'reported_on', 'group_code', 'category', 'status'] as const;
-const STAGED_FILE = 'import-cases.csv';
+/** A cases file after mapping: its rows as canonical text columns (Arrow IPC, see `canonicalCases`). */
+export interface CasesInput {
+	file: string;
+	rows: Uint8Array;
+	/** Rows the reader could not split into the table's columns: rejected without reaching the database. */
+	problems: Rejection[];
+}
+
+export interface CaseImportOptions {
+	/** Later dates are in the future (the user's own calendar day). */
+	today?: string;
+	/** Coordinates outside [west, south, east, north] are rejected; no check without it. */
+	extent?: Extent | null;
+}
+
+export const REQUIRED_CASE_FIELDS = ['case_id', 'reported_on', 'group_code', 'category', 'status'] as const;
 
 /**
- * Validates a cases CSV (canonical headers) inside DuckDB and inserts the accepted rows into `cases`, replacing
- * rows with the same `case_id`. Runs inside the caller's transaction; `groups` must already hold the ward.
- * Every row read ends up either accepted or rejected with a reason, never silently dropped.
+ * Validates canonical case rows inside DuckDB and inserts the accepted ones into `cases`, replacing rows with
+ * the same `case_id` (a newer export of the same case). Runs inside the caller's transaction; `groups` must
+ * already hold the ward. Every row read ends up accepted or rejected with a reason, never silently dropped.
  */
-export async function importCasesCsv(
-	engine: Engine,
-	text: string,
-	file: string,
-	today: string = localToday()
-): Promise<ImportReport> {
-	if (text.trim() === '') throw new ImportError('empty_file', file);
-	await engine.registerText(STAGED_FILE, text);
+export async function importCases(engine: Engine, input: CasesInput, options: CaseImportOptions = {}): Promise<ImportReport> {
 	try {
-		await stage(engine, today);
-		const rejections = await findRejections(engine);
-		const [{ read, existing }] = await engine.query(`
-			SELECT count(*) AS read,
+		await engine.importArrow('staged_cases', input.rows);
+		await check(engine, options.today ?? localToday(), options.extent ?? null);
+		const rejections = [...input.problems, ...(await findRejections(engine))].sort((a, b) => a.line - b.line);
+		const [{ staged, existing }] = await engine.query(`
+			SELECT count(*) AS staged,
 				count(*) FILTER (WHERE reason IS NULL AND case_id IN (SELECT case_id FROM cases)) AS existing
 			FROM checked_cases`);
 		await engine.exec(`
 			INSERT OR REPLACE INTO cases
 			SELECT ${CASE_COLUMNS.join(', ')} FROM checked_cases WHERE reason IS NULL ORDER BY line`);
+		const read = Number(staged) + input.problems.length;
 		return {
-			file,
-			read: Number(read),
-			accepted: Number(read) - rejections.length,
+			file: input.file,
+			read,
+			accepted: read - rejections.length,
 			rejected: rejections.length,
 			updated: Number(existing),
 			rejections
 		};
 	} finally {
-		await engine.exec('DROP TABLE IF EXISTS raw_cases; DROP TABLE IF EXISTS staged_cases; DROP TABLE IF EXISTS checked_cases;');
-		await engine.dropFile(STAGED_FILE);
+		await engine.exec('DROP TABLE IF EXISTS staged_cases; DROP TABLE IF EXISTS checked_cases;');
 	}
 }
 
-async function stage(engine: Engine, today: string): Promise<void> {
-	// One pass of the CSV reader (its sniffing is the slow part); line numbers count the header as line 1 and
-	// rely on the reader keeping insertion order.
-	await engine.exec(`
-		CREATE TEMP TABLE raw_cases AS
-		SELECT row_number() OVER () + 1 AS line, *
-		FROM read_csv('${STAGED_FILE}', header = true, all_varchar = true, auto_detect = true)`);
-	const header = await engine.query(`DESCRIBE raw_cases`);
-	const present = new Set(header.map((row) => String(row.column_name)));
-	const missing = REQUIRED.filter((name) => !present.has(name));
-	if (missing.length > 0) throw new ImportError('missing_column', missing.join(', '));
-	const select = CASE_COLUMNS.map((name) =>
-		present.has(name) ? `nullif(trim("${name}"), '') AS "${name}"` : `NULL::VARCHAR AS "${name}"`
-	);
-	await engine.exec(`
-		CREATE TEMP TABLE staged_cases AS SELECT line, ${select.join(', ')} FROM raw_cases`);
+async function check(engine: Engine, today: string, extent: Extent | null): Promise<void> {
 	await engine.exec(`
 		CREATE TEMP TABLE checked_cases AS
 		WITH typed AS (
-			SELECT line, case_id, group_code, lower(category) AS category, lower(status) AS status,
+			SELECT line::BIGINT AS line, case_id, group_code, category, status,
 				${parseDate('reported_on')} AS reported_on, reported_on AS reported_text,
 				${parseDate('resolved_on')} AS resolved_on, resolved_on AS resolved_text,
 				try_cast(severity AS TINYINT) AS severity, severity AS severity_text,
-				lower(source) AS source,
-				CASE lower(repeat) WHEN 'true' THEN true WHEN '1' THEN true WHEN 'false' THEN false WHEN '0' THEN false END AS repeat,
-				try_cast(lat AS DOUBLE) AS lat, try_cast(lon AS DOUBLE) AS lon,
-				row_number() OVER (PARTITION BY case_id ORDER BY line) AS occurrence
+				source,
+				CASE repeat WHEN 'true' THEN true WHEN 'false' THEN false END AS repeat, repeat AS repeat_text,
+				try_cast(lat AS DOUBLE) AS lat, lat AS lat_text,
+				try_cast(lon AS DOUBLE) AS lon, lon AS lon_text,
+				row_number() OVER (PARTITION BY case_id ORDER BY line::BIGINT) AS occurrence
 			FROM staged_cases
 		)
-		SELECT *, ${reasonExpression(today)} AS reason FROM typed`);
+		SELECT *, ${reasonExpression(today, extent)} AS reason FROM typed`);
 }
 
-/** `dd/mm/yyyy` or ISO; never month-first (SPEC §2.1). */
+/** ISO or `dd/mm/yyyy`, never month-first (SPEC §2.1); the mapping step has already written most as ISO. */
 function parseDate(name: string): string {
 	return `coalesce(try_strptime("${name}", '%Y-%m-%d'), try_strptime("${name}", '%d/%m/%Y'))::DATE`;
 }
 
 /** The first failing rule of a row, as `reason:field`; NULL when the row is accepted. */
-function reasonExpression(today: string): string {
+function reasonExpression(today: string, extent: Extent | null): string {
 	// A literal, not current_date: that function needs the ICU extension, which the browser build lacks.
 	const todayLiteral = String(dateLiteral(today));
+	const codes = (name: string, list: readonly string[]) =>
+		`NOT ${isIn(column(name), list.map((code) => literal(code)))}`;
 	const rules: [string, RejectionReason, string][] = [
-		...REQUIRED.map((name): [string, RejectionReason, string] => [
-			`${name === 'reported_on' ? 'reported_text' : name} IS NULL`,
-			'missing_value',
-			name
-		]),
+		['case_id IS NULL', 'missing_value', 'case_id'],
+		['reported_text IS NULL', 'missing_value', 'reported_on'],
+		['group_code IS NULL', 'missing_value', 'group_code'],
+		['category IS NULL', 'missing_value', 'category'],
+		['status IS NULL', 'missing_value', 'status'],
 		['reported_on IS NULL', 'invalid_date', 'reported_on'],
 		[`reported_on > ${todayLiteral}`, 'future_date', 'reported_on'],
 		['resolved_text IS NOT NULL AND resolved_on IS NULL', 'invalid_date', 'resolved_on'],
 		[`resolved_on > ${todayLiteral}`, 'future_date', 'resolved_on'],
 		['resolved_on < reported_on', 'resolved_before_reported', 'resolved_on'],
 		['group_code NOT IN (SELECT group_code FROM groups)', 'unknown_group', 'group_code'],
-		[`NOT ${isIn(column('category'), CATEGORY_CODES.map((code) => literal(code)))}`, 'unknown_category', 'category'],
-		[`NOT ${isIn(column('status'), STATUS_CODES.map((code) => literal(code)))}`, 'unknown_status', 'status'],
+		[codes('category', CATEGORY_CODES), 'unknown_category', 'category'],
+		[codes('status', STATUS_CODES), 'unknown_status', 'status'],
+		[`source IS NOT NULL AND ${codes('source', SOURCE_CODES)}`, 'unknown_source', 'source'],
 		['severity_text IS NOT NULL AND coalesce(severity NOT BETWEEN 1 AND 3, true)', 'invalid_number', 'severity'],
+		['repeat_text IS NOT NULL AND repeat IS NULL', 'invalid_value', 'repeat'],
+		['lat_text IS NOT NULL AND lat IS NULL', 'invalid_number', 'lat'],
+		['lon_text IS NOT NULL AND lon IS NULL', 'invalid_number', 'lon'],
+		...(extent ? outsideWard(extent) : []),
 		['occurrence > 1', 'duplicate_id', 'case_id']
 	];
 	return `CASE ${rules.map(([test, reason, field]) => `WHEN ${test} THEN '${reason}:${field}'`).join(' ')} END`;
+}
+
+function outsideWard([west, south, east, north]: Extent): [string, RejectionReason, string][] {
+	// Coordinates are "already coarsened" (SPEC §2.1): allow a rounding step of the 4th decimal.
+	const margin = 0.0001;
+	return [
+		[`lat NOT BETWEEN ${south - margin} AND ${north + margin}`, 'outside_ward', 'lat'],
+		[`lon NOT BETWEEN ${west - margin} AND ${east + margin}`, 'outside_ward', 'lon']
+	];
 }
 
 async function findRejections(engine: Engine): Promise<Rejection[]> {

@@ -1,13 +1,17 @@
 import { literal } from '@uwdata/mosaic-sql';
 import type { Engine } from '../db/engine';
 import { CREATE_TABLES } from '../db/schema';
-import { importCasesCsv } from './cases';
+import { bounds } from '../geo/outline';
+import { importCases, type CaseImportOptions, type CasesInput } from './cases';
 import { parseGroupsGeojson, type GroupWithGeometry } from './groups';
+import { readCasesFile } from './pipeline';
 import type { ImportReport } from './report';
 
-export interface DatasetFiles {
-	groups: { name: string; text: string };
-	cases: { name: string; text: string };
+/** A ward's data ready to load: its groups read and checked, its cases mapped. */
+export interface DatasetInput {
+	groups: GroupWithGeometry[];
+	groupsReport: ImportReport;
+	cases: CasesInput;
 }
 
 export interface LoadedDataset {
@@ -15,40 +19,71 @@ export interface LoadedDataset {
 	reports: ImportReport[];
 }
 
-/** The files read and checked in JavaScript, before anything touches the database. */
-export interface ReadDataset {
-	files: DatasetFiles;
-	groups: GroupWithGeometry[];
-	groupsReport: ImportReport;
+/** Plain files as the demo and the command line have them: groups GeoJSON text and a cases file. */
+export interface DatasetFiles {
+	groups: { name: string; text: string };
+	cases: { name: string; bytes: Uint8Array | string };
 }
 
-export function readDataset(files: DatasetFiles): ReadDataset {
+/** Reads both files with the proposed column mapping (no questions asked: see the Data page for those). */
+export async function readDataset(files: DatasetFiles): Promise<DatasetInput> {
 	const { groups, report } = parseGroupsGeojson(files.groups.text, files.groups.name);
-	return { files, groups, groupsReport: report };
+	const { name, bytes } = files.cases;
+	const cases = await readCasesFile(name, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
+	return { groups, groupsReport: report, cases };
+}
+
+/** `readDataset` then `replaceDataset`: the whole import of plain files, all or nothing. */
+export async function loadDataset(
+	engine: Engine,
+	files: DatasetFiles,
+	options: Pick<CaseImportOptions, 'today'> = {}
+): Promise<LoadedDataset> {
+	return replaceDataset(engine, await readDataset(files), options);
 }
 
 /**
- * Replaces the ward's data with these files, all or nothing: if any step fails the transaction is rolled back
- * and the previous data stays exactly as it was.
+ * Replaces the ward's data, all or nothing: if any step fails the transaction is rolled back and the previous
+ * data stays exactly as it was.
  */
 export async function replaceDataset(
 	engine: Engine,
-	input: DatasetFiles | ReadDataset,
-	today?: string
+	input: DatasetInput,
+	options: Pick<CaseImportOptions, 'today'> = {}
 ): Promise<LoadedDataset> {
-	const { files, groups, groupsReport } = 'groupsReport' in input ? input : readDataset(input);
 	await engine.exec(CREATE_TABLES);
+	return inTransaction(engine, async () => {
+		await engine.exec('DELETE FROM cases; DELETE FROM groups;');
+		await insertGroups(engine, input.groups);
+		const casesReport = await importCases(engine, input.cases, { ...options, extent: wardExtent(input.groups) });
+		return { groups: input.groups, reports: [input.groupsReport, casesReport] };
+	});
+}
+
+/** Adds a newer export to the ward's data: new cases are added, a repeated id replaces the older row. */
+export async function appendCases(
+	engine: Engine,
+	cases: CasesInput,
+	groups: GroupWithGeometry[],
+	options: Pick<CaseImportOptions, 'today'> = {}
+): Promise<ImportReport> {
+	return inTransaction(engine, () => importCases(engine, cases, { ...options, extent: wardExtent(groups) }));
+}
+
+async function inTransaction<T>(engine: Engine, work: () => Promise<T>): Promise<T> {
 	await engine.exec('BEGIN TRANSACTION');
 	try {
-		await engine.exec('DELETE FROM cases; DELETE FROM groups;');
-		await insertGroups(engine, groups);
-		const casesReport = await importCasesCsv(engine, files.cases.text, files.cases.name, today);
+		const result = await work();
 		await engine.exec('COMMIT');
-		return { groups, reports: [groupsReport, casesReport] };
+		return result;
 	} catch (error) {
 		await engine.exec('ROLLBACK');
 		throw error;
 	}
+}
+
+function wardExtent(groups: GroupWithGeometry[]) {
+	return bounds(groups.map((group) => group.geometry));
 }
 
 async function insertGroups(engine: Engine, groups: GroupWithGeometry[]): Promise<void> {

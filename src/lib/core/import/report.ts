@@ -7,7 +7,12 @@ export type RejectionReason =
 	| 'unknown_group'
 	| 'unknown_category'
 	| 'unknown_status'
+	| 'unknown_source'
 	| 'invalid_number'
+	| 'invalid_value'
+	| 'outside_ward'
+	| 'wrong_column_count'
+	| 'unreadable_row'
 	| 'duplicate_id';
 
 export interface Rejection {
@@ -38,7 +43,9 @@ export class ImportError extends Error {
 			| 'no_groups'
 			| 'unreadable'
 			| 'binary_file'
-			| 'unsupported_encoding',
+			| 'unsupported_encoding'
+			| 'unsupported_format'
+			| 'personal_data',
 		readonly detail: string
 	) {
 		super(`${code}: ${detail}`);

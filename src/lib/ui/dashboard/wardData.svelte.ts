@@ -12,7 +12,8 @@ import {
 	type DatasetFile,
 	type SnapshotStore
 } from '$lib/core/db/snapshot';
-import { readDataset, replaceDataset, type DatasetFiles } from '$lib/core/import/dataset';
+import { appendCases, readDataset, replaceDataset, type DatasetInput } from '$lib/core/import/dataset';
+import type { CasesInput } from '$lib/core/import/cases';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
 import type { ImportReport } from '$lib/core/import/report';
 import { dataExtentQuery, groupsQuery } from '$lib/core/queries/dashboard';
@@ -37,8 +38,15 @@ export class WardData {
 	#engine: Engine | null = null;
 	#store: SnapshotStore = memoryStore();
 	#demoTexts: Promise<[string, string]> | null = null;
+	#loading: Promise<void> | null = null;
 
-	async load(): Promise<void> {
+	/** Resolves once the first load has finished (successfully or not). */
+	whenLoaded(): Promise<void> {
+		this.#loading ??= this.#load();
+		return this.#loading;
+	}
+
+	async #load(): Promise<void> {
 		try {
 			// Fetched alongside the engine's start; used only when there is no saved data.
 			this.#demoTexts = Promise.all([fetchText(groupsUrl), fetchText(casesUrl)]);
@@ -70,14 +78,14 @@ export class WardData {
 	 * Replaces the ward's data with the user's files, all or nothing, and saves it for the next visit. On
 	 * failure the previous data, in the database and in storage, is exactly as it was, and the error is thrown.
 	 */
-	async replace(files: DatasetFiles): Promise<ImportReport[]> {
+	async replace(input: DatasetInput): Promise<ImportReport[]> {
 		const db = this.#requireEngine();
-		const loaded = await replaceDataset(db, files);
+		const loaded = await replaceDataset(db, input);
 		const importedAt = new Date().toISOString();
 		const [groupsReport, casesReport] = loaded.reports;
 		this.files = [
-			{ name: files.groups.name, kind: 'groups', rows: groupsReport.accepted, importedAt },
-			{ name: files.cases.name, kind: 'cases', rows: casesReport.accepted, importedAt }
+			{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt },
+			{ name: casesReport.file, kind: 'cases', rows: casesReport.accepted, importedAt }
 		];
 		await saveSnapshot(db, this.#store, this.files);
 		this.synthetic = false;
@@ -85,6 +93,23 @@ export class WardData {
 		this.coordinator?.dataChanged();
 		await this.#refresh();
 		return loaded.reports;
+	}
+
+	/**
+	 * Adds a newer export to the user's data (a repeated case id replaces the older row) and saves it. The demo
+	 * ward is never mixed with real data: the first import must replace it.
+	 */
+	async append(cases: CasesInput): Promise<ImportReport> {
+		const db = this.#requireEngine();
+		if (this.synthetic) throw new Error('the demo ward cannot be appended to');
+		const report = await appendCases(db, cases, this.groups);
+		const importedAt = new Date().toISOString();
+		this.files = [...this.files, { name: report.file, kind: 'cases', rows: report.accepted, importedAt }];
+		await saveSnapshot(db, this.#store, this.files);
+		this.reports = [report];
+		this.coordinator?.dataChanged();
+		await this.#refresh();
+		return report;
 	}
 
 	/** Forgets the user's data and goes back to the demo ward. */
@@ -99,9 +124,9 @@ export class WardData {
 	async #importDemo(db: Engine): Promise<void> {
 		this.#demoTexts ??= Promise.all([fetchText(groupsUrl), fetchText(casesUrl)]);
 		const [groupsText, casesText] = await this.#demoTexts;
-		const dataset = readDataset({
+		const dataset = await readDataset({
 			groups: { name: 'groups.geojson', text: groupsText },
-			cases: { name: 'cases.csv', text: casesText }
+			cases: { name: 'cases.csv', bytes: casesText }
 		});
 		// The map can draw the ward while the cases are still being imported.
 		this.groups = dataset.groups;
@@ -159,7 +184,7 @@ let shared: WardData | undefined;
 export function wardData(): WardData {
 	if (!shared) {
 		shared = new WardData();
-		void shared.load();
+		void shared.whenLoaded();
 	}
 	return shared;
 }

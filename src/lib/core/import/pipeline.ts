@@ -1,0 +1,81 @@
+import { proposeMapping, type CaseField } from '../schema/dictionary';
+import { canonicalCases, EMPTY_VALUE_MAPS, type CaseMapping, type ValueMaps } from './canonical';
+import { REQUIRED_CASE_FIELDS, type CasesInput } from './cases';
+import { scanPersonalData, type PersonalDataFinding } from './personalData';
+import { readTable, type RawTable } from './readTable';
+import { ImportError } from './report';
+
+/**
+ * A cases file read and looked at, before anything is imported: the table, the column mapping proposed from its
+ * headers (the user confirms or corrects it), and the columns that look like personal data (which stop the
+ * import unless the user drops them).
+ */
+export interface PreparedCases {
+	table: RawTable;
+	mapping: CaseMapping;
+	personalData: PersonalDataFinding[];
+}
+
+export async function prepareCases(file: { name: string; bytes: Uint8Array }, sheet?: string): Promise<PreparedCases> {
+	const table = await readTable(file, { sheet });
+	if (table.headers.length === 0) throw new ImportError('empty_file', file.name);
+	const { mapping } = proposeMapping(table.headers);
+	const idColumn = mapping.case_id;
+	const personalData = scanPersonalData(table.headers, table.rows, {
+		// Case ids may be long digit strings that look like citizen ids; the id column is not personal data.
+		ignoreColumns: idColumn === null ? [] : [idColumn]
+	});
+	return { table, mapping, personalData };
+}
+
+/** The table without the columns the user chose to drop (their values never reach the database). */
+export function dropColumns(prepared: PreparedCases, columns: readonly number[]): PreparedCases {
+	const keep = prepared.table.headers.map((_, index) => index).filter((index) => !columns.includes(index));
+	const table: RawTable = {
+		...prepared.table,
+		headers: keep.map((index) => prepared.table.headers[index]),
+		rows: prepared.table.rows.map((row) => keep.map((index) => row[index]))
+	};
+	const { mapping } = proposeMapping(table.headers);
+	return {
+		table,
+		mapping,
+		personalData: prepared.personalData.filter((finding) => !columns.includes(finding.column))
+	};
+}
+
+/** Required fields the mapping leaves without a column. */
+export function missingFields(mapping: CaseMapping): CaseField[] {
+	return REQUIRED_CASE_FIELDS.filter((field) => mapping[field] === null);
+}
+
+/**
+ * The confirmed mapping applied: the rows as canonical columns for the database, and the reader's problem rows
+ * as rejections. Refuses a mapping without a required field, and a table still holding personal data.
+ */
+export function casesInput(
+	prepared: PreparedCases,
+	mapping: CaseMapping,
+	maps: ValueMaps = EMPTY_VALUE_MAPS,
+	referenceYear?: number
+): CasesInput {
+	const { table } = prepared;
+	const missing = missingFields(mapping);
+	if (missing.length) throw new ImportError('missing_column', `${table.file}: ${missing.join(', ')}`);
+	const personal = prepared.personalData[0];
+	if (personal) throw new ImportError('personal_data', `${table.file}: ${personal.header} (${personal.kind}, ${personal.matches})`);
+	return {
+		file: table.file,
+		rows: canonicalCases(table, mapping, maps, referenceYear),
+		problems: table.problems.map(({ line }) => ({ line, reason: 'wrong_column_count', field: '' }))
+	};
+}
+
+/**
+ * A cases file taken as it is, with the proposed mapping (the bundled demo, the command line, tests): the same
+ * path as the Data page, without the questions. Refuses personal data like the page does.
+ */
+export async function readCasesFile(name: string, bytes: Uint8Array): Promise<CasesInput> {
+	const prepared = await prepareCases({ name, bytes });
+	return casesInput(prepared, prepared.mapping);
+}

@@ -1,0 +1,36 @@
+import { readCsv } from './readCsv';
+import { readJsonLines } from './readJsonLines';
+import { readParquet } from './readParquet';
+import type { RawTable } from './rawTable';
+import { ImportError } from './report';
+import { readXlsx } from './readXlsx';
+import { sniffFormat } from './sniffFormat';
+
+export type { Cell, RawTable, ReadProblem, ReadProblemReason, TableFormat } from './rawTable';
+export { sniffFormat, type FileFormat } from './sniffFormat';
+
+/**
+ * A file of rows — CSV/TSV, .xlsx, Parquet or JSON lines, told apart by `sniffFormat` — read as a table of raw
+ * cells. Runs anywhere (browser, worker, Node): it takes the bytes and imports nothing from Node. The Excel and
+ * Parquet readers load on first use. GeoJSON is refused here: the groups reader reads it.
+ */
+export async function readTable(file: { name: string; bytes: Uint8Array }, options: { sheet?: string } = {}): Promise<RawTable> {
+	const format = sniffFormat(file.name, file.bytes);
+	switch (format) {
+		case 'csv':
+			return readCsv(file.name, file.bytes);
+		case 'jsonl':
+			return readJsonLines(file.name, file.bytes);
+		case 'xlsx':
+			return readXlsx(file.name, file.bytes, options.sheet);
+		case 'parquet':
+			return readParquet(file.name, file.bytes);
+		case 'geojson':
+			throw new ImportError('unsupported_format', `${file.name}: GeoJSON holds the residential groups' boundaries, not rows of cases`);
+		case 'unknown':
+			throw new ImportError(
+				'unsupported_format',
+				`${file.name}: import a table as .csv, .tsv, .txt, .xlsx, .parquet or .jsonl, or the groups as .geojson`
+			);
+	}
+}

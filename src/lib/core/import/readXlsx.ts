@@ -1,0 +1,128 @@
+import type { Cell as ExcelCell, CellValue } from 'exceljs';
+import { headerNames, type Cell, type RawTable } from './rawTable';
+import { ImportError } from './report';
+
+type ExcelModule = typeof import('exceljs');
+
+const BLANK = /^[\s\u200b\ufeff]*$/;
+/** Rows looked at to tell a sheet's title block from its header. */
+const HEADER_PROBE = 30;
+
+/**
+ * ExcelJS, loaded on first use so it stays out of the start-up bundle. Its package's `browser` field gives Vite
+ * the self-contained browser build (no Node built-ins); Node gets the CommonJS build. Both arrive as the default
+ * export of a CommonJS module.
+ */
+async function loadExcel(): Promise<ExcelModule> {
+	const module: ExcelModule & { default?: ExcelModule } = await import('exceljs');
+	return module.default ?? module;
+}
+
+/**
+ * One sheet of an .xlsx workbook: the named one, else the first visible one. Cells keep their types: numbers,
+ * `Date` for date-formatted cells (UTC, as ExcelJS gives them), booleans, text; rich text as its plain text, a
+ * formula as its cached result (never its text), a hyperlink as its text; errors, empty cells and the covered
+ * cells of a merged range are null.
+ *
+ * Rows with no content are skipped wherever they are. The header is the first row with content — except that rows
+ * above it with less than half the cells of the widest of the first rows are a title block (ward reports open with
+ * the agency, the national motto and a title) and are skipped. Columns run from the leftmost to the rightmost with
+ * content in the header or below it, so no value is dropped for want of a header.
+ */
+export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: string): Promise<RawTable> {
+	const excel = await loadExcel();
+	const workbook = new excel.Workbook();
+	try {
+		// ExcelJS hands the bytes to JSZip, which takes an ArrayBuffer in the browser and in Node alike.
+		await workbook.xlsx.load(bytes.slice().buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+	} catch (error) {
+		throw new ImportError('unreadable', `${file}: not a readable Excel workbook (.xlsx) (${error instanceof Error ? error.message : String(error)})`);
+	}
+	const worksheets = workbook.worksheets;
+	const sheets = worksheets.map((worksheet) => worksheet.name);
+	const worksheet =
+		sheetName === undefined
+			? (worksheets.find((candidate) => candidate.state === 'visible') ?? worksheets[0])
+			: worksheets.find((candidate) => candidate.name === sheetName);
+	if (!worksheet) {
+		if (sheetName !== undefined) throw new ImportError('unreadable', `${file}: no sheet named "${sheetName}" (sheets: ${sheets.join(', ')})`);
+		return { file, format: 'xlsx', headers: [], rows: [], lines: [], problems: [], sheets };
+	}
+
+	const records: SheetRow[] = [];
+	worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+		const cells = new Map<number, Cell>();
+		let first = Infinity;
+		let last = 0;
+		row.eachCell({ includeEmpty: false }, (cell, column) => {
+			const value = cellValue(cell);
+			if (value === null) return;
+			cells.set(column, value);
+			if (typeof value === 'string' && BLANK.test(value)) return;
+			first = Math.min(first, column);
+			last = Math.max(last, column);
+		});
+		if (last > 0) records.push({ line: rowNumber, cells, first, last });
+	});
+	if (records.length === 0) return { file, format: 'xlsx', headers: [], rows: [], lines: [], problems: [], sheets, sheet: worksheet.name };
+
+	const headerIndex = findHeader(records);
+	const table = records.slice(headerIndex);
+	const first = Math.min(...table.map((record) => record.first));
+	const last = Math.max(...table.map((record) => record.last));
+	const columns = Array.from({ length: last - first + 1 }, (_, index) => first + index);
+	const [header, ...data] = table;
+	return {
+		file,
+		format: 'xlsx',
+		headers: headerNames(columns.map((column) => headerText(header.cells.get(column) ?? null))),
+		rows: data.map((record) => columns.map((column) => record.cells.get(column) ?? null)),
+		lines: data.map((record) => record.line),
+		problems: [],
+		headerLine: header.line,
+		sheets,
+		sheet: worksheet.name
+	};
+}
+
+interface SheetRow {
+	line: number;
+	cells: Map<number, Cell>;
+	/** First and last column with content. */
+	first: number;
+	last: number;
+}
+
+function findHeader(records: readonly SheetRow[]): number {
+	const probe = records.slice(0, HEADER_PROBE).map((record) => contentCount(record));
+	const widest = Math.max(...probe);
+	return probe.findIndex((count) => count * 2 >= widest);
+}
+
+function contentCount(record: SheetRow): number {
+	let count = 0;
+	for (const value of record.cells.values()) if (!(typeof value === 'string' && BLANK.test(value))) count += 1;
+	return count;
+}
+
+function cellValue(cell: ExcelCell): Cell {
+	// A merged range keeps its value in its top-left cell; ExcelJS repeats it in the others, a csv would not.
+	if (cell.master !== cell) return null;
+	return plainValue(cell.value);
+}
+
+function plainValue(value: CellValue | undefined): Cell {
+	if (value === null || value === undefined) return null;
+	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+	if ('richText' in value) return value.richText.map((run) => run.text).join('');
+	if ('formula' in value || 'sharedFormula' in value) return plainValue(value.result);
+	if ('hyperlink' in value) return plainValue(value.text as CellValue);
+	return null;
+}
+
+function headerText(value: Cell): string {
+	if (value === null) return '';
+	if (value instanceof Date) return value.toISOString().replace(/T00:00:00\.000Z$/, '');
+	return String(value);
+}
