@@ -60,6 +60,8 @@ export const en: Messages = {
 	},
 	legendCases: 'Cases in the period',
 	legendRate: 'Cases per 1,000 residents',
+	ebRate: (raw, eb) => `${raw} per 1,000 (smoothed: ${eb})`,
+	ebNote: 'Hover a group for its empirical-Bayes smoothed rate: small groups’ rates swing easily and are pulled towards the ward’s overall rate.',
 	legendChange: 'Change in cases vs previous period',
 	noPopulation: 'population unknown',
 	hoverCases: (count) => `${count} cases`,

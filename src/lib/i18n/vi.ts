@@ -68,6 +68,8 @@ export const vi = {
 	} satisfies Record<MapMode, string>,
 	legendCases: 'Số vụ việc trong kỳ',
 	legendRate: 'Vụ việc trên 1.000 dân',
+	ebRate: (raw: string, eb: string) => `${raw} vụ/1.000 dân (đã hiệu chỉnh: ${eb})`,
+	ebNote: 'Rê chuột lên một tổ để xem tỷ lệ đã hiệu chỉnh thực nghiệm Bayes: tổ ít dân có tỷ lệ dễ dao động, được kéo về mức chung của phường.',
 	legendChange: 'Chênh lệch số vụ so với kỳ trước',
 	noPopulation: 'chưa có số dân',
 	hoverCases: (count: string) => `${count} vụ việc`,

@@ -119,4 +119,12 @@ describe('Getis-Ord Gi*', () => {
 		expect(() => giStar([1, 2], [[1]])).toThrow(RangeError);
 		expect(() => giStar([1, 2], [[2], [0]])).toThrow(RangeError);
 	});
+
+	it('reproduces a published value: PySAL esda test_getisord, G_Local star=True, Zs[0] = −1.39727626', () => {
+		// Points (10,10) (20,10) (40,10) (15,20) (30,20) (30,30), distance band 15 (inclusive), y below.
+		// Gi* is unchanged by scaling a row of weights, so PySAL's row-standardised weights give our binary z.
+		const y = [2, 3, 3.2, 5, 8, 7];
+		const band15 = [[1, 3], [0, 3, 4], [4], [0, 1, 4], [1, 2, 3, 5], [4]];
+		expect(giStar(y, band15).groups[0].z).toBeCloseTo(-1.39727626, 8);
+	});
 });

@@ -52,7 +52,8 @@ export class DashboardResults {
 	async update(view: View): Promise<void> {
 		const ask = <T>(key: string, sql: string, read: (rows: Row[]) => T) =>
 			this.#coordinator.request(key, sql).then(read);
-		const statistical = STATISTICAL_MODES.includes(view.mode);
+		// The rate mode shows the empirical-Bayes rate beside the raw one, from the same analysis.
+		const statistical = view.mode === 'rate' || STATISTICAL_MODES.includes(view.mode);
 		try {
 			const [keyFigures, groupFigures, trend, handling, categories, hotspots] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),

@@ -39,7 +39,14 @@ export function colourMap(
 	if (hotspots && view.mode === 'emerging') return colourEmerging(hotspots, text);
 	const mode = view.mode === 'rate' || view.mode === 'change' ? view.mode : 'count';
 	const title = mode === 'rate' ? text.legendRate : mode === 'change' ? text.legendChange : text.legendCases;
-	return { ...colourGroups(mode, groups, format), legendTitle: title, notes: [], classes: null };
+	const coloured = colourGroups(mode, groups, format);
+	if (mode === 'rate' && hotspots) {
+		for (const group of hotspots.groups) {
+			const raw = coloured.labels.get(group.group_code);
+			if (raw && group.eb_rate !== null) coloured.labels.set(group.group_code, text.ebRate(raw, format.decimal(group.eb_rate)));
+		}
+	}
+	return { ...coloured, legendTitle: title, notes: mode === 'rate' ? [text.ebNote] : [], classes: null };
 }
 
 /** Diverging ColorBrewer RdBu, hot red and cold blue, not-significant neutral grey. */
