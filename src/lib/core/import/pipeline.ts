@@ -67,7 +67,7 @@ export function casesInput(
 	return {
 		file: table.file,
 		rows: canonicalCases(table, mapping, maps, referenceYear),
-		problems: table.problems.map(({ line }) => ({ line, reason: 'wrong_column_count', field: '' }))
+		problems: table.problems.map(({ line, reason }) => ({ line, reason, field: '' }))
 	};
 }
 

@@ -99,7 +99,6 @@ function eachRecord(
 	onRecord: (fields: string[], line: number) => void
 ): number | null {
 	const separator = delimiter.charCodeAt(0);
-	const fieldEnd = new RegExp(`[${delimiter}\\r\\n]`, 'g');
 	const length = text.length;
 	let position = start;
 	let line = firstLine;
@@ -113,7 +112,7 @@ function eachRecord(
 				for (;;) {
 					const close = text.indexOf('"', from);
 					if (close === -1) return recordLine;
-					if (hasLineBreak(text, from, close)) line += lineBreaks(text, from, close);
+					line += lineBreaks(text, from, close);
 					if (text.charCodeAt(close + 1) === QUOTE) {
 						value += text.slice(from, close + 1);
 						from = close + 2;
@@ -124,8 +123,12 @@ function eachRecord(
 					}
 				}
 			}
-			fieldEnd.lastIndex = position;
-			const end = fieldEnd.test(text) ? fieldEnd.lastIndex - 1 : length;
+			let end = position;
+			while (end < length) {
+				const code = text.charCodeAt(end);
+				if (code === separator || code === LF || code === CR) break;
+				end += 1;
+			}
 			fields.push(end > position ? value + text.slice(position, end) : value);
 			position = end;
 			if (position >= length) break;
@@ -139,13 +142,6 @@ function eachRecord(
 		onRecord(fields, recordLine);
 	}
 	return null;
-}
-
-function hasLineBreak(text: string, from: number, to: number): boolean {
-	const lf = text.indexOf('\n', from);
-	if (lf !== -1 && lf < to) return true;
-	const cr = text.indexOf('\r', from);
-	return cr !== -1 && cr < to;
 }
 
 /** Line breaks (LF, CRLF, lone CR) in `text` from `from` up to `to`. */
