@@ -428,7 +428,8 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
 
 		const after = await groupColour(page, busiest);
 		expect(near(hexToRgb(after), BACKGROUND), `${busiest} is filled, not background`).toBe(false);
-		expect(after, `${busiest}'s colour on the map`).not.toBe(before.colour);
+		// The busiest group may stay in the top class (classes are rescaled to the new counts), so the colour
+		// that must change is that of a group left without any case.
 		const emptiedAfter = await groupColour(page, emptied);
 		expect(emptiedAfter, `${emptied} (${allCounts.get(emptied)} cases, none of them land)`).not.toBe(before.emptied);
 		expect(await groupColour(page, alsoEmptied), `${alsoEmptied} has no land case either`).toBe(emptiedAfter);

@@ -268,6 +268,36 @@ export const en: Messages = {
 		clear: 'Clear the ward’s data',
 		clearConfirm: 'Delete all imported data on this machine? The dashboard goes back to the demo ward.'
 	},
+	briefing: {
+		back: '← Back to the dashboard',
+		print: 'Print / save as PDF',
+		distribution: 'For distribution (hide counts under 5)',
+		editHeader: 'Edit the agency details',
+		settings: {
+			agency: 'Agency (upper line)',
+			committee: 'Committee (lower line)',
+			place: 'Place',
+			signatory: 'Signatory’s title',
+			recipients: 'Recipients',
+			save: 'Save'
+		},
+		nation: 'SOCIALIST REPUBLIC OF VIETNAM',
+		motto: 'Independence - Freedom - Happiness',
+		title: 'REPORT',
+		suppressionOn: 'Distribution copy: counts from 1 to 4 are shown as “<5”.',
+		previousPeriod: (from, to) => `Previous period (${from} – ${to})`,
+		sections: {
+			figures: 'I. Key figures',
+			facts: 'II. Main facts',
+			map: 'III. Map of residential groups',
+			top: 'IV. Groups with the most cases',
+			trend: 'V. Cases by month',
+			categories: 'VI. By category',
+			notes: 'VII. Notes'
+		},
+		notesPlaceholder: 'Notes for the meeting (kept with this view on this machine).',
+		recipients: 'Recipients:'
+	},
 	dismiss: 'Close',
 	comingSoon: 'This screen is being built.'
 };

@@ -277,6 +277,36 @@ export const vi = {
 		clear: 'Xóa dữ liệu của phường',
 		clearConfirm: 'Xóa toàn bộ dữ liệu đã nhập trên máy này? Bảng tổng quan sẽ quay về phường mẫu.'
 	},
+	briefing: {
+		back: '← Về bảng tổng quan',
+		print: 'In / Lưu PDF',
+		distribution: 'Bản phát hành (ẩn số nhỏ hơn 5)',
+		editHeader: 'Sửa thông tin cơ quan',
+		settings: {
+			agency: 'Cơ quan (dòng trên)',
+			committee: 'Ban chỉ đạo (dòng dưới)',
+			place: 'Địa danh',
+			signatory: 'Chức danh người ký',
+			recipients: 'Nơi nhận',
+			save: 'Lưu'
+		},
+		nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+		motto: 'Độc lập - Tự do - Hạnh phúc',
+		title: 'BÁO CÁO',
+		suppressionOn: 'Bản phát hành: các số từ 1 đến 4 được ghi là “<5”.',
+		previousPeriod: (from: string, to: string) => `Kỳ trước (${from} – ${to})`,
+		sections: {
+			figures: 'I. Số liệu chính',
+			facts: 'II. Tình hình nổi bật',
+			map: 'III. Bản đồ các tổ dân phố',
+			top: 'IV. Các tổ có nhiều vụ việc nhất',
+			trend: 'V. Diễn biến theo tháng',
+			categories: 'VI. Theo loại mâu thuẫn',
+			notes: 'VII. Ghi chú'
+		},
+		notesPlaceholder: 'Ghi chú cho cuộc họp (được giữ cùng với bộ lọc này trên máy).',
+		recipients: 'Nơi nhận:'
+	},
 	dismiss: 'Đóng',
 	comingSoon: 'Chức năng này đang được xây dựng.'
 };

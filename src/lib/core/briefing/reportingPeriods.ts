@@ -1,0 +1,90 @@
+/**
+ * The periods Vietnamese administrative reports close their figures on (Decree 09/2019/NĐ-CP, Art. 12): a month
+ * runs from the 15th of the previous month to the 14th; a quarter from the 15th of the month before it to the 14th
+ * of its last month; six months and a year from 15 December of the previous year to 14 June / 14 December. Nine
+ * months is not named in Art. 12; it follows the same closing rule (15 December to 14 September).
+ */
+import type { Period, Preset } from '../queries/periods';
+import { toIso } from '../queries/dates';
+
+/** The 15th of the month before (year, month) to the 14th of the month `span - 1` months after it. */
+function reportingMonths(year: number, month: number, span = 1): Period {
+	return {
+		from: toIso(new Date(Date.UTC(year, month - 2, 15))),
+		to: toIso(new Date(Date.UTC(year, month - 1 + span - 1, 14)))
+	};
+}
+
+export function reportingMonth(year: number, month: number): Period {
+	return reportingMonths(year, month);
+}
+
+export function reportingQuarter(year: number, quarter: number): Period {
+	return reportingMonths(year, 3 * quarter - 2, 3);
+}
+
+export function reportingHalfYear(year: number): Period {
+	return reportingMonths(year, 1, 6);
+}
+
+export function reportingNineMonths(year: number): Period {
+	return reportingMonths(year, 1, 9);
+}
+
+export function reportingYear(year: number): Period {
+	return reportingMonths(year, 1, 12);
+}
+
+/** The reporting month a day falls in: from the 15th on, a day already counts towards the next month. */
+export function reportingMonthOf(iso: string): { year: number; month: number } {
+	const [year, month, day] = iso.split('-').map(Number);
+	const index = year * 12 + (month - 1) + (day >= 15 ? 1 : 0);
+	return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/**
+ * `presetPeriod` in the reporting convention: "this month", "this quarter" and "this year" are the reporting
+ * periods that contain the data's latest date (so 2020-08-20 is in the reporting month of September, 15/08–14/09);
+ * "last …" are the ones before them; the rolling 6, 9 and 12 months end with the current reporting month.
+ */
+export function reportingPresetPeriod(preset: Preset, lastDate: string): Period {
+	const { year, month } = reportingMonthOf(lastDate);
+	const firstOfQuarter = month - ((month - 1) % 3);
+	switch (preset) {
+		case 'this_month':
+			return reportingMonths(year, month);
+		case 'last_month':
+			return reportingMonths(year, month - 1);
+		case 'this_quarter':
+			return reportingMonths(year, firstOfQuarter, 3);
+		case 'last_quarter':
+			return reportingMonths(year, firstOfQuarter - 3, 3);
+		case 'last_6_months':
+			return reportingMonths(year, month - 5, 6);
+		case 'last_9_months':
+			return reportingMonths(year, month - 8, 9);
+		case 'this_year':
+			return reportingYear(year);
+		case 'last_12_months':
+			return reportingMonths(year, month - 11, 12);
+	}
+}
+
+/**
+ * Whole reporting months from `from` (a 15th) to `to` (a 14th), or null. The previous period of a reporting period
+ * is the same number of reporting months before it (the 30-day fallback of `previousPeriod` would start on the 16th).
+ */
+export function wholeReportingMonths(period: Period): number | null {
+	if (!period.from.endsWith('-15') || !period.to.endsWith('-14')) return null;
+	const first = reportingMonthOf(period.from);
+	const last = reportingMonthOf(period.to);
+	const months = (last.year - first.year) * 12 + (last.month - first.month) + 1;
+	return months > 0 ? months : null;
+}
+
+export function previousReportingPeriod(period: Period): Period | null {
+	const months = wholeReportingMonths(period);
+	if (months === null) return null;
+	const { year, month } = reportingMonthOf(period.from);
+	return reportingMonths(year, month - months, months);
+}

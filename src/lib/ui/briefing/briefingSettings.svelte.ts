@@ -1,0 +1,67 @@
+/** What the briefing's header says about the ward: typed once by the user, kept on this machine. */
+export interface BriefingSettings {
+	/** "ỦY BAN NHÂN DÂN PHƯỜNG VĨNH TUY" */
+	agency: string;
+	/** "BAN CHỈ ĐẠO 138" */
+	committee: string;
+	/** The place of the place-and-date line: "Vĩnh Tuy" */
+	place: string;
+	/** "Nơi nhận" lines. */
+	recipients: string;
+	/** The signatory's title: "TRƯỞNG BAN" */
+	signatory: string;
+}
+
+const KEY = 'ward-hotspots:briefing-settings';
+
+const DEFAULTS: BriefingSettings = {
+	agency: 'ỦY BAN NHÂN DÂN PHƯỜNG VĨNH TUY',
+	committee: 'BAN CHỈ ĐẠO 138',
+	place: 'Vĩnh Tuy',
+	recipients: '- Thường trực Đảng ủy phường;\n- Thành viên Ban chỉ đạo;\n- Lưu: VT.',
+	signatory: 'TRƯỞNG BAN'
+};
+
+export class BriefingSettingsStore {
+	value = $state<BriefingSettings>(load());
+	notes = $state('');
+	readonly #notesKey: string;
+
+	/** Notes are kept per view (the same URL shows the same notes). */
+	constructor(viewKey: string) {
+		this.#notesKey = `ward-hotspots:briefing-notes:${viewKey}`;
+		this.notes = read(this.#notesKey) ?? '';
+	}
+
+	save(): void {
+		write(KEY, JSON.stringify($state.snapshot(this.value)));
+	}
+
+	saveNotes(): void {
+		write(this.#notesKey, this.notes);
+	}
+}
+
+function load(): BriefingSettings {
+	try {
+		return { ...DEFAULTS, ...(JSON.parse(read(KEY) ?? '{}') as Partial<BriefingSettings>) };
+	} catch {
+		return { ...DEFAULTS };
+	}
+}
+
+function read(key: string): string | null {
+	try {
+		return localStorage.getItem(key);
+	} catch {
+		return null;
+	}
+}
+
+function write(key: string, value: string): void {
+	try {
+		localStorage.setItem(key, value);
+	} catch {
+		// Keeping the settings is a convenience; the page works without storage.
+	}
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BASE_URL, openBrowser, waitForMap, watchPage } from './browser';
+
+/*
+ * The meeting briefing (issue 5): the same view as the dashboard on an A4 page in the form of a Vietnamese
+ * administrative report, printed by the browser. Expected counts come from the CSV, not from the app.
+ */
+
+const QUARTER = '?from=2020-07-01&to=2020-09-30';
+const rows = readFileSync('data/demo/cases.csv', 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+const casesIn = (from: string, to: string) => rows.filter(([, reported]) => reported >= from && reported <= to);
+
+let context: BrowserContext;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+	({ context, close } = await openBrowser());
+}, 60_000);
+
+afterAll(async () => {
+	await close?.();
+});
+
+async function open(query: string): Promise<{ page: Page; errors: string[] }> {
+	const page = await context.newPage();
+	const { errors } = watchPage(page);
+	await page.goto(`${BASE_URL}/briefing${query}`);
+	await waitForMap(page);
+	await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
+	return { page, errors };
+}
+
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+describe('the briefing', () => {
+	test('shows the figure the dashboard shows, in the administrative form, and prints on 1–2 A4 pages', async () => {
+		const { page, errors } = await open(QUARTER);
+		const expected = casesIn('2020-07-01', '2020-09-30').length;
+		expect((await page.getByTestId('kpi-total').textContent())?.trim()).toBe(String(expected));
+		const text = (await page.getByTestId('briefing').textContent()) ?? '';
+		expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+		expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+		expect(text).toContain('BÁO CÁO');
+		expect(text).toContain('Nơi nhận:');
+		expect(await page.getByTestId('ranking').locator('tbody tr').count()).toBe(5);
+		const pdf = await page.pdf({ preferCSSPageSize: true });
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
+		expect(pdfPages(pdf)).toBeLessThanOrEqual(2);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('for distribution, no count from 1 to 4 appears in the tables; the ranking says "<5"', async () => {
+		// Land cases in one month: most groups have 0–4, so suppression has work to do.
+		const { page } = await open('?from=2020-08-01&to=2020-08-31&dist=1');
+		expect(await page.getByTestId('suppression-note').count()).toBe(1);
+		const cells = await page
+			.locator('[data-testid="briefing"] table td:not(.rank)')
+			.evaluateAll((tds) => tds.map((td) => td.textContent?.trim() ?? ''));
+		for (const cell of cells) expect(cell, cell).not.toMatch(/^[1-4]$/);
+		const counts = await page
+			.getByTestId('ranking')
+			.locator('tbody tr')
+			.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-count')));
+		for (const count of counts) expect(count === '<5' || Number(count) >= 5 || count === '0').toBe(true);
+		await page.close();
+	});
+
+	test('the notes typed for a view are kept with it', async () => {
+		const { page } = await open(QUARTER);
+		await page.getByTestId('briefing-notes').fill('Họp giao ban quý III');
+		await page.getByTestId('briefing-notes').blur();
+		await page.reload();
+		await waitForMap(page);
+		expect(await page.getByTestId('briefing-notes').inputValue()).toBe('Họp giao ban quý III');
+		await page.close();
+	});
+});
