@@ -44,6 +44,9 @@ describe('the briefing', () => {
 		expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
 		expect(text).toContain('BÁO CÁO');
 		expect(text).toContain('Nơi nhận:');
+		expect(await page.getByTestId('briefing-period').textContent()).toBe('Quý III/2020');
+		const sentences = (await page.getByTestId('briefing-sentences').textContent()) ?? '';
+		expect(sentences).toContain(`Trong quý III/2020, toàn phường tiếp nhận ${expected} vụ việc`);
 		expect(await page.getByTestId('ranking').locator('tbody tr').count()).toBe(5);
 		const pdf = await page.pdf({ preferCSSPageSize: true });
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -61,6 +64,8 @@ describe('the briefing', () => {
 			.locator('[data-testid="briefing"] table td:not(.rank)')
 			.evaluateAll((tds) => tds.map((td) => td.textContent?.trim() ?? ''));
 		for (const cell of cells) expect(cell, cell).not.toMatch(/^[1-4]$/);
+		const sentences = (await page.getByTestId('briefing-sentences').textContent()) ?? '';
+		expect(sentences).not.toMatch(/(^|[^\d.,])[1-4] vụ/);
 		const counts = await page
 			.getByTestId('ranking')
 			.locator('tbody tr')

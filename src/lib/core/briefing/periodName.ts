@@ -102,7 +102,7 @@ export function periodName(period: Period, lang: Language, convention: Conventio
 		title = vi ? `Báo cáo ${name}` : `Report for ${name}`;
 		phrase = vi ? `kỳ báo cáo ${name}` : `the reporting period for ${name}`;
 	} else {
-		title = !vi && found.kind === 'year' ? `Year ${name}` : capitalise(name);
+		title = !vi && found.kind === 'year' ? `Year ${name}` : capitalise(name.replace(/^the /, ''));
 		phrase = name;
 	}
 	return { title, range, phrase, full: `${title} (${range})` };

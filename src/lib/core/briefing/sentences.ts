@@ -21,8 +21,8 @@ export interface BriefingFacts {
 	topCategory?: { label: string; count: number } | null;
 	open90: number;
 	escalated: number;
-	/** Groups that are hotspots at 95 % confidence or more; at most 5 are named. */
-	hotspotNames: string[];
+	/** Groups that are hotspots at 95 % confidence or more, at most 5 named; null leaves the sentence out (no analysis). */
+	hotspotNames: string[] | null;
 	suppressed?: boolean;
 }
 
@@ -33,24 +33,27 @@ export function briefingSentences(facts: BriefingFacts, lang: Language, formatIn
 	const count = (value: number) => (facts.suppressed && isSmall(value) ? '<5' : formatInteger(value));
 	const hides = (value: number) => Boolean(facts.suppressed) && isSmall(value);
 	const percent = (part: number, whole: number) => `${formatInteger(Math.round((part / whole) * 100))} %`;
-	const sentences = [write.total(facts, count, hides, percent, formatInteger)];
+	const sentences = [write.total(facts, count, hides, formatInteger)];
 	if (facts.total > 0) {
 		const handled = resolution(facts, hides);
 		if (handled) sentences.push(write.resolved(handled, facts, count, percent));
 		const groups = facts.topGroups.filter((group) => group.count > 0).slice(0, 3);
 		if (groups.length > 0) {
 			const named = groups.map((group) => {
-				const change = group.change === null ? null : facts.suppressed ? suppressChange(group.count, group.count - group.change) : group.change;
-				return write.group(group.name, count(group.count), group.count, change, formatInteger);
+				const previous = group.change === null ? null : group.count - group.change;
+				const change =
+					previous === null ? null : facts.suppressed ? suppressChange(group.count, previous) : group.change;
+				return write.group(group.name, count(group.count), change, formatInteger);
 			});
 			sentences.push(write.groups(named.join(', ')));
 		}
 		const category = facts.topCategory;
 		if (category && category.count > 0) {
-			const share = hides(category.count) ? null : percent(category.count, facts.total);
-			sentences.push(write.category(category.label, count(category.count), category.count, share));
+			const share = hides(category.count) || hides(facts.total) ? null : percent(category.count, facts.total);
+			sentences.push(write.category(category.label, count(category.count), share));
 		}
-		sentences.push(write.hotspots(facts.hotspotNames.slice(0, 5), facts.hotspotNames.length - 5, formatInteger));
+		const hotspots = facts.hotspotNames;
+		if (hotspots) sentences.push(write.hotspots(hotspots.slice(0, 5), hotspots.length - 5, formatInteger));
 	}
 	if (facts.open90 > 0 || facts.escalated > 0) sentences.push(write.lasting(facts, count));
 	return sentences;
@@ -89,11 +92,15 @@ function comparison(
 ): string | null {
 	if (earlier === null || earlier === undefined) return null;
 	const v = lang === 'vi';
-	const cases = (value: number) => (v ? `${count(value)} vụ việc` : `${count(value)} ${value === 1 ? 'case' : 'cases'}`);
+	const cases = (value: number) => (v ? `${count(value)} vụ việc` : casesEn(count(value)));
 	if (current === 0 && earlier === 0) return v ? `như ${earlierName}` : `as in ${earlierName}`;
 	if (earlier === 0) return v ? `trong khi ${earlierName} không có vụ nào` : `while ${earlierName} had none`;
-	if (current === 0) return v ? `trong khi ${earlierName} có ${cases(earlier)}` : `while ${earlierName} had ${cases(earlier)}`;
-	if (hides(current) || hides(earlier)) return v ? `so với ${cases(earlier)} trong ${earlierName}` : `compared with ${cases(earlier)} in ${earlierName}`;
+	if (current === 0) {
+		return v ? `trong khi ${earlierName} có ${cases(earlier)}` : `while ${earlierName} had ${cases(earlier)}`;
+	}
+	if (hides(current) || hides(earlier)) {
+		return v ? `so với ${cases(earlier)} trong ${earlierName}` : `compared with ${cases(earlier)} in ${earlierName}`;
+	}
 	if (current === earlier) return v ? `bằng ${earlierName}` : `unchanged from ${earlierName}`;
 	const rounded = Math.round((Math.abs(current - earlier) / earlier) * 100);
 	const size = rounded === 0 ? (v ? 'dưới 1 %' : 'less than 1 %') : `${formatInteger(rounded)} %`;
@@ -102,7 +109,7 @@ function comparison(
 }
 
 const vi = {
-	total(facts: BriefingFacts, count: Count, hides: (v: number) => boolean, _percent: Percent, formatInteger: Integer) {
+	total(facts: BriefingFacts, count: Count, hides: (v: number) => boolean, formatInteger: Integer) {
 		const received = facts.total === 0 ? 'không tiếp nhận vụ việc nào' : `tiếp nhận ${count(facts.total)} vụ việc`;
 		const clauses = [
 			comparison('vi', facts.total, facts.previousTotal, facts.previousPeriod, count, hides, formatInteger),
@@ -118,13 +125,15 @@ const vi = {
 		const share = how === 'shown' ? ` (${percent(facts.resolved, facts.total)})` : '';
 		return `${count(facts.resolved)}/${count(facts.total)} vụ việc${share} đã hòa giải thành ở cơ sở.`;
 	},
-	group(name: string, shown: string, _count: number, change: number | null, formatInteger: Integer) {
+	group(name: string, shown: string, change: number | null, formatInteger: Integer) {
 		const moved =
-			change === null ? '' : change === 0 ? ', không đổi' : `, ${change > 0 ? 'tăng' : 'giảm'} ${formatInteger(Math.abs(change))}`;
+			change === null ? ''
+			: change === 0 ? ', không đổi'
+			: `, ${change > 0 ? 'tăng' : 'giảm'} ${formatInteger(Math.abs(change))}`;
 		return `${name} (${shown} vụ${moved})`;
 	},
 	groups: (list: string) => `Địa bàn có nhiều vụ việc nhất: ${list}.`,
-	category(label: string, shown: string, _count: number, share: string | null) {
+	category(label: string, shown: string, share: string | null) {
 		return `Loại vụ việc nhiều nhất: ${label} (${shown} vụ${share ? `, ${share}` : ''}).`;
 	},
 	hotspots(names: string[], more: number, formatInteger: Integer) {
@@ -141,12 +150,12 @@ const vi = {
 	}
 };
 
-const plural = (value: number, one: string, many: string) => (value === 1 ? one : many);
+/** English number agreement follows what is written: "1 case", "<5 cases". */
+const casesEn = (shown: string) => `${shown} ${shown === '1' ? 'case' : 'cases'}`;
 
 const en: Writer = {
-	total(facts, count, hides, _percent, formatInteger) {
-		const received =
-			facts.total === 0 ? 'received no cases' : `received ${count(facts.total)} ${plural(facts.total, 'case', 'cases')}`;
+	total(facts, count, hides, formatInteger) {
+		const received = facts.total === 0 ? 'received no cases' : `received ${casesEn(count(facts.total))}`;
 		const clauses = [
 			comparison('en', facts.total, facts.previousTotal, facts.previousPeriod, count, hides, formatInteger),
 			comparison('en', facts.total, facts.sameLastYear, 'the same period last year', count, hides, formatInteger)
@@ -159,17 +168,20 @@ const en: Writer = {
 		if (how === 'unresolvedHidden')
 			return `Of the ${count(facts.total)} cases, fewer than 5 are not yet resolved by grassroots mediation.`;
 		const share = how === 'shown' ? ` (${percent(facts.resolved, facts.total)})` : '';
-		const verb = how === 'shown' && facts.resolved === 1 ? 'was' : 'were';
-		return `${count(facts.resolved)} of ${count(facts.total)} ${plural(facts.total, 'case', 'cases')}${share} ${verb} resolved by grassroots mediation.`;
+		const verb = count(facts.resolved) === '1' ? 'was' : 'were';
+		const of = `${count(facts.resolved)} of ${casesEn(count(facts.total))}${share}`;
+		return `${of} ${verb} resolved by grassroots mediation.`;
 	},
-	group(name, shown, count, change, formatInteger) {
+	group(name, shown, change, formatInteger) {
 		const moved =
-			change === null ? '' : change === 0 ? ', unchanged' : `, ${change > 0 ? 'up' : 'down'} ${formatInteger(Math.abs(change))}`;
-		return `${name} (${shown} ${plural(count, 'case', 'cases')}${moved})`;
+			change === null ? ''
+			: change === 0 ? ', unchanged'
+			: `, ${change > 0 ? 'up' : 'down'} ${formatInteger(Math.abs(change))}`;
+		return `${name} (${casesEn(shown)}${moved})`;
 	},
 	groups: (list) => `Most cases: ${list}.`,
-	category(label, shown, count, share) {
-		return `Most frequent category: ${label} (${shown} ${plural(count, 'case', 'cases')}${share ? `, ${share}` : ''}).`;
+	category(label, shown, share) {
+		return `Most frequent category: ${label} (${casesEn(shown)}${share ? `, ${share}` : ''}).`;
 	},
 	hotspots(names, more, formatInteger) {
 		if (names.length === 0) return 'No hotspot reached 95 % confidence or more.';
@@ -179,9 +191,9 @@ const en: Writer = {
 	lasting(facts, count) {
 		const parts = [
 			facts.open90 > 0
-				? `${count(facts.open90)} ${plural(facts.open90, 'case has', 'cases have')} been open for more than 90 days`
+				? `${casesEn(count(facts.open90))} ${count(facts.open90) === '1' ? 'has' : 'have'} been open for more than 90 days`
 				: null,
-			facts.escalated > 0 ? `${count(facts.escalated)} ${plural(facts.escalated, 'case', 'cases')} escalated` : null
+			facts.escalated > 0 ? `${casesEn(count(facts.escalated))} escalated` : null
 		].filter((part): part is string => part !== null);
 		return `${parts.join('; ')}.`;
 	}

@@ -1,5 +1,10 @@
+import type { HotspotAnalysis } from '$lib/core/analysis';
+import { dateLine, periodName } from '$lib/core/briefing/periodName';
+import { briefingSentences } from '$lib/core/briefing/sentences';
+import { localToday } from '$lib/core/queries/dates';
+import { previousPeriod } from '$lib/core/queries/periods';
 import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '$lib/core/queries/results';
-import type { Language, View } from '$lib/core/queries/view';
+import type { View } from '$lib/core/queries/view';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 
@@ -9,8 +14,8 @@ export interface BriefingTextInput {
 	handling: Handling;
 	groups: GroupFigures[];
 	categories: CategoryCount[];
+	hotspots: HotspotAnalysis | null;
 	distribution: boolean;
-	lang: Language;
 	place: string;
 	today: Date;
 	text: Messages;
@@ -19,17 +24,45 @@ export interface BriefingTextInput {
 
 export interface BriefingText {
 	dateLine: string;
+	/** The period as the report's summary line names it. */
 	summary: string;
 	sentences: string[];
 }
 
-/** The briefing's written parts, deterministic from the figures (no free text is generated). */
+/** The briefing's written parts, from the figures by the deterministic templates of `core/briefing`. */
 export function briefingText(input: BriefingTextInput): BriefingText {
-	const { view, format } = input;
-	const range = `${format.date(view.from)} – ${format.date(view.to)}`;
+	const { view, figures, text, format } = input;
+	const period = periodName(view, view.lang, 'calendar');
+	const previous = periodName(previousPeriod(view), view.lang, 'calendar');
+	const names = new Map(input.groups.map((group) => [group.group_code, group.name]));
+	const ranked = [...input.groups].sort((a, b) => b.total - a.total);
+	const [topCategory] = input.categories;
+	const sentences = briefingSentences(
+		{
+			period: period.phrase,
+			previousPeriod: previous.phrase,
+			total: figures.total,
+			previousTotal: figures.previousTotal,
+			resolved: figures.resolved,
+			topGroups: ranked.slice(0, 3).map((group) => ({
+				name: group.name,
+				count: group.total,
+				change: group.total - group.previousTotal
+			})),
+			topCategory: topCategory ? { label: text.category[topCategory.category], count: topCategory.total } : null,
+			open90: input.handling.open90,
+			escalated: input.handling.escalated,
+			hotspotNames: input.hotspots
+				? input.hotspots.groups.filter((group) => group.gi_bin >= 2).map((group) => names.get(group.group_code) ?? group.group_code)
+				: null,
+			suppressed: input.distribution
+		},
+		view.lang,
+		format.integer
+	);
 	return {
-		dateLine: `${input.place}, ${format.date(input.today.toISOString().slice(0, 10))}`,
-		summary: range,
-		sentences: []
+		dateLine: dateLine(input.place, localToday(input.today), view.lang),
+		summary: period.title,
+		sentences
 	};
 }

@@ -42,7 +42,11 @@ export class DashboardResults {
 	readonly #lastDate: string;
 	readonly #weights;
 
-	constructor(coordinator: QueryCoordinator, groups: readonly AnalysedGroup[], lastDate: string) {
+	readonly #analyseAlways: boolean;
+
+	/** `analyseAlways`: compute the hotspot statistics whatever the map mode (the briefing names the hotspots). */
+	constructor(coordinator: QueryCoordinator, groups: readonly AnalysedGroup[], lastDate: string, analyseAlways = false) {
+		this.#analyseAlways = analyseAlways;
 		this.#coordinator = coordinator;
 		this.#groups = groups;
 		this.#lastDate = lastDate;
@@ -53,7 +57,7 @@ export class DashboardResults {
 		const ask = <T>(key: string, sql: string, read: (rows: Row[]) => T) =>
 			this.#coordinator.request(key, sql).then(read);
 		// The rate mode shows the empirical-Bayes rate beside the raw one, from the same analysis.
-		const statistical = view.mode === 'rate' || STATISTICAL_MODES.includes(view.mode);
+		const statistical = this.#analyseAlways || view.mode === 'rate' || STATISTICAL_MODES.includes(view.mode);
 		try {
 			const [keyFigures, groupFigures, trend, handling, categories, hotspots] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),

@@ -32,14 +32,16 @@ export function colourMap(
 	groups: GroupFigures[],
 	hotspots: HotspotAnalysis | null,
 	text: Messages,
-	format: Formatter
+	format: Formatter,
+	/** Distribution copy: counts 1–4 share one class, "<5", so no colour tells them apart. */
+	suppressSmall = false
 ): MapColouring {
 	if (hotspots && view.mode === 'gistar') return colourGiStar(hotspots, view.fdr, text, format);
 	if (hotspots && view.mode === 'lisa') return colourLisa(hotspots, text);
 	if (hotspots && view.mode === 'emerging') return colourEmerging(hotspots, text);
 	const mode = view.mode === 'rate' || view.mode === 'change' ? view.mode : 'count';
 	const title = mode === 'rate' ? text.legendRate : mode === 'change' ? text.legendChange : text.legendCases;
-	const coloured = colourGroups(mode, groups, format);
+	const coloured = colourGroups(mode, groups, format, suppressSmall);
 	if (mode === 'rate' && hotspots) {
 		for (const group of hotspots.groups) {
 			const raw = coloured.labels.get(group.group_code);
@@ -174,7 +176,8 @@ export function groupValue(mode: MapMode, group: GroupFigures): number | null {
 export function colourGroups(
 	mode: 'count' | 'rate' | 'change',
 	groups: GroupFigures[],
-	format: Formatter
+	format: Formatter,
+	suppressSmall = false
 ): Pick<MapColouring, 'colours' | 'labels' | 'legend'> {
 	const values = groups.map((group) => groupValue(mode, group));
 	const present = values.filter((value): value is number => value !== null);
@@ -183,7 +186,7 @@ export function colourGroups(
 			? changeClasses(Math.max(0, ...present.map(Math.abs)), format)
 			: mode === 'rate'
 				? rateClasses(Math.max(0, ...present), format)
-				: countClasses(Math.max(0, ...present), format);
+				: countClasses(Math.max(0, ...present), format, suppressSmall);
 	const colours = new Map<string, string>();
 	const labels = new Map<string, string | null>();
 	groups.forEach((group, index) => {
@@ -191,7 +194,15 @@ export function colourGroups(
 		colours.set(group.group_code, value === null ? NO_DATA_COLOUR : classes.colourOf(value));
 		labels.set(
 			group.group_code,
-			value === null ? null : mode === 'rate' ? format.decimal(value) : mode === 'change' ? format.signed(value) : format.integer(value)
+			value === null
+				? null
+				: mode === 'rate'
+					? format.decimal(value)
+					: mode === 'change'
+						? format.signed(value)
+						: suppressSmall && value > 0 && value < 5
+							? '<5'
+							: format.integer(value)
 		);
 	});
 	return { colours, labels, legend: classes.legend };
@@ -219,10 +230,14 @@ function classesFromBreaks(lowerBounds: number[], palette: readonly string[], la
 	};
 }
 
-function countClasses(max: number, format: Formatter): Classes {
-	const bounds = [0, ...integerBreaks(max, 4)];
+function countClasses(max: number, format: Formatter, suppressSmall: boolean): Classes {
+	const breaks = integerBreaks(max, 4);
+	// Suppressed: one class for 1–4, the next boundaries at 5 or above.
+	const bounds = suppressSmall ? [0, 1, ...new Set([5, ...breaks.filter((bound) => bound > 5)])] : [0, ...breaks];
 	const palette = schemeYlOrRd[Math.max(3, bounds.length)].slice(0, bounds.length);
-	return classesFromBreaks(bounds, palette, (index) => rangeLabel(bounds, index, format.integer, 1));
+	return classesFromBreaks(bounds, palette, (index) =>
+		suppressSmall && bounds[index] === 1 ? '<5' : rangeLabel(bounds, index, format.integer, 1)
+	);
 }
 
 function rateClasses(max: number, format: Formatter): Classes {

@@ -1,0 +1,241 @@
+import { describe, expect, test } from 'vitest';
+import { briefingSentences, type BriefingFacts } from '../../../src/lib/core/briefing/sentences';
+import { formatter } from '../../../src/lib/i18n/format';
+
+const viInteger = formatter('vi').integer;
+const enInteger = formatter('en').integer;
+
+const quarter: BriefingFacts = {
+	period: 'quý III/2020',
+	previousPeriod: 'quý II/2020',
+	total: 124,
+	previousTotal: 111,
+	resolved: 103,
+	topGroups: [
+		{ name: 'Tổ dân phố 13', count: 15, change: 4 },
+		{ name: 'Tổ dân phố 25', count: 12, change: -2 },
+		{ name: 'Tổ dân phố 7', count: 9, change: 0 },
+		{ name: 'Tổ dân phố 2', count: 8, change: 1 }
+	],
+	topCategory: { label: 'Tranh chấp đất đai', count: 45 },
+	open90: 3,
+	escalated: 2,
+	hotspotNames: ['Tổ dân phố 13', 'Tổ dân phố 25']
+};
+
+const vi = (facts: Partial<BriefingFacts>) => briefingSentences({ ...quarter, ...facts }, 'vi', viInteger);
+const en = (facts: Partial<BriefingFacts>) =>
+	briefingSentences({ ...quarter, period: 'Q3 2020', previousPeriod: 'Q2 2020', ...facts }, 'en', enInteger);
+
+describe('the briefing sentences, in Vietnamese', () => {
+	test('a quarter with an increase states every main fact', () => {
+		expect(vi({})).toEqual([
+			'Trong quý III/2020, toàn phường tiếp nhận 124 vụ việc, tăng 12 % so với quý II/2020.',
+			'103/124 vụ việc (83 %) đã hòa giải thành ở cơ sở.',
+			'Địa bàn có nhiều vụ việc nhất: Tổ dân phố 13 (15 vụ, tăng 4), Tổ dân phố 25 (12 vụ, giảm 2), Tổ dân phố 7 (9 vụ, không đổi).',
+			'Loại vụ việc nhiều nhất: Tranh chấp đất đai (45 vụ, 36 %).',
+			'Điểm nóng (độ tin cậy 95 % trở lên): Tổ dân phố 13, Tổ dân phố 25.',
+			'Có 3 vụ việc kéo dài quá 90 ngày chưa giải quyết xong; 2 vụ việc phát sinh thành vụ án, vi phạm.'
+		]);
+	});
+
+	test.each([
+		[{ previousTotal: 150 }, 'tiếp nhận 124 vụ việc, giảm 17 % so với quý II/2020.'],
+		[{ previousTotal: 124 }, 'tiếp nhận 124 vụ việc, bằng quý II/2020.'],
+		[{ previousTotal: 0 }, 'tiếp nhận 124 vụ việc, trong khi quý II/2020 không có vụ nào.'],
+		[{ previousTotal: null }, 'tiếp nhận 124 vụ việc.'],
+		[{ total: 1001, previousTotal: 1000 }, 'tiếp nhận 1.001 vụ việc, tăng dưới 1 % so với quý II/2020.'],
+		[{ total: 2400, previousTotal: 100 }, 'tiếp nhận 2.400 vụ việc, tăng 2.300 % so với quý II/2020.'],
+		[
+			{ sameLastYear: 98 },
+			'tiếp nhận 124 vụ việc, tăng 12 % so với quý II/2020 và tăng 27 % so với cùng kỳ năm trước.'
+		],
+		[
+			{ previousTotal: 124, sameLastYear: 124 },
+			'tiếp nhận 124 vụ việc, bằng quý II/2020 và bằng cùng kỳ năm trước.'
+		]
+	])('the change: %o', (facts, tail) => {
+		expect(vi(facts)[0]).toBe(`Trong quý III/2020, toàn phường ${tail}`);
+	});
+
+	test('a period without cases says so and nothing else it cannot say', () => {
+		expect(vi({ total: 0, previousTotal: 7, resolved: 0, topGroups: [], topCategory: null, open90: 0, escalated: 0 })).toEqual([
+			'Trong quý III/2020, toàn phường không tiếp nhận vụ việc nào, trong khi quý II/2020 có 7 vụ việc.'
+		]);
+		expect(vi({ total: 0, previousTotal: 0, resolved: 0, open90: 0, escalated: 0 })).toEqual([
+			'Trong quý III/2020, toàn phường không tiếp nhận vụ việc nào, như quý II/2020.'
+		]);
+	});
+
+	test('other periods, no hotspot, nothing resolved, nothing lasting', () => {
+		expect(
+			vi({
+				period: 'giai đoạn từ 05/03/2020 đến 20/04/2020',
+				previousPeriod: 'giai đoạn từ 19/01/2020 đến 04/03/2020',
+				total: 10,
+				previousTotal: 8,
+				resolved: 0,
+				topGroups: [{ name: 'Tổ dân phố 4', count: 6, change: null }],
+				topCategory: null,
+				hotspotNames: [],
+				open90: 0,
+				escalated: 0
+			})
+		).toEqual([
+			'Trong giai đoạn từ 05/03/2020 đến 20/04/2020, toàn phường tiếp nhận 10 vụ việc, tăng 25 % so với giai đoạn từ 19/01/2020 đến 04/03/2020.',
+			'Chưa có vụ việc nào được hòa giải thành ở cơ sở.',
+			'Địa bàn có nhiều vụ việc nhất: Tổ dân phố 4 (6 vụ).',
+			'Không có điểm nóng nào đạt độ tin cậy 95 % trở lên.'
+		]);
+	});
+
+	test('periods by name: month, half-year, nine months, year, reporting month', () => {
+		for (const period of ['tháng 7/2020', '6 tháng đầu năm 2020', '9 tháng đầu năm 2020', 'năm 2020', 'kỳ báo cáo tháng 7/2020']) {
+			expect(vi({ period, previousTotal: null })[0]).toBe(`Trong ${period}, toàn phường tiếp nhận 124 vụ việc.`);
+		}
+	});
+
+	test('only escalations, and many hotspots', () => {
+		const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+		const sentences = vi({ open90: 0, escalated: 1, hotspotNames: names });
+		expect(sentences.at(-2)).toBe('Điểm nóng (độ tin cậy 95 % trở lên): A, B, C, D, E và 2 địa bàn khác.');
+		expect(sentences.at(-1)).toBe('Có 1 vụ việc phát sinh thành vụ án, vi phạm.');
+		expect(vi({ hotspotNames: null, open90: 0, escalated: 0 })).toHaveLength(4);
+	});
+});
+
+describe('the briefing sentences, in English', () => {
+	test('a quarter with an increase', () => {
+		expect(en({ sameLastYear: 130 })).toEqual([
+			'In Q3 2020, the ward received 124 cases, up 12 % on Q2 2020 and down 5 % on the same period last year.',
+			'103 of 124 cases (83 %) were resolved by grassroots mediation.',
+			'Most cases: Tổ dân phố 13 (15 cases, up 4), Tổ dân phố 25 (12 cases, down 2), Tổ dân phố 7 (9 cases, unchanged).',
+			'Most frequent category: Tranh chấp đất đai (45 cases, 36 %).',
+			'Hotspots (95 % confidence or more): Tổ dân phố 13, Tổ dân phố 25.',
+			'3 cases have been open for more than 90 days; 2 cases escalated.'
+		]);
+	});
+
+	test('one case is singular', () => {
+		expect(
+			en({
+				total: 1,
+				previousTotal: 1,
+				resolved: 1,
+				topGroups: [{ name: 'TDP 1', count: 1, change: 0 }],
+				topCategory: { label: 'Noise', count: 1 },
+				hotspotNames: [],
+				open90: 1,
+				escalated: 1
+			})
+		).toEqual([
+			'In Q3 2020, the ward received 1 case, unchanged from Q2 2020.',
+			'1 of 1 case (100 %) was resolved by grassroots mediation.',
+			'Most cases: TDP 1 (1 case, unchanged).',
+			'Most frequent category: Noise (1 case, 100 %).',
+			'No hotspot reached 95 % confidence or more.',
+			'1 case has been open for more than 90 days; 1 case escalated.'
+		]);
+	});
+
+	test('no cases, and the previous period had none', () => {
+		expect(en({ total: 0, previousTotal: 2, resolved: 0, open90: 0, escalated: 0 })).toEqual([
+			'In Q3 2020, the ward received no cases, while Q2 2020 had 2 cases.'
+		]);
+		expect(en({ total: 3, previousTotal: 0, resolved: 0, hotspotNames: null, open90: 0, escalated: 0 })[0]).toBe(
+			'In Q3 2020, the ward received 3 cases, while Q2 2020 had none.'
+		);
+		expect(en({ total: 3401, previousTotal: 3000 })[0]).toBe(
+			'In Q3 2020, the ward received 3,401 cases, up 13 % on Q2 2020.'
+		);
+	});
+});
+
+describe('for distribution, small counts are "<5" and nothing gives them back', () => {
+	test('a small total hides the change and the resolution share', () => {
+		expect(
+			vi({
+				suppressed: true,
+				total: 3,
+				previousTotal: 12,
+				resolved: 2,
+				topGroups: [{ name: 'Tổ dân phố 13', count: 2, change: 1 }],
+				topCategory: { label: 'Tranh chấp đất đai', count: 2 },
+				hotspotNames: [],
+				open90: 1,
+				escalated: 0
+			})
+		).toEqual([
+			'Trong quý III/2020, toàn phường tiếp nhận <5 vụ việc, so với 12 vụ việc trong quý II/2020.',
+			'Địa bàn có nhiều vụ việc nhất: Tổ dân phố 13 (<5 vụ).',
+			'Loại vụ việc nhiều nhất: Tranh chấp đất đai (<5 vụ).',
+			'Không có điểm nóng nào đạt độ tin cậy 95 % trở lên.',
+			'Có <5 vụ việc kéo dài quá 90 ngày chưa giải quyết xong.'
+		]);
+	});
+
+	test('a small previous total hides the change; counts of 5 or more stay', () => {
+		expect(vi({ suppressed: true, previousTotal: 4 })[0]).toBe(
+			'Trong quý III/2020, toàn phường tiếp nhận 124 vụ việc, so với <5 vụ việc trong quý II/2020.'
+		);
+		expect(vi({ suppressed: true, previousTotal: 0 })[0]).toBe(
+			'Trong quý III/2020, toàn phường tiếp nhận 124 vụ việc, trong khi quý II/2020 không có vụ nào.'
+		);
+		expect(vi({ suppressed: true }).join(' ')).toBe(vi({ suppressed: false }).join(' ').replace('Có 3 vụ việc', 'Có <5 vụ việc').replace('; 2 vụ việc', '; <5 vụ việc'));
+	});
+
+	test('a group change is hidden when the group was small before', () => {
+		expect(vi({ suppressed: true, topGroups: [{ name: 'Tổ dân phố 13', count: 6, change: 3 }] })[2]).toBe(
+			'Địa bàn có nhiều vụ việc nhất: Tổ dân phố 13 (6 vụ).'
+		);
+	});
+
+	test('few resolved, or few not resolved: no share that gives them back', () => {
+		expect(vi({ suppressed: true, resolved: 3 })[1]).toBe('<5/124 vụ việc đã hòa giải thành ở cơ sở.');
+		expect(vi({ suppressed: true, resolved: 122 })[1]).toBe(
+			'Trong 124 vụ việc, chỉ còn dưới 5 vụ chưa hòa giải thành ở cơ sở.'
+		);
+		expect(en({ suppressed: true, resolved: 122 })[1]).toBe(
+			'Of the 124 cases, fewer than 5 are not yet resolved by grassroots mediation.'
+		);
+		expect(en({ suppressed: true, resolved: 124 })[1]).toBe('124 of 124 cases (100 %) were resolved by grassroots mediation.');
+	});
+
+	test('English plurals follow what is written', () => {
+		const one = {
+			suppressed: true,
+			total: 1,
+			previousTotal: 9,
+			resolved: 1,
+			topGroups: [{ name: 'TDP 1', count: 1, change: -8 }],
+			topCategory: { label: 'Noise', count: 1 },
+			open90: 1,
+			escalated: 0,
+			hotspotNames: null
+		};
+		expect(en(one)).toEqual([
+			'In Q3 2020, the ward received <5 cases, compared with 9 cases in Q2 2020.',
+			'Most cases: TDP 1 (<5 cases).',
+			'Most frequent category: Noise (<5 cases).',
+			'<5 cases have been open for more than 90 days.'
+		]);
+	});
+
+	test('no digit below 5 is written as a count when suppression is on', () => {
+		const sentences = vi({
+			suppressed: true,
+			total: 40,
+			previousTotal: 3,
+			sameLastYear: 2,
+			resolved: 38,
+			topGroups: [
+				{ name: 'A', count: 9, change: 6 },
+				{ name: 'B', count: 4, change: -1 }
+			],
+			topCategory: { label: 'X', count: 4 },
+			open90: 2,
+			escalated: 1
+		}).join(' ');
+		expect(sentences).not.toMatch(/(?<![\d.,<])[1-4](?![\d.,/])/);
+	});
+});
