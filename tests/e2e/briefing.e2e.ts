@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BASE_URL, openBrowser, waitForMap, watchPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { waitForMap } from './browser';
+import { browserPerFile, openDrawnPage } from './perFile';
 
 /*
  * The meeting briefing (issue 5): the same view as the dashboard on an A4 page in the form of a Vietnamese
@@ -12,24 +12,12 @@ const QUARTER = '?from=2020-07-01&to=2020-09-30';
 const rows = readFileSync('data/demo/cases.csv', 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
 const casesIn = (from: string, to: string) => rows.filter(([, reported]) => reported >= from && reported <= to);
 
-let context: BrowserContext;
-let close: () => Promise<void>;
+const browser = browserPerFile();
 
-beforeAll(async () => {
-	({ context, close } = await openBrowser());
-}, 60_000);
-
-afterAll(async () => {
-	await close?.();
-});
-
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-	const page = await context.newPage();
-	const { errors } = watchPage(page);
-	await page.goto(`${BASE_URL}/briefing${query}`);
-	await waitForMap(page);
-	await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
-	return { page, errors };
+async function open(query: string) {
+	const opened = await openDrawnPage(browser(), `/briefing${query}`);
+	await opened.page.getByTestId('ranking').locator('tbody tr').first().waitFor();
+	return opened;
 }
 
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

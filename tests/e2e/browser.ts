@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_URL } from './server';
 
-export { BASE_URL } from './server';
+export { BASE_URL };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -55,3 +56,4 @@ export function watchPage(page: Page) {
 export async function waitForMap(page: Page): Promise<void> {
 	await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 30_000 });
 }
+

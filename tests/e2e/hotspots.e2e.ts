@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { PERSISTENT_CLUSTER, EMERGING_CLUSTER } from '../../data/demo/patterns';
-import { BASE_URL, openBrowser, waitForMap, watchPage } from './browser';
+import { browserPerFile, openDrawnPage } from './perFile';
 
 /*
  * The statistical map modes of issue 4 as a user meets them: every mode draws with a legend, the planted
@@ -10,24 +10,8 @@ import { BASE_URL, openBrowser, waitForMap, watchPage } from './browser';
  * `data-class`, which holds the same class the map colours the group by.
  */
 
-let context: BrowserContext;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-	({ context, close } = await openBrowser());
-}, 60_000);
-
-afterAll(async () => {
-	await close?.();
-});
-
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-	const page = await context.newPage();
-	const { errors } = watchPage(page);
-	await page.goto(`${BASE_URL}/${query}`);
-	await waitForMap(page);
-	return { page, errors };
-}
+const browser = browserPerFile();
+const open = (query: string) => openDrawnPage(browser(), `/${query}`);
 
 async function classes(page: Page): Promise<Map<string, string>> {
 	await page.locator('[data-testid="ranking"] tr[data-class]').first().waitFor();

@@ -2,6 +2,7 @@ import type { Row } from '../db/engine';
 import type { GroupWithGeometry } from '../import/groups';
 import type { CategoryCode } from '../schema/categories';
 import type { StatusCode } from '../schema/statuses';
+import type { CaseRecord } from '../schema/model';
 
 /** The typed shapes of the dashboard queries' rows, read once at the door. */
 
@@ -36,17 +37,8 @@ export interface CategoryCount {
 	total: number;
 }
 
-export interface CaseRow {
-	case_id: string;
-	reported_on: string;
-	group_code: string;
-	category: CategoryCode;
-	status: StatusCode;
-	resolved_on: string | null;
-	severity: number | null;
-	source: string | null;
-	repeat: boolean | null;
-}
+/** A case as the case list shows it: the record without its coordinates. */
+export type CaseRow = Omit<CaseRecord, 'lat' | 'lon'>;
 
 export interface MonthCount {
 	/** `YYYY-MM` */
@@ -105,8 +97,8 @@ export function readCaseRows(rows: Row[]): CaseRow[] {
 		category: row.category as CategoryCode,
 		status: row.status as StatusCode,
 		resolved_on: row.resolved_on === null ? null : String(row.resolved_on),
-		severity: row.severity === null ? null : Number(row.severity),
-		source: row.source === null ? null : String(row.source),
+		severity: row.severity === null ? null : (Number(row.severity) as CaseRow['severity']),
+		source: row.source === null ? null : (String(row.source) as CaseRow['source']),
 		repeat: row.repeat === null ? null : Boolean(row.repeat)
 	}));
 }
