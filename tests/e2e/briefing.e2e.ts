@@ -54,6 +54,17 @@ describe('the briefing', () => {
 		for (const cell of cells) expect(cell, cell).not.toMatch(/^[1-4]$/);
 		const sentences = (await page.getByTestId('briefing-sentences').textContent()) ?? '';
 		expect(sentences).not.toMatch(/(^|[^\d.,])[1-4] vụ/);
+
+		// The exports say the same: a CSV with a BOM whose count column never holds 1–4, and a real .xlsx.
+		const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+		const csv = readFileSync((await csvDownload.path())!, 'utf8');
+		expect(csv.startsWith('\uFEFF')).toBe(true);
+		const lines = csv.trim().split('\r\n').slice(1);
+		expect(lines).toHaveLength(48);
+		for (const line of lines) expect(line.split(',')[2], line).not.toMatch(/^[1-4]$/);
+		expect(lines.some((line) => line.split(',')[2] === '<5')).toBe(true);
+		const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+		expect(readFileSync((await xlsxDownload.path())!).subarray(0, 2).toString()).toBe('PK');
 		const counts = await page
 			.getByTestId('ranking')
 			.locator('tbody tr')

@@ -295,6 +295,9 @@ export const en: Messages = {
 			categories: 'VI. By category',
 			notes: 'VII. Notes'
 		},
+		trendWithheld: 'Distribution copies leave out the monthly chart: a category’s count in one month is often under 5.',
+		exportCsv: 'Download the ranking (CSV)',
+		exportXlsx: 'Download the tables (Excel)',
 		notesPlaceholder: 'Notes for the meeting (kept with this view on this machine).',
 		recipients: 'Recipients:'
 	},

@@ -304,6 +304,9 @@ export const vi = {
 			categories: 'VI. Theo loại mâu thuẫn',
 			notes: 'VII. Ghi chú'
 		},
+		trendWithheld: 'Bản phát hành không in biểu đồ theo tháng: số vụ của từng loại trong một tháng thường nhỏ hơn 5.',
+		exportCsv: 'Tải bảng xếp hạng (CSV)',
+		exportXlsx: 'Tải các bảng (Excel)',
 		notesPlaceholder: 'Ghi chú cho cuộc họp (được giữ cùng với bộ lọc này trên máy).',
 		recipients: 'Nơi nhận:'
 	},

@@ -1,0 +1,61 @@
+import { toCsv } from '$lib/core/briefing/csv';
+import { isSmall, SMALL } from '$lib/core/briefing/suppression';
+import { toXlsx, type Sheet } from '$lib/core/briefing/xlsx';
+import type { CategoryCount, GroupFigures, MonthCount } from '$lib/core/queries/results';
+import type { Messages } from '$lib/i18n/vi';
+
+/** The briefing's tables as sheets; in a distribution copy counts 1–4 become "<5" and their changes are left out. */
+export function briefingSheets(
+	groups: GroupFigures[],
+	categories: CategoryCount[],
+	months: MonthCount[],
+	distribution: boolean,
+	text: Messages
+): Sheet[] {
+	const shown = (count: number) => (distribution && isSmall(count) ? SMALL : count);
+	const ranked = [...groups].sort((a, b) => b.total - a.total || a.group_code.localeCompare(b.group_code));
+	const columns = text.rankingColumns;
+	return [
+		{
+			name: text.rankingTitle,
+			headers: ['group_code', columns.group, columns.count, columns.change],
+			rows: ranked.map((group) => [
+				group.group_code,
+				group.name,
+				shown(group.total),
+				distribution && (isSmall(group.total) || isSmall(group.previousTotal)) ? null : group.total - group.previousTotal
+			])
+		},
+		{
+			name: text.breakdownTitle,
+			headers: [text.categories, columns.count],
+			rows: categories.map((row) => [text.category[row.category], shown(row.total)])
+		},
+		{
+			name: text.trendTitle,
+			headers: ['month', text.categories, columns.count],
+			rows: months.map((row) => [row.month, text.category[row.category], shown(row.total)])
+		}
+	];
+}
+
+export function downloadCsv(sheet: Sheet, file: string): void {
+	download(new Blob([toCsv(sheet.headers, sheet.rows)], { type: 'text/csv;charset=utf-8' }), file);
+}
+
+export async function downloadXlsx(sheets: Sheet[], file: string): Promise<void> {
+	const bytes = await toXlsx(sheets);
+	download(
+		new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+		file
+	);
+}
+
+function download(blob: Blob, file: string): void {
+	const url = URL.createObjectURL(blob);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = file;
+	link.click();
+	URL.revokeObjectURL(url);
+}
