@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { waitForMap } from './browser';
 import { browserPerFile, openDrawnPage } from './perFile';
+import { decodePng } from './png';
 
 /*
  * The meeting briefing (issue 5): the same view as the dashboard on an A4 page in the form of a Vietnamese
@@ -40,6 +41,18 @@ describe('the briefing', () => {
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
 		expect(pdfPages(pdf)).toBeLessThanOrEqual(2);
+
+		// The map saved as a PNG: a real image, wider than the map (legend beside it), with many coloured pixels.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+		const image = decodePng(readFileSync((await download.path())!));
+		const mapWidth = await page.getByTestId('map').evaluate((element) => element.clientWidth);
+		expect(image.width).toBeGreaterThan(mapWidth);
+		let coloured = 0;
+		for (let i = 0; i < image.data.length; i += 4) {
+			const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
+			if (Math.max(r, g, b) - Math.min(r, g, b) > 40) coloured++;
+		}
+		expect(coloured).toBeGreaterThan(5000);
 		expect(errors).toEqual([]);
 		await page.close();
 	});

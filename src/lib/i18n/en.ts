@@ -58,6 +58,7 @@ export const en: Messages = {
 		lisa: 'Clusters (Local Moran)',
 		emerging: 'Emerging hot spots'
 	},
+	savePng: 'Save the map (PNG)',
 	legendCases: 'Cases in the period',
 	legendRate: 'Cases per 1,000 residents',
 	ebRate: (raw, eb) => `${raw} per 1,000 (smoothed: ${eb})`,

@@ -66,6 +66,7 @@ export const vi = {
 		lisa: 'Cụm (Moran cục bộ)',
 		emerging: 'Điểm nóng mới nổi'
 	} satisfies Record<MapMode, string>,
+	savePng: 'Lưu ảnh bản đồ (PNG)',
 	legendCases: 'Số vụ việc trong kỳ',
 	legendRate: 'Vụ việc trên 1.000 dân',
 	ebRate: (raw: string, eb: string) => `${raw} vụ/1.000 dân (đã hiệu chỉnh: ${eb})`,

@@ -123,9 +123,9 @@ export class WardMap {
 		if (this.#loaded) this.#applyStates(previousColours, previousSelected);
 	}
 
-	/** The map as a PNG data URL (the canvas keeps its drawing buffer for this). */
-	toPng(): string | null {
-		return this.#map?.getCanvas().toDataURL('image/png') ?? null;
+	/** The map's canvas (it keeps its drawing buffer, so it can be copied into a PNG). */
+	canvas(): HTMLCanvasElement | null {
+		return this.#map?.getCanvas() ?? null;
 	}
 
 	#applyStates(previousColours: Map<string, string>, previousSelected: Set<string>): void {
