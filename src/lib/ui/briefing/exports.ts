@@ -3,6 +3,7 @@ import { isSmall, SMALL } from '$lib/core/briefing/suppression';
 import { toXlsx, type Sheet } from '$lib/core/briefing/xlsx';
 import type { CategoryCount, GroupFigures, MonthCount } from '$lib/core/queries/results';
 import type { Messages } from '$lib/i18n/vi';
+import { saveBlob } from '../download';
 
 /** The briefing's tables as sheets; in a distribution copy counts 1–4 become "<5" and their changes are left out. */
 export function briefingSheets(
@@ -40,22 +41,14 @@ export function briefingSheets(
 }
 
 export function downloadCsv(sheet: Sheet, file: string): void {
-	download(new Blob([toCsv(sheet.headers, sheet.rows)], { type: 'text/csv;charset=utf-8' }), file);
+	saveBlob(new Blob([toCsv(sheet.headers, sheet.rows)], { type: 'text/csv;charset=utf-8' }), file);
 }
 
 export async function downloadXlsx(sheets: Sheet[], file: string): Promise<void> {
 	const bytes = await toXlsx(sheets);
-	download(
+	saveBlob(
 		new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
 		file
 	);
 }
 
-function download(blob: Blob, file: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = file;
-	link.click();
-	URL.revokeObjectURL(url);
-}
