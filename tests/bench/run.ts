@@ -4,7 +4,7 @@
  *
  * - first map, cold: navigation in a fresh profile until the map says `data-ready="true"`
  * - first map, warm: the same page reloaded (browser caches and compiled wasm kept)
- * - filter change: a category click until the total has changed and the map is ready again
+ * - filter change: a category click until the total has changed and the map is ready again (in the page)
  * - analysis: Gi*, Local Moran (999 permutations), EB rates and emerging hot spots for 48 groups × 36 months,
  *   as measured inside the page (`analysis:compute`, the statistics without their queries)
  */
@@ -27,21 +27,34 @@ async function timeToMap(page: Page, url: string): Promise<number> {
 	return performance.now() - started;
 }
 
-async function filterChange(page: Page, code: string): Promise<number> {
-	const total = page.getByTestId('kpi-total');
-	const before = await total.textContent();
+/**
+ * A category click until the total has changed and the map is ready again, timed inside the page (from the
+ * click event to the first animation frame that shows both), so the driver's own round trips are left out;
+ * the time the driver saw is kept beside it.
+ */
+async function filterChange(page: Page, code: string): Promise<{ inPage: number; driver: number }> {
+	const before = await page.getByTestId('kpi-total').textContent();
 	await page.getByTestId('category-toggle').click();
+	// As a string: tsx would wrap named functions in a helper the page does not have.
+	await page.evaluate(`
+		window.filterDone = new Promise((resolve) => {
+			let clickedAt = 0;
+			document.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
+			const check = () =>
+				clickedAt &&
+				document.querySelector('[data-testid="kpi-total"]')?.textContent !== ${JSON.stringify(before)} &&
+				document.querySelector('[data-testid="map"]')?.getAttribute('data-ready') === 'true'
+					? resolve(performance.now() - clickedAt)
+					: requestAnimationFrame(check);
+			requestAnimationFrame(check);
+		});
+	`);
 	const started = performance.now();
 	await page.getByTestId(`category-${code}`).click();
-	await page.waitForFunction(
-		(previous) =>
-			document.querySelector('[data-testid="kpi-total"]')?.textContent !== previous &&
-			document.querySelector('[data-testid="map"]')?.getAttribute('data-ready') === 'true',
-		before
-	);
-	const elapsed = performance.now() - started;
+	const inPage = (await page.evaluate('window.filterDone')) as number;
+	const driver = performance.now() - started;
 	await page.getByTestId('category-toggle').click();
-	return elapsed;
+	return { inPage, driver };
 }
 
 async function analysisTime(page: Page): Promise<number[]> {
@@ -49,7 +62,13 @@ async function analysisTime(page: Page): Promise<number[]> {
 }
 
 const stop = await startServer();
-const results = { cold: [] as number[], warm: [] as number[], filter: [] as number[], analysis: [] as number[] };
+const results = {
+	cold: [] as number[],
+	warm: [] as number[],
+	filter: [] as number[],
+	filterDriver: [] as number[],
+	analysis: [] as number[]
+};
 try {
 	for (let run = 0; run < RUNS; run++) {
 		const { context, close } = await openBrowser();
@@ -57,7 +76,11 @@ try {
 		results.cold.push(await timeToMap(page, `${BASE_URL}/?mode=gistar`));
 		results.analysis.push(...(await analysisTime(page)));
 		results.warm.push(await timeToMap(page, `${BASE_URL}/?mode=count`));
-		for (const code of ['land', 'family', 'neighbour']) results.filter.push(await filterChange(page, code));
+		for (const code of ['land', 'family', 'neighbour']) {
+			const { inPage, driver } = await filterChange(page, code);
+			results.filter.push(inPage);
+			results.filterDriver.push(driver);
+		}
 		await close();
 	}
 } finally {
@@ -70,4 +93,5 @@ console.log(`Ward Hotspots benchmark, demo ward, headless Chromium, ${RUNS} runs
 console.log(line('first map, cold profile', results.cold, 2500));
 console.log(line('first map, warm reload', results.warm, 2500));
 console.log(line('filter change (category click)', results.filter, 100));
+console.log(line('  the same, as the driver saw it', results.filterDriver, 100));
 console.log(line('all analyses, 48 groups × 36 months', results.analysis, 50));

@@ -73,7 +73,8 @@ export async function clearSnapshot(store: SnapshotStore): Promise<void> {
 	await removeOtherGenerations(store, -1);
 }
 
-async function readManifest(store: SnapshotStore): Promise<Manifest | null> {
+/** The saved data's manifest, without loading anything: tells at start whether there is saved data. */
+export async function readManifest(store: SnapshotStore): Promise<Manifest | null> {
 	const bytes = await store.read(MANIFEST);
 	if (!bytes) return null;
 	try {

@@ -7,6 +7,7 @@ import { opfsStore } from '$lib/core/db/opfsStore';
 import {
 	clearSnapshot,
 	loadSnapshot,
+	readManifest,
 	memoryStore,
 	saveSnapshot,
 	type DatasetFile,
@@ -37,7 +38,6 @@ export class WardData {
 	coordinator = $state.raw<QueryCoordinator | null>(null);
 	#engine: Engine | null = null;
 	#store: SnapshotStore = memoryStore();
-	#demoTexts: Promise<[string, string]> | null = null;
 	#loading: Promise<void> | null = null;
 
 	/** Resolves once the first load has finished (successfully or not). */
@@ -48,21 +48,23 @@ export class WardData {
 
 	async #load(): Promise<void> {
 		try {
-			// Fetched alongside the engine's start; used only when there is no saved data.
-			this.#demoTexts = Promise.all([fetchText(groupsUrl), fetchText(casesUrl)]);
-			this.#demoTexts.catch(() => {});
 			const engine = browserEngine().then(marked('ward:engine-open'));
 			const stored = opfsStore().catch(() => ({ store: memoryStore(), persistent: false }));
 			const { store, persistent } = await stored;
 			this.#store = store;
 			this.persistent = persistent;
+			// Without saved data, the demo is fetched and read while the database's wasm compiles, and the map can
+			// draw the ward before the cases are in.
+			const saved = await readManifest(store).catch(() => null);
+			const demo = saved ? null : this.#readDemo();
+			demo?.then((dataset) => (this.groups = dataset.groups)).catch(() => {});
 			const db = (this.#engine = await engine);
-			const manifest = await loadSnapshot(db, store).catch(() => null);
+			const manifest = saved && (await loadSnapshot(db, store).catch(() => null));
 			if (manifest) {
 				this.files = manifest.files;
 				this.synthetic = false;
 			} else {
-				await this.#importDemo(db);
+				await this.#importDemo(db, demo ?? this.#readDemo());
 			}
 			performance.mark('ward:data-imported');
 			this.coordinator = new QueryCoordinator(db);
@@ -116,21 +118,22 @@ export class WardData {
 	async clear(): Promise<void> {
 		const db = this.#requireEngine();
 		await clearSnapshot(this.#store);
-		await this.#importDemo(db);
+		await this.#importDemo(db, this.#readDemo());
 		this.coordinator?.dataChanged();
 		await this.#refresh();
 	}
 
-	async #importDemo(db: Engine): Promise<void> {
-		this.#demoTexts ??= Promise.all([fetchText(groupsUrl), fetchText(casesUrl)]);
-		const [groupsText, casesText] = await this.#demoTexts;
-		const dataset = await readDataset({
+	/** The bundled demo ward, read through the same path as a user's files. */
+	async #readDemo(): Promise<DatasetInput> {
+		const [groupsText, casesText] = await Promise.all([fetchText(groupsUrl), fetchText(casesUrl)]);
+		return readDataset({
 			groups: { name: 'groups.geojson', text: groupsText },
 			cases: { name: 'cases.csv', bytes: casesText }
 		});
-		// The map can draw the ward while the cases are still being imported.
-		this.groups = dataset.groups;
-		const loaded = await replaceDataset(db, dataset);
+	}
+
+	async #importDemo(db: Engine, demo: Promise<DatasetInput>): Promise<void> {
+		const loaded = await replaceDataset(db, await demo);
 		this.reports = loaded.reports;
 		this.files = [];
 		this.synthetic = true;
