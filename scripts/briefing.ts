@@ -169,32 +169,41 @@ async function openBrowser(): Promise<{ context: BrowserContext; close: () => Pr
 	}
 }
 
-const text = async (page: Page, selector: string) =>
-	((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+/** What the page says in an element, one line per heading, paragraph or list item; its buttons left out. */
+async function message(page: Page, selector: string): Promise<string> {
+	const lines = await page
+		.locator(selector)
+		.first()
+		.evaluate((element) => {
+			const parts = [...element.querySelectorAll('h3, strong, p, li')].map((part) => part.textContent ?? '');
+			return parts.length ? parts : [element.textContent ?? ''];
+		});
+	return lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n  ');
+}
 
 /** Imports the two files on the Data page as a user would; refusals become a BadInput with the page's words. */
-async function importFiles(page: Page, origin: string, files: string[]): Promise<void> {
-	await page.goto(`${origin}/data`);
+async function importFiles(page: Page, dataUrl: string, files: string[]): Promise<void> {
+	await page.goto(dataUrl);
 	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor();
 	await page.getByTestId('import-input').setInputFiles(files);
 	await page.locator('[data-testid="import-mapping"], [data-testid="import-error"]').first().waitFor();
 	if (await page.getByTestId('import-error').count()) {
-		throw new BadInput(`import refused: ${await text(page, '[data-testid="import-error"]')}`);
+		throw new BadInput(`import refused:\n  ${await message(page, '[data-testid="import-error"]')}`);
 	}
 	if (await page.getByTestId('import-confirm').isDisabled()) {
-		throw new BadInput(`import refused: ${await text(page, '.error[role="alert"]')}`);
+		throw new BadInput(`import refused:\n  ${await message(page, '.error[role="alert"]')}`);
 	}
 	// The page would ask the user to map labels it does not know; a scheduled job cannot answer, so it stops.
 	const unknownLabels = await page
 		.locator('[data-testid="import-labels"] tr')
 		.evaluateAll((rows) => rows.map((row) => (row.querySelector('th')?.textContent ?? '') + ': ' + (row.querySelector('td')?.textContent ?? '')));
 	if (unknownLabels.length) {
-		throw new BadInput(`import needs labels mapped on the Data page first:\n  ${unknownLabels.join('\n  ')}`);
+		throw new BadInput(`import stopped: labels the app does not know (write them as known labels or codes):\n  ${unknownLabels.join('\n  ')}`);
 	}
 	await page.getByTestId('import-confirm').click();
 	await page.locator('[data-testid="import-report"], [data-testid="import-error"]').first().waitFor();
 	if (await page.getByTestId('import-error').count()) {
-		throw new BadInput(`import refused: ${await text(page, '[data-testid="import-error"]')}`);
+		throw new BadInput(`import refused:\n  ${await message(page, '[data-testid="import-error"]')}`);
 	}
 	for (const testid of ['import-report-groups', 'import-report']) {
 		const report = page.getByTestId(testid);
@@ -203,6 +212,11 @@ async function importFiles(page: Page, origin: string, files: string[]): Promise
 			['data-file', 'data-read', 'data-accepted', 'data-rejected'].map((name) => report.getAttribute(name))
 		);
 		process.stderr.write(`${file}: ${read} read, ${accepted} accepted, ${rejected} rejected\n`);
+		const firstRejected = report.locator('tr[data-line]').first();
+		if (await firstRejected.count()) {
+			const cells = await firstRejected.locator('td').allTextContents();
+			process.stderr.write(`warning: ${file}: first rejected: line ${cells.join(', ')}\n`);
+		}
 	}
 }
 
@@ -243,7 +257,9 @@ async function main(args: string[]): Promise<void> {
 		);
 		browser.context.setDefaultTimeout(TIMEOUT);
 		const page = await browser.context.newPage();
-		await importFiles(page, origin, [options.casesPath, options.groupsPath]);
+		// The Data page speaks the briefing's language, so its refusals do too.
+		const language = options.lang === 'en' ? '?lang=en' : '';
+		await importFiles(page, `${origin}/data${language}`, [options.casesPath, options.groupsPath]);
 		const params = viewToParams({
 			from: options.from,
 			to: options.to,

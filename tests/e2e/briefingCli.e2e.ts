@@ -107,5 +107,12 @@ describe('the briefing from the command line', () => {
 		const missing = await briefing(['--cases', noDate, '--groups', GROUPS, '--from', '2020-07-01', '--to', '2020-09-30', '--out', join(scratch, 'x.pdf')]);
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toContain('Ngày tiếp nhận');
+
+		// Labels the page would ask a user to map: nobody is there to answer, so the run names them and stops.
+		const oddLabel = join(scratch, 'nhan-la.csv');
+		writeFileSync(oddLabel, 'Mã vụ việc,Ngày tiếp nhận,Tổ dân phố,Loại mâu thuẫn,Tình trạng\nHS-1,05/07/2020,TDP09,Chuyện lạ,Mới tiếp nhận\n');
+		const unknown = await briefing(['--cases', oddLabel, '--groups', GROUPS, '--from', '2020-07-01', '--to', '2020-09-30', '--out', join(scratch, 'x.pdf')]);
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toContain('“Chuyện lạ”');
 	}, 120_000);
 });
