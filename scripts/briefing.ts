@@ -77,25 +77,30 @@ function date(option: string, text: string): string {
 	return iso;
 }
 
+/** `npm run` starts scripts in the package folder; relative paths mean the folder the user ran npm from. */
+const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
 function readable(option: string, path: string): string {
+	path = fromUser(path);
 	try {
 		accessSync(path, constants.R_OK);
 		if (!statSync(path).isFile()) throw new Error('not a file');
 	} catch (error) {
 		throw new BadInput(`${option}: cannot read ${path} (${error instanceof Error ? error.message : error})`);
 	}
-	return resolve(path);
+	return path;
 }
 
-/** Checked before the minute of rendering, not after it. */
+/** Checked before the browser starts, not after the page is rendered. */
 function writable(path: string): string {
-	const folder = dirname(resolve(path));
+	path = fromUser(path);
+	const folder = dirname(path);
 	try {
 		accessSync(folder, constants.W_OK);
 	} catch {
 		throw new BadInput(`--out: cannot write into ${folder}`);
 	}
-	return resolve(path);
+	return path;
 }
 
 const MIME: Record<string, string> = {
@@ -139,6 +144,9 @@ async function serve(root: string): Promise<{ server: Server; origin: string }> 
 /** Debian's Chromium, headless, with WebGL2 on SwiftShader, in a fresh profile so no data is left between runs. */
 async function openBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
 	const profile = mkdtempSync(join(tmpdir(), 'ward-briefing-'));
+	const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+	// The profile holds the imported cases: remove it also when the run is interrupted (Playwright exits on signals).
+	process.once('exit', removeProfile);
 	try {
 		const context = await chromium.launchPersistentContext(profile, {
 			executablePath: CHROMIUM,
@@ -160,11 +168,11 @@ async function openBrowser(): Promise<{ context: BrowserContext; close: () => Pr
 			context,
 			close: async () => {
 				await context.close();
-				rmSync(profile, { recursive: true, force: true });
+				removeProfile();
 			}
 		};
 	} catch (error) {
-		rmSync(profile, { recursive: true, force: true });
+		removeProfile();
 		throw new Error(`cannot start Chromium at ${CHROMIUM} (CHROMIUM_PATH chooses another): ${error}`);
 	}
 }

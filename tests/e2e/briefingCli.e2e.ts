@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { pdfPages, pdfText } from './pdfText';
 
@@ -11,8 +11,9 @@ import { pdfPages, pdfText } from './pdfText';
  * from the CSV, not from the app.
  */
 
-const CASES = 'data/demo/cases.csv';
-const GROUPS = 'data/demo/groups.geojson';
+// Absolute: under `npm test` the script resolves relative paths from the folder npm was started in.
+const CASES = resolve('data/demo/cases.csv');
+const GROUPS = resolve('data/demo/groups.geojson');
 const rows = readFileSync(CASES, 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
 const casesIn = (from: string, to: string) => rows.filter(([, reported]) => reported >= from && reported <= to).length;
 
