@@ -1,0 +1,299 @@
+import { accessSync, constants, createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { parseIsoDate, parseVietnameseDate } from '../src/lib/core/queries/dates';
+import { LANGUAGES, viewToParams } from '../src/lib/core/queries/view';
+
+/**
+ * The meeting briefing as a PDF, for a scheduled job: the built site is served on 127.0.0.1, the files are imported
+ * through the real Data page in a throw-away Chromium profile, and the `/briefing` page is printed.
+ */
+
+const USAGE =
+	'usage: npm run briefing -- --cases FILE --groups FILE --from DATE --to DATE --out FILE.pdf ' +
+	'[--lang vi|en] [--distribution]\n' +
+	'  DATE is dd/mm/yyyy or yyyy-mm-dd, both ends included; --distribution hides counts from 1 to 4.\n' +
+	'  Needs the built site (npx vite build) and Chromium (/usr/bin/chromium, or CHROMIUM_PATH).';
+
+/** Exit code for bad arguments and files that cannot be read or imported. */
+const BAD_INPUT = 2;
+
+class BadInput extends Error {}
+
+const BUILD = fileURLToPath(new URL('../build', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Import and rendering run DuckDB-WASM and MapLibre on SwiftShader: slow, but well under this. */
+const TIMEOUT = 120_000;
+
+function readOptions(args: string[]) {
+	let values;
+	try {
+		({ values } = parseArgs({
+			args,
+			strict: true,
+			allowPositionals: false,
+			options: {
+				cases: { type: 'string' },
+				groups: { type: 'string' },
+				from: { type: 'string' },
+				to: { type: 'string' },
+				out: { type: 'string' },
+				lang: { type: 'string', default: 'vi' },
+				distribution: { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h' }
+			}
+		}));
+	} catch (error) {
+		throw new BadInput(error instanceof Error ? error.message : String(error));
+	}
+	if (values.help) return null;
+	for (const option of ['cases', 'groups', 'from', 'to', 'out'] as const) {
+		if (!values[option]) throw new BadInput(`--${option} is required (see --help)`);
+	}
+	const from = date('--from', values.from!);
+	const to = date('--to', values.to!);
+	if (from > to) throw new BadInput(`--from ${values.from} is after --to ${values.to}`);
+	const lang = LANGUAGES.find((language) => language === values.lang);
+	if (!lang) throw new BadInput(`--lang: "${values.lang}" is not one of ${LANGUAGES.join(', ')}`);
+	return {
+		casesPath: readable('--cases', values.cases!),
+		groupsPath: readable('--groups', values.groups!),
+		from,
+		to,
+		out: writable(values.out!),
+		lang,
+		distribution: values.distribution
+	};
+}
+
+function date(option: string, text: string): string {
+	const iso = parseIsoDate(text) ?? parseVietnameseDate(text);
+	if (!iso) throw new BadInput(`${option}: "${text}" is not a calendar date written dd/mm/yyyy or yyyy-mm-dd`);
+	return iso;
+}
+
+/** `npm run` starts scripts in the package folder; relative paths mean the folder the user ran npm from. */
+const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
+function readable(option: string, path: string): string {
+	path = fromUser(path);
+	try {
+		accessSync(path, constants.R_OK);
+		if (!statSync(path).isFile()) throw new Error('not a file');
+	} catch (error) {
+		throw new BadInput(`${option}: cannot read ${path} (${error instanceof Error ? error.message : error})`);
+	}
+	return path;
+}
+
+/** Checked before the browser starts, not after the page is rendered. */
+function writable(path: string): string {
+	path = fromUser(path);
+	const folder = dirname(path);
+	try {
+		accessSync(folder, constants.W_OK);
+	} catch {
+		throw new BadInput(`--out: cannot write into ${folder}`);
+	}
+	return path;
+}
+
+const MIME: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json',
+	'.geojson': 'application/geo+json',
+	'.csv': 'text/csv; charset=utf-8',
+	'.txt': 'text/plain; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.woff': 'font/woff',
+	'.woff2': 'font/woff2',
+	'.wasm': 'application/wasm'
+};
+
+/** The built site on 127.0.0.1 and a free port; paths without a file get the SPA fallback, as any static host. */
+async function serve(root: string): Promise<{ server: Server; origin: string }> {
+	const server = createServer((request, response) => {
+		let path: string;
+		try {
+			path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+		} catch {
+			response.writeHead(400).end();
+			return;
+		}
+		const candidates = [path, `${path}.html`, join(path, 'index.html')].map((name) => join(root, name));
+		const file =
+			candidates.find((name) => name.startsWith(root + sep) && existsSync(name) && statSync(name).isFile()) ??
+			join(root, '200.html');
+		response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+		if (request.method === 'HEAD') response.end();
+		else createReadStream(file).pipe(response);
+	});
+	await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+	return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Debian's Chromium, headless, with WebGL2 on SwiftShader, in a fresh profile so no data is left between runs. */
+async function openBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+	const profile = mkdtempSync(join(tmpdir(), 'ward-briefing-'));
+	const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+	// The profile holds the imported cases: remove it also when the run is interrupted (Playwright exits on signals).
+	process.once('exit', removeProfile);
+	try {
+		const context = await chromium.launchPersistentContext(profile, {
+			executablePath: CHROMIUM,
+			headless: true,
+			viewport: { width: 1400, height: 1100 },
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--use-angle=swiftshader',
+				'--enable-unsafe-swiftshader'
+			]
+		});
+		return {
+			context,
+			close: async () => {
+				await context.close();
+				removeProfile();
+			}
+		};
+	} catch (error) {
+		removeProfile();
+		throw new Error(`cannot start Chromium at ${CHROMIUM} (CHROMIUM_PATH chooses another): ${error}`);
+	}
+}
+
+/** What the page says in an element, one line per heading, paragraph or list item; its buttons left out. */
+async function message(page: Page, selector: string): Promise<string> {
+	const lines = await page
+		.locator(selector)
+		.first()
+		.evaluate((element) => {
+			const parts = [...element.querySelectorAll('h3, strong, p, li')].map((part) => part.textContent ?? '');
+			return parts.length ? parts : [element.textContent ?? ''];
+		});
+	return lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n  ');
+}
+
+/** Imports the two files on the Data page as a user would; refusals become a BadInput with the page's words. */
+async function importFiles(page: Page, dataUrl: string, files: string[]): Promise<void> {
+	await page.goto(dataUrl);
+	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor();
+	await page.getByTestId('import-input').setInputFiles(files);
+	await page.locator('[data-testid="import-mapping"], [data-testid="import-error"]').first().waitFor();
+	if (await page.getByTestId('import-error').count()) {
+		throw new BadInput(`import refused:\n  ${await message(page, '[data-testid="import-error"]')}`);
+	}
+	if (await page.getByTestId('import-confirm').isDisabled()) {
+		throw new BadInput(`import refused:\n  ${await message(page, '.error[role="alert"]')}`);
+	}
+	// The page would ask the user to map labels it does not know; a scheduled job cannot answer, so it stops.
+	const unknownLabels = await page
+		.locator('[data-testid="import-labels"] tr')
+		.evaluateAll((rows) => rows.map((row) => (row.querySelector('th')?.textContent ?? '') + ': ' + (row.querySelector('td')?.textContent ?? '')));
+	if (unknownLabels.length) {
+		throw new BadInput(`import stopped: labels the app does not know (write them as known labels or codes):\n  ${unknownLabels.join('\n  ')}`);
+	}
+	await page.getByTestId('import-confirm').click();
+	await page.locator('[data-testid="import-report"], [data-testid="import-error"]').first().waitFor();
+	if (await page.getByTestId('import-error').count()) {
+		throw new BadInput(`import refused:\n  ${await message(page, '[data-testid="import-error"]')}`);
+	}
+	for (const testid of ['import-report-groups', 'import-report']) {
+		const report = page.getByTestId(testid);
+		if (!(await report.count())) continue;
+		const [file, read, accepted, rejected] = await Promise.all(
+			['data-file', 'data-read', 'data-accepted', 'data-rejected'].map((name) => report.getAttribute(name))
+		);
+		process.stderr.write(`${file}: ${read} read, ${accepted} accepted, ${rejected} rejected\n`);
+		const firstRejected = report.locator('tr[data-line]').first();
+		if (await firstRejected.count()) {
+			const cells = await firstRejected.locator('td').allTextContents();
+			process.stderr.write(`warning: ${file}: first rejected: line ${cells.join(', ')}\n`);
+		}
+	}
+}
+
+/** Waits for what the briefing draws last: the map, the ranking, the sentences and the served fonts. */
+async function printBriefing(page: Page, url: string): Promise<Buffer> {
+	await page.goto(url);
+	await page.locator('[data-testid="map"][data-ready="true"]').waitFor();
+	await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
+	await page.getByTestId('briefing-sentences').waitFor();
+	await page.evaluate(() => document.fonts.ready.then(() => undefined));
+	return page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+}
+
+async function main(args: string[]): Promise<void> {
+	const options = readOptions(args);
+	if (!options) {
+		process.stdout.write(USAGE + '\n');
+		return;
+	}
+	if (!existsSync(join(BUILD, 'index.html'))) {
+		throw new Error(`${BUILD} has no built site: run \`npx vite build\` (or \`npm run build\`) first`);
+	}
+	const started = Date.now();
+	const { server, origin } = await serve(BUILD);
+	const browser = await openBrowser().catch((error: unknown) => {
+		server.close();
+		throw error;
+	});
+	const blocked: string[] = [];
+	try {
+		// Nothing may leave the machine (SPEC §6): anything not for our server is stopped and reported.
+		await browser.context.route(
+			(url) => url.origin !== origin,
+			(route) => {
+				blocked.push(route.request().url());
+				return route.abort('blockedbyclient');
+			}
+		);
+		browser.context.setDefaultTimeout(TIMEOUT);
+		const page = await browser.context.newPage();
+		// The Data page speaks the briefing's language, so its refusals do too.
+		const language = options.lang === 'en' ? '?lang=en' : '';
+		await importFiles(page, `${origin}/data${language}`, [options.casesPath, options.groupsPath]);
+		const params = viewToParams({
+			from: options.from,
+			to: options.to,
+			categories: [],
+			statuses: [],
+			groups: [],
+			mode: 'count',
+			fdr: false,
+			lang: options.lang
+		});
+		if (options.distribution) params.set('dist', '1');
+		const pdf = await printBriefing(page, `${origin}/briefing?${params}`);
+		writeFileSync(options.out, pdf);
+		process.stderr.write(`wrote ${options.out} (${pdf.length} bytes) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+	} finally {
+		await browser.close();
+		server.closeAllConnections();
+		server.close();
+	}
+	if (blocked.length) {
+		throw new Error(`the page tried to reach other hosts (blocked):\n  ${[...new Set(blocked)].join('\n  ')}`);
+	}
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+	const message = error instanceof Error ? error.message : String(error);
+	process.stderr.write(`briefing: ${message}\n`);
+	process.exitCode = error instanceof BadInput ? BAD_INPUT : 1;
+});
