@@ -103,6 +103,7 @@ export const en: Messages = {
 	caseExport: {
 		csv: 'Download the cases (CSV)',
 		xlsx: 'Download the cases (Excel)',
+		short: 'Download the cases:',
 		busy: 'Preparing the file…',
 		refused: 'Distribution copies do not include the list of cases.',
 		sheet: 'Cases',

@@ -112,6 +112,7 @@ export const vi = {
 	caseExport: {
 		csv: 'Tải danh sách vụ việc (CSV)',
 		xlsx: 'Tải danh sách vụ việc (Excel)',
+		short: 'Tải danh sách vụ việc:',
 		busy: 'Đang chuẩn bị tệp…',
 		refused: 'Bản phát hành không kèm danh sách từng vụ việc.',
 		sheet: 'Danh sách vụ việc',
