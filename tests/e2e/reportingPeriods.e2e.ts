@@ -149,6 +149,17 @@ describe('reporting periods, the same period last year and the case export', () 
 		expect(errors).toEqual([]);
 		await page.close();
 
+		// The group detail's own export: every case of that group for the same filters.
+		const group = expected[0].group_code;
+		const { page: detail } = await openDrawnPage(browser(), `/${query}&group=${group}`);
+		const [groupDownload] = await Promise.all([
+			detail.waitForEvent('download'),
+			detail.getByTestId('group-export-cases-csv').click()
+		]);
+		const groupRows = readFileSync((await groupDownload.path())!, 'utf8').trimEnd().split('\r\n').slice(1);
+		expect(groupRows).toHaveLength(expected.filter((c) => c.group_code === group).length);
+		await detail.close();
+
 		const { page: copy } = await openDrawnPage(browser(), `/briefing${query}&dist=1`);
 		expect(await copy.getByTestId('export-cases-csv').isDisabled()).toBe(true);
 		expect(await copy.getByTestId('export-cases-xlsx').isDisabled()).toBe(true);
