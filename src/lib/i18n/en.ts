@@ -20,6 +20,20 @@ export const en: Messages = {
 		this_year: 'This year',
 		last_12_months: 'Last 12 months'
 	},
+	reportingPresets: {
+		this_month: 'This reporting month',
+		last_month: 'Last reporting month',
+		this_quarter: 'This reporting quarter',
+		last_quarter: 'Last reporting quarter',
+		last_6_months: '6 reporting months',
+		last_9_months: '9 reporting months',
+		this_year: 'This reporting year',
+		last_12_months: 'Last 12 reporting months'
+	},
+	conventions: {
+		calendar: 'Calendar months and quarters (from the 1st)',
+		reporting: 'Reporting periods (15th of the previous month to the 14th)'
+	},
 	customPeriod: 'Custom',
 	from: 'From',
 	to: 'To',
@@ -45,6 +59,14 @@ export const en: Messages = {
 		transferred: 'Transferred',
 		escalated: 'Escalated',
 		unresolved: 'Unresolved'
+	},
+	source: {
+		resident: 'Resident',
+		patrol: 'Patrol',
+		mediation_team: 'Mediation team',
+		group_head: 'Group head',
+		hotline: 'Hotline',
+		other: 'Other'
 	},
 	selectedGroups: 'Showing group',
 	clearGroups: 'Clear group',
@@ -72,7 +94,33 @@ export const en: Messages = {
 		previous: (count, from, to) => `previous period (${from} – ${to}): ${count}`,
 		noPrevious: 'no cases in the previous period',
 		resolved: 'Resolved at grassroots',
-		resolvedOf: (resolved, total) => `${resolved} of ${total}`
+		resolvedOf: (resolved, total) => `${resolved} of ${total}`,
+		lastYear: 'Same period last year',
+		lastYearDates: (from, to) => `from ${from} to ${to}`,
+		noData: 'No data',
+		dataFrom: (date) => `the data starts on ${date}`
+	},
+	caseExport: {
+		csv: 'Download the cases (CSV)',
+		xlsx: 'Download the cases (Excel)',
+		short: 'Download the cases:',
+		busy: 'Preparing the file…',
+		refused: 'Distribution copies do not include the list of cases.',
+		sheet: 'Cases',
+		columns: {
+			id: 'Case',
+			reported: 'Reported',
+			groupCode: 'Group code',
+			group: 'Residential group',
+			category: 'Category',
+			status: 'Status',
+			resolved: 'Resolved',
+			severity: 'Severity',
+			source: 'Source',
+			repeat: 'Repeat'
+		},
+		yes: 'Yes',
+		no: 'No'
 	},
 	trendTitle: 'Cases by month',
 	trendHint: 'Drag across the chart to choose a period.',
@@ -280,6 +328,7 @@ export const en: Messages = {
 			place: 'Place',
 			signatory: 'Signatory’s title',
 			recipients: 'Recipients',
+			convention: 'Default periods',
 			save: 'Save'
 		},
 		nation: 'SOCIALIST REPUBLIC OF VIETNAM',
@@ -287,6 +336,8 @@ export const en: Messages = {
 		title: 'REPORT',
 		suppressionOn: 'Distribution copy: counts from 1 to 4 are shown as “<5”.',
 		previousPeriod: (from, to) => `Previous period (${from} – ${to})`,
+		sameLastYear: (from, to) => `Same period last year (${from} – ${to})`,
+		noData: 'no data',
 		sections: {
 			figures: 'I. Key figures',
 			facts: 'II. Main facts',

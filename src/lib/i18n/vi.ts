@@ -1,7 +1,8 @@
 import type { CategoryCode } from '../core/schema/categories';
 import type { StatusCode } from '../core/schema/statuses';
 import type { MapMode } from '../core/queries/view';
-import type { Preset } from '../core/queries/periods';
+import type { Convention, Preset } from '../core/queries/periods';
+import type { SourceCode } from '../core/schema/sources';
 import type { Correction } from '../core/queries/view';
 import type { ConfidenceBin, EmergingCategory, MoranCluster } from '../core/analysis';
 import type { CaseField } from '../core/schema/dictionary';
@@ -28,6 +29,20 @@ export const vi = {
 		this_year: 'Năm nay',
 		last_12_months: '12 tháng gần nhất'
 	} satisfies Record<Preset, string>,
+	reportingPresets: {
+		this_month: 'Kỳ báo cáo tháng này',
+		last_month: 'Kỳ báo cáo tháng trước',
+		this_quarter: 'Kỳ báo cáo quý này',
+		last_quarter: 'Kỳ báo cáo quý trước',
+		last_6_months: 'Kỳ báo cáo 6 tháng',
+		last_9_months: 'Kỳ báo cáo 9 tháng',
+		this_year: 'Kỳ báo cáo năm nay',
+		last_12_months: '12 kỳ báo cáo tháng gần nhất'
+	} satisfies Record<Preset, string>,
+	conventions: {
+		calendar: 'Theo tháng, quý (từ ngày 1)',
+		reporting: 'Theo kỳ báo cáo (từ ngày 15 tháng trước đến ngày 14)'
+	} satisfies Record<Convention, string>,
 	customPeriod: 'Tùy chọn',
 	from: 'Từ ngày',
 	to: 'Đến ngày',
@@ -54,6 +69,14 @@ export const vi = {
 		escalated: 'Phát sinh vụ án, vi phạm',
 		unresolved: 'Hòa giải không thành'
 	} satisfies Record<StatusCode, string>,
+	source: {
+		resident: 'Người dân báo',
+		patrol: 'Tuần tra',
+		mediation_team: 'Tổ hòa giải',
+		group_head: 'Tổ trưởng tổ dân phố',
+		hotline: 'Đường dây nóng',
+		other: 'Khác'
+	} satisfies Record<SourceCode, string>,
 	selectedGroups: 'Đang xem tổ',
 	clearGroups: 'Bỏ chọn tổ',
 	clearFilters: 'Xóa bộ lọc',
@@ -80,7 +103,33 @@ export const vi = {
 		previous: (count: string, from: string, to: string) => `kỳ trước (${from} – ${to}): ${count} vụ`,
 		noPrevious: 'kỳ trước không có vụ nào',
 		resolved: 'Hòa giải thành ở cơ sở',
-		resolvedOf: (resolved: string, total: string) => `${resolved}/${total} vụ`
+		resolvedOf: (resolved: string, total: string) => `${resolved}/${total} vụ`,
+		lastYear: 'Cùng kỳ năm trước',
+		lastYearDates: (from: string, to: string) => `từ ${from} đến ${to}`,
+		noData: 'Không có số liệu',
+		dataFrom: (date: string) => `số liệu chỉ có từ ${date}`
+	},
+	caseExport: {
+		csv: 'Tải danh sách vụ việc (CSV)',
+		xlsx: 'Tải danh sách vụ việc (Excel)',
+		short: 'Tải danh sách vụ việc:',
+		busy: 'Đang chuẩn bị tệp…',
+		refused: 'Bản phát hành không kèm danh sách từng vụ việc.',
+		sheet: 'Danh sách vụ việc',
+		columns: {
+			id: 'Mã vụ việc',
+			reported: 'Ngày tiếp nhận',
+			groupCode: 'Mã tổ',
+			group: 'Tổ dân phố',
+			category: 'Loại mâu thuẫn',
+			status: 'Tình trạng',
+			resolved: 'Ngày giải quyết',
+			severity: 'Mức độ',
+			source: 'Nguồn phát hiện',
+			repeat: 'Tái diễn'
+		},
+		yes: 'Có',
+		no: 'Không'
 	},
 	trendTitle: 'Diễn biến theo tháng',
 	trendHint: 'Kéo chuột trên biểu đồ để chọn khoảng thời gian.',
@@ -289,6 +338,7 @@ export const vi = {
 			place: 'Địa danh',
 			signatory: 'Chức danh người ký',
 			recipients: 'Nơi nhận',
+			convention: 'Cách tính kỳ mặc định',
 			save: 'Lưu'
 		},
 		nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -296,6 +346,8 @@ export const vi = {
 		title: 'BÁO CÁO',
 		suppressionOn: 'Bản phát hành: các số từ 1 đến 4 được ghi là “<5”.',
 		previousPeriod: (from: string, to: string) => `Kỳ trước (${from} – ${to})`,
+		sameLastYear: (from: string, to: string) => `Cùng kỳ năm trước (${from} – ${to})`,
+		noData: 'không có số liệu',
 		sections: {
 			figures: 'I. Số liệu chính',
 			facts: 'II. Tình hình nổi bật',

@@ -3,12 +3,12 @@
  * "6 tháng đầu năm 2020", reporting periods of Decree 09/2019/NĐ-CP Art. 12 as "Báo cáo tháng 7/2020", and the
  * date line of Decree 30/2020/NĐ-CP (Appendix I: days below 10 and months 1 and 2 take a leading zero).
  */
-import type { Period } from '../queries/periods';
+import type { Convention, Period } from '../queries/periods';
 import type { Language } from '../queries/view';
 import { wholeMonths } from '../queries/dates';
 import { reportingMonthOf, wholeReportingMonths } from './reportingPeriods';
 
-export type Convention = 'calendar' | 'reporting';
+export type { Convention };
 
 export interface PeriodName {
 	/** Standalone, capitalised: "Quý III/2020", "Báo cáo tháng 7/2020", "Từ 05/03/2020 đến 20/04/2020". */

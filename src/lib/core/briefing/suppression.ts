@@ -41,6 +41,25 @@ export function suppressChange(current: number, previous: number): number | null
 	return isSmall(current) || isSmall(previous) ? null : current - previous;
 }
 
+export interface ComparedCount {
+	/** The earlier count, "<5" when it is hidden. */
+	earlier: number | typeof SMALL;
+	/** The count minus the earlier one; null when it would give a hidden count back. */
+	change: number | null;
+	/** The change as a share of the earlier count; null when the change is hidden or the earlier count is 0. */
+	share: number | null;
+}
+
+/** A count against an earlier one (previous period, same period last year), suppressed for distribution. */
+export function compareCounts(current: number, earlier: number, suppressed: boolean): ComparedCount {
+	const change = suppressed ? suppressChange(current, earlier) : current - earlier;
+	return {
+		earlier: suppressed ? suppressCount(earlier) : earlier,
+		change,
+		share: change === null || earlier === 0 ? null : change / earlier
+	};
+}
+
 export function suppressTable(rows: readonly { key: string; count: number }[], total: number): SuppressedTable {
 	const cells: SuppressedCell[] = rows.map(({ key, count }) => {
 		const small = isSmall(count);

@@ -1,7 +1,7 @@
 import { and, column, count, desc, eq, isIn, join, literal, max, median, min, Query, sql } from '@uwdata/mosaic-sql';
 import { OPEN_STATUSES } from '../schema/statuses';
 import { casePredicate, dateLiteral, inPeriod } from './predicates';
-import { previousPeriod } from './periods';
+import { previousPeriod, samePeriodLastYear } from './periods';
 import type { View } from './view';
 
 /** SQL of every dashboard view, built from one `View`. Each returns plain SQL text for the coordinator. */
@@ -22,19 +22,23 @@ export function groupsQuery(): string {
 		.toString();
 }
 
-/** Key figures for the whole selection: this period, the previous one, and cases resolved at the grassroots. */
+/**
+ * Key figures for the whole selection: this period, the previous one, the same dates a year earlier, and cases
+ * resolved at the grassroots.
+ */
 export function keyFiguresQuery(view: View): string {
 	const previous = previousPeriod(view);
+	const lastYear = samePeriodLastYear(view);
 	const current = inPeriod(view);
+	const earliest = previous.from < lastYear.from ? previous.from : lastYear.from;
 	return Query.from('cases')
 		.select({
 			total: count().where(current),
 			previous_total: count().where(inPeriod(previous)),
+			last_year_total: count().where(inPeriod(lastYear)),
 			resolved: count().where(and(current, resolved))
 		})
-		.where(
-			casePredicate(view, { period: { from: previous.from, to: view.to }, categories: true, statuses: true, groups: true })
-		)
+		.where(casePredicate(view, { period: { from: earliest, to: view.to }, categories: true, statuses: true, groups: true }))
 		.toString();
 }
 
@@ -132,13 +136,23 @@ export function categoryBreakdownQuery(view: View): string {
 		.toString();
 }
 
-/** One page of the selection's cases, newest first: anonymised fields only (there are no others). */
-export function caseListQuery(view: View, page: number, pageSize: number): string {
+/** The selection's cases, newest first: anonymised fields only (the coordinates are left out). */
+function selectedCases(view: View): Query {
 	return Query.from('cases')
 		.select('case_id', 'reported_on', 'group_code', 'category', 'status', 'resolved_on', 'severity', 'source', 'repeat')
 		.where(casePredicate(view, { period: view, categories: true, statuses: true, groups: true }))
-		.orderby(desc('reported_on'), 'case_id')
+		.orderby(desc('reported_on'), 'case_id');
+}
+
+/** One page of the selection's cases. */
+export function caseListQuery(view: View, page: number, pageSize: number): string {
+	return selectedCases(view)
 		.limit(pageSize)
 		.offset(page * pageSize)
 		.toString();
+}
+
+/** Every case of the selection, for the case list export. */
+export function caseExportQuery(view: View): string {
+	return selectedCases(view).toString();
 }

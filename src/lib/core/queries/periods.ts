@@ -1,3 +1,4 @@
+import { previousReportingPeriod, reportingPresetPeriod, wholeReportingMonths } from '../briefing/reportingPeriods';
 import { addDays, daysInclusive, monthEnd, monthStart, wholeMonths } from './dates';
 
 export interface Period {
@@ -18,10 +19,23 @@ export const PRESETS = [
 export type Preset = (typeof PRESETS)[number];
 
 /**
- * A preset period, counted back from the data's latest date rather than today, so an older export still opens
- * on its own last months. Periods are whole calendar months.
+ * Calendar periods start on the 1st; reporting periods (Decree 09/2019/NĐ-CP, Art. 12, ../briefing/reportingPeriods)
+ * run from the 15th to the 14th. The ward chooses which one is its default.
  */
-export function presetPeriod(preset: Preset, lastDate: string): Period {
+export const CONVENTIONS = ['calendar', 'reporting'] as const;
+export type Convention = (typeof CONVENTIONS)[number];
+
+export interface PresetChoice {
+	convention: Convention;
+	preset: Preset;
+}
+
+/**
+ * A preset period, counted back from the data's latest date rather than today, so an older export still opens
+ * on its own last months. Periods are whole calendar months, or whole reporting months.
+ */
+export function presetPeriod(preset: Preset, lastDate: string, convention: Convention = 'calendar'): Period {
+	if (convention === 'reporting') return reportingPresetPeriod(preset, lastDate);
 	const month = Number(lastDate.slice(5, 7)) - 1;
 	const quarterOffset = -(month % 3);
 	const months = (first: number, last: number): Period => ({
@@ -48,9 +62,28 @@ export function presetPeriod(preset: Preset, lastDate: string): Period {
 	}
 }
 
-/** The preset a period is, if any (so the filter bar can show it as chosen). */
-export function matchPreset(period: Period, lastDate: string): Preset | null {
-	return PRESETS.find((preset) => samePeriod(presetPeriod(preset, lastDate), period)) ?? null;
+/** The preset a period is in one convention, if any (so the filter bar can show it as chosen). */
+export function matchPreset(period: Period, lastDate: string, convention: Convention = 'calendar'): Preset | null {
+	return PRESETS.find((preset) => samePeriod(presetPeriod(preset, lastDate, convention), period)) ?? null;
+}
+
+/** The preset a period is in either convention; at most one fits, since their periods start on different days. */
+export function matchAnyPreset(period: Period, lastDate: string): PresetChoice | null {
+	for (const convention of CONVENTIONS) {
+		const preset = matchPreset(period, lastDate, convention);
+		if (preset) return { convention, preset };
+	}
+	return null;
+}
+
+/**
+ * The convention a period is named in: whole reporting months are a reporting period, whole calendar months a
+ * calendar one; any other range is named in the ward's default convention.
+ */
+export function periodConvention(period: Period, wardDefault: Convention): Convention {
+	if (wholeReportingMonths(period) !== null) return 'reporting';
+	if (wholeMonths(period.from, period.to) !== null) return 'calendar';
+	return wardDefault;
 }
 
 function samePeriod(a: Period, b: Period): boolean {
@@ -59,11 +92,29 @@ function samePeriod(a: Period, b: Period): boolean {
 
 /**
  * The previous period of equal length that changes are measured against: the same number of whole months
- * before a period of whole calendar months (March compares with February), otherwise the same number of days.
+ * before a period of whole calendar or reporting months (March compares with February), otherwise the same
+ * number of days.
  */
 export function previousPeriod(period: Period): Period {
+	const reporting = previousReportingPeriod(period);
+	if (reporting) return reporting;
 	const months = wholeMonths(period.from, period.to);
 	if (months !== null) return { from: monthStart(period.from, -months), to: addDays(period.from, -1) };
 	const days = daysInclusive(period.from, period.to);
 	return { from: addDays(period.from, -days), to: addDays(period.from, -1) };
+}
+
+/**
+ * The same dates one year earlier. Whole calendar months stay whole months (February 2021 compares with 1–29
+ * February 2020); otherwise 29 February becomes the 28th.
+ */
+export function samePeriodLastYear(period: Period): Period {
+	if (wholeMonths(period.from, period.to) !== null)
+		return { from: monthStart(period.from, -12), to: monthEnd(period.to, -12) };
+	return { from: yearEarlier(period.from), to: yearEarlier(period.to) };
+}
+
+function yearEarlier(iso: string): string {
+	const monthDay = iso.slice(4) === '-02-29' ? '-02-28' : iso.slice(4);
+	return `${Number(iso.slice(0, 4)) - 1}${monthDay}`;
 }

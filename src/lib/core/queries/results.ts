@@ -9,6 +9,8 @@ import type { CaseRecord } from '../schema/model';
 export interface KeyFigures {
 	total: number;
 	previousTotal: number;
+	/** The same dates one year earlier (`samePeriodLastYear`). */
+	lastYearTotal: number;
 	resolved: number;
 }
 
@@ -59,7 +61,12 @@ export function readGroups(rows: Row[]): GroupWithGeometry[] {
 }
 
 export function readKeyFigures([row]: Row[]): KeyFigures {
-	return { total: Number(row.total), previousTotal: Number(row.previous_total), resolved: Number(row.resolved) };
+	return {
+		total: Number(row.total),
+		previousTotal: Number(row.previous_total),
+		lastYearTotal: Number(row.last_year_total),
+		resolved: Number(row.resolved)
+	};
 }
 
 export function readGroupFigures(rows: Row[]): GroupFigures[] {

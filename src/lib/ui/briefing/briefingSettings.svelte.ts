@@ -1,3 +1,5 @@
+import { CONVENTIONS, type Convention } from '$lib/core/queries/periods';
+
 /** What the briefing's header says about the ward: typed once by the user, kept on this machine. */
 export interface BriefingSettings {
 	/** "ỦY BAN NHÂN DÂN PHƯỜNG VĨNH TUY" */
@@ -10,6 +12,8 @@ export interface BriefingSettings {
 	recipients: string;
 	/** The signatory's title: "TRƯỞNG BAN" */
 	signatory: string;
+	/** The ward's default periods: the filter bar offers its presets first, and a range that is neither is named in it. */
+	convention: Convention;
 }
 
 const KEY = 'ward-hotspots:briefing-settings';
@@ -19,7 +23,8 @@ const DEFAULTS: BriefingSettings = {
 	committee: 'BAN CHỈ ĐẠO 138',
 	place: 'Vĩnh Tuy',
 	recipients: '- Thường trực Đảng ủy phường;\n- Thành viên Ban chỉ đạo;\n- Lưu: VT.',
-	signatory: 'TRƯỞNG BAN'
+	signatory: 'TRƯỞNG BAN',
+	convention: 'calendar'
 };
 
 export class BriefingSettingsStore {
@@ -27,10 +32,10 @@ export class BriefingSettingsStore {
 	notes = $state('');
 	readonly #notesKey: string;
 
-	/** Notes are kept per view (the same URL shows the same notes). */
-	constructor(viewKey: string) {
+	/** Notes are kept per view (the same URL shows the same notes); the dashboard reads the settings only. */
+	constructor(viewKey = '') {
 		this.#notesKey = `ward-hotspots:briefing-notes:${viewKey}`;
-		this.notes = read(this.#notesKey) ?? '';
+		this.notes = viewKey ? (read(this.#notesKey) ?? '') : '';
 	}
 
 	save(): void {
@@ -44,7 +49,8 @@ export class BriefingSettingsStore {
 
 function load(): BriefingSettings {
 	try {
-		return { ...DEFAULTS, ...(JSON.parse(read(KEY) ?? '{}') as Partial<BriefingSettings>) };
+		const stored = { ...DEFAULTS, ...(JSON.parse(read(KEY) ?? '{}') as Partial<BriefingSettings>) };
+		return CONVENTIONS.includes(stored.convention) ? stored : { ...stored, convention: DEFAULTS.convention };
 	} catch {
 		return { ...DEFAULTS };
 	}

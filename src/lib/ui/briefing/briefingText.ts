@@ -2,7 +2,7 @@ import type { HotspotAnalysis } from '$lib/core/analysis';
 import { dateLine, periodName } from '$lib/core/briefing/periodName';
 import { briefingSentences } from '$lib/core/briefing/sentences';
 import { localToday } from '$lib/core/queries/dates';
-import { previousPeriod } from '$lib/core/queries/periods';
+import { periodConvention, previousPeriod, samePeriodLastYear, type Convention } from '$lib/core/queries/periods';
 import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '$lib/core/queries/results';
 import type { View } from '$lib/core/queries/view';
 import type { Formatter } from '$lib/i18n/format';
@@ -16,6 +16,10 @@ export interface BriefingTextInput {
 	categories: CategoryCount[];
 	hotspots: HotspotAnalysis | null;
 	distribution: boolean;
+	/** The data's first date: before it, the same period last year has no data. */
+	firstDate: string;
+	/** The ward's default convention, for a period that is neither whole calendar nor whole reporting months. */
+	convention: Convention;
 	place: string;
 	today: Date;
 	text: Messages;
@@ -32,8 +36,11 @@ export interface BriefingText {
 /** The briefing's written parts, from the figures by the deterministic templates of `core/briefing`. */
 export function briefingText(input: BriefingTextInput): BriefingText {
 	const { view, figures, text, format } = input;
-	const period = periodName(view, view.lang, 'calendar');
-	const previous = periodName(previousPeriod(view), view.lang, 'calendar');
+	const convention = periodConvention(view, input.convention);
+	const period = periodName(view, view.lang, convention);
+	const previousDates = previousPeriod(view);
+	const previous = periodName(previousDates, view.lang, periodConvention(previousDates, input.convention));
+	const lastYearKnown = samePeriodLastYear(view).from >= input.firstDate;
 	const names = new Map(input.groups.map((group) => [group.group_code, group.name]));
 	const ranked = [...input.groups].sort((a, b) => b.total - a.total);
 	const [topCategory] = input.categories;
@@ -43,6 +50,7 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 			previousPeriod: previous.phrase,
 			total: figures.total,
 			previousTotal: figures.previousTotal,
+			sameLastYear: lastYearKnown ? figures.lastYearTotal : null,
 			resolved: figures.resolved,
 			topGroups: ranked.slice(0, 3).map((group) => ({
 				name: group.name,
@@ -62,7 +70,8 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 	);
 	return {
 		dateLine: dateLine(input.place, localToday(input.today), view.lang),
-		summary: period.title,
+		// A reporting period's name does not say its dates, so its summary line does ("Báo cáo tháng 7/2020 (từ …)").
+		summary: convention === 'reporting' ? period.full : period.title,
 		sentences
 	};
 }

@@ -1,7 +1,8 @@
 import { toCsv } from '$lib/core/briefing/csv';
 import { isSmall, SMALL } from '$lib/core/briefing/suppression';
 import { toXlsx, type Sheet } from '$lib/core/briefing/xlsx';
-import type { CategoryCount, GroupFigures, MonthCount } from '$lib/core/queries/results';
+import type { CaseRow, CategoryCount, GroupFigures, MonthCount } from '$lib/core/queries/results';
+import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 import { saveBlob } from '../download';
 
@@ -38,6 +39,41 @@ export function briefingSheets(
 			rows: months.map((row) => [row.month, text.category[row.category], shown(row.total)])
 		}
 	];
+}
+
+/**
+ * The selection's cases as one sheet: the anonymised fields the case list reads (never the coordinates), with
+ * labels and dates as the page writes them. Distribution copies carry no case list at all (`CaseExport.svelte`).
+ */
+export function caseSheet(cases: CaseRow[], groupNames: ReadonlyMap<string, string>, text: Messages, format: Formatter): Sheet {
+	const columns = text.caseExport.columns;
+	return {
+		name: text.caseExport.sheet,
+		headers: [
+			columns.id,
+			columns.reported,
+			columns.groupCode,
+			columns.group,
+			columns.category,
+			columns.status,
+			columns.resolved,
+			columns.severity,
+			columns.source,
+			columns.repeat
+		],
+		rows: cases.map((row) => [
+			row.case_id,
+			format.date(row.reported_on),
+			row.group_code,
+			groupNames.get(row.group_code) ?? row.group_code,
+			text.category[row.category],
+			text.status[row.status],
+			row.resolved_on === null ? null : format.date(row.resolved_on),
+			row.severity,
+			row.source === null ? null : text.source[row.source],
+			row.repeat === null ? null : row.repeat ? text.caseExport.yes : text.caseExport.no
+		])
+	};
 }
 
 export function downloadCsv(sheet: Sheet, file: string): void {
