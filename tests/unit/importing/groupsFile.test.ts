@@ -120,6 +120,8 @@ describe('groups without polygons', () => {
 		expect(isGroupsTable(['Mã tổ', 'Tên tổ', 'Vĩ độ', 'Kinh độ'])).toBe(true);
 		expect(isGroupsTable(['group_code', 'name', 'population'])).toBe(true);
 		expect(isGroupsTable(['Mã vụ việc', 'Ngày tiếp nhận', 'Tổ dân phố', 'Loại mâu thuẫn', 'Tình trạng'])).toBe(false);
+		expect(isGroupsTable(['Mã vụ việc', 'Tổ dân phố'])).toBe(false);
+		expect(isGroupsTable(['Tổ dân phố', 'Tình trạng'])).toBe(false);
 		expect(isGroupsTable(['Ghi chú'])).toBe(false);
 	});
 });

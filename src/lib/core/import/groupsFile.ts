@@ -35,7 +35,13 @@ export function groupsFromTable(table: RawTable): GroupsFile {
 	return { groups: stored, report, layout: groupLayout(stored) };
 }
 
-/** A table of groups rather than of cases: it names a group code and has no date of report. */
+/**
+ * A table of groups rather than of cases: it names a group code and no column of a case. A cases file that lacks
+ * a required column still has others (its id, a date, a status …), so it stays a cases file and the mapping step
+ * says what is missing.
+ */
 export function isGroupsTable(headers: readonly string[]): boolean {
-	return proposeGroupMapping(headers).mapping.group_code !== null && proposeMapping(headers).mapping.reported_on === null;
+	const cases = proposeMapping(headers).mapping;
+	const caseColumns = [cases.case_id, cases.reported_on, cases.category, cases.status, cases.resolved_on];
+	return proposeGroupMapping(headers).mapping.group_code !== null && caseColumns.every((column) => column === null);
 }
