@@ -223,10 +223,16 @@ export const en: Messages = {
 	},
 	importing: {
 		title: 'Import the ward’s data',
-		hint: 'Choose a cases file (CSV, Excel .xlsx, Parquet or JSON lines) and, the first time, the residential groups’ boundaries (GeoJSON). The data stays on this machine.',
+		hint: 'Choose a cases file (CSV, Excel .xlsx, Parquet or JSON lines) and, the first time, the residential groups: a GeoJSON of boundaries or centre points, or a CSV/Excel table of group codes (with longitude and latitude if known). The data stays on this machine.',
 		choose: 'Choose files',
 		reading: 'Reading the files…',
 		importing: 'Importing and checking every row…',
+		groupsLayout: {
+			voronoi: 'The groups file has centre points only: the map will estimate the groups’ boundaries from them.',
+			tiles: 'The groups file does not place every group: the map will lay the groups out on a grid, not where they really are.'
+		},
+		sheet: 'Sheet with the cases:',
+		sheetHint: 'The workbook has several sheets. If the cases are on another sheet, choose it.',
 		mappingTitle: 'Column mapping',
 		mappingHint: 'Check which column of the file each field comes from; correct it if needed. * is required.',
 		noColumn: '— none —',
@@ -272,7 +278,7 @@ export const en: Messages = {
 			unsupported_encoding: (detail) => `The file’s encoding was not recognised. Save it as “CSV UTF-8” or .xlsx. (${detail})`,
 			unsupported_format: (detail) => `This file format is not supported: ${detail}`,
 			personal_data: (detail) => `The file still has personal-data columns: ${detail}.`,
-			needs_groups: (detail) => `The first import needs the residential groups’ boundaries (GeoJSON) with ${detail}.`,
+			needs_groups: (detail) => `The first import needs the residential groups (GeoJSON, or a CSV/Excel table of group codes) with ${detail}.`,
 			no_cases_file: (detail) => `No cases file among the chosen files: ${detail}.`,
 			too_many_files: (detail) => `Import one cases file and at most one groups file at a time: ${detail}.`,
 			failed: (detail) => `The import failed; the previous data is kept. (${detail})`
@@ -303,6 +309,10 @@ export const en: Messages = {
 		moreRejected: (count) => `… and ${count} more (see the download).`,
 		downloadRejected: 'Download the rejected rows (CSV)',
 		toDashboard: 'See it on the dashboard'
+	},
+	mapLayout: {
+		voronoi: 'Approximate map: group boundaries estimated from their centre points.',
+		tiles: 'Schematic map: groups laid out on a grid, not where they really are.'
 	},
 	datasets: {
 		title: 'Data in use',

@@ -232,10 +232,16 @@ export const vi = {
 	},
 	importing: {
 		title: 'Nhập dữ liệu của phường',
-		hint: 'Chọn tệp vụ việc (CSV, Excel .xlsx, Parquet hoặc JSON lines) và, khi nhập lần đầu, tệp ranh giới các tổ dân phố (GeoJSON). Dữ liệu chỉ nằm trên máy này.',
+		hint: 'Chọn tệp vụ việc (CSV, Excel .xlsx, Parquet hoặc JSON lines) và, khi nhập lần đầu, tệp các tổ dân phố: GeoJSON có ranh giới hoặc điểm trung tâm, hoặc bảng CSV/Excel có mã tổ (kèm kinh độ, vĩ độ nếu có). Dữ liệu chỉ nằm trên máy này.',
 		choose: 'Chọn tệp',
 		reading: 'Đang đọc tệp…',
 		importing: 'Đang nhập và kiểm tra từng dòng…',
+		groupsLayout: {
+			voronoi: 'Tệp tổ dân phố chỉ có điểm trung tâm: bản đồ sẽ ước lượng ranh giới các tổ từ các điểm này.',
+			tiles: 'Tệp tổ dân phố không có đủ vị trí: bản đồ sẽ xếp các tổ thành lưới ô, không theo vị trí thật.'
+		},
+		sheet: 'Trang tính có danh sách vụ việc:',
+		sheetHint: 'Tệp Excel có nhiều trang tính. Nếu danh sách vụ việc nằm ở trang khác, hãy chọn trang đó.',
 		mappingTitle: 'Đối chiếu cột',
 		mappingHint: 'Kiểm tra mỗi thông tin được lấy từ cột nào trong tệp; sửa nếu cần. Dấu * là bắt buộc.',
 		noColumn: '— không có —',
@@ -282,9 +288,9 @@ export const vi = {
 			unsupported_encoding: (detail: string) => `Không nhận ra bảng mã của tệp. Hãy lưu lại dưới dạng “CSV UTF-8” hoặc .xlsx. (${detail})`,
 			unsupported_format: (detail: string) => `Định dạng tệp chưa hỗ trợ: ${detail}`,
 			personal_data: (detail: string) => `Tệp còn cột thông tin cá nhân: ${detail}.`,
-			needs_groups: (detail: string) => `Lần nhập đầu tiên cần cả tệp ranh giới tổ dân phố (GeoJSON) cùng với ${detail}.`,
+			needs_groups: (detail: string) => `Lần nhập đầu tiên cần cả tệp các tổ dân phố (GeoJSON hoặc bảng CSV/Excel có mã tổ) cùng với ${detail}.`,
 			no_cases_file: (detail: string) => `Chưa có tệp vụ việc trong các tệp đã chọn: ${detail}.`,
-			too_many_files: (detail: string) => `Mỗi lần chỉ nhập một tệp vụ việc và nhiều nhất một tệp ranh giới: ${detail}.`,
+			too_many_files: (detail: string) => `Mỗi lần chỉ nhập một tệp vụ việc và nhiều nhất một tệp tổ dân phố: ${detail}.`,
 			failed: (detail: string) => `Có lỗi khi nhập; dữ liệu trước đó được giữ nguyên. (${detail})`
 		} satisfies Record<string, (detail: string) => string>,
 		unchanged: 'Dữ liệu đang dùng không thay đổi.',
@@ -313,6 +319,10 @@ export const vi = {
 		moreRejected: (count: string) => `… và ${count} dòng khác (xem tệp tải về).`,
 		downloadRejected: 'Tải danh sách dòng bị loại (CSV)',
 		toDashboard: 'Xem trên bảng tổng quan'
+	},
+	mapLayout: {
+		voronoi: 'Bản đồ gần đúng: ranh giới các tổ được ước lượng từ điểm trung tâm.',
+		tiles: 'Sơ đồ ô: các tổ được xếp thành lưới, không theo vị trí thật.'
 	},
 	datasets: {
 		title: 'Dữ liệu đang dùng',

@@ -1,7 +1,7 @@
 import { literal } from '@uwdata/mosaic-sql';
 import type { Engine } from '../db/engine';
 import { CREATE_TABLES } from '../db/schema';
-import { bounds } from '../geo/outline';
+import { wardExtent } from '../geo/layout';
 import { importCases, type CaseImportOptions, type CasesInput } from './cases';
 import { parseGroupsGeojson, type GroupWithGeometry } from './groups';
 import { readCasesFile } from './pipeline';
@@ -80,10 +80,6 @@ async function inTransaction<T>(engine: Engine, work: () => Promise<T>): Promise
 		await engine.exec('ROLLBACK');
 		throw error;
 	}
-}
-
-function wardExtent(groups: GroupWithGeometry[]) {
-	return bounds(groups.map((group) => group.geometry));
 }
 
 async function insertGroups(engine: Engine, groups: GroupWithGeometry[]): Promise<void> {

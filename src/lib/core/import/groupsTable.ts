@@ -6,11 +6,7 @@ import type { Cell, RawTable } from './rawTable';
 import { ImportError, type ImportReport, type Rejection } from './report';
 import { isBlank, parseInteger, parseNumber, parseText } from './values';
 
-/**
- * How the groups' shapes were made: `polygons` drawn boundaries (GeoJSON), `voronoi` cells of the centres,
- * `tiles` a schematic grid.
- */
-export type GroupLayout = 'polygons' | 'voronoi' | 'tiles';
+export type { GroupLayout } from '../geo/layout';
 
 export interface GroupsTableResult {
 	groups: GroupWithGeometry[];
@@ -24,6 +20,8 @@ export interface GroupsTableResult {
 	withoutCentre: string[];
 	/** Codes of accepted groups sharing one centre, one list per shared centre: also a reason for tiles. */
 	sharedCentres: string[][];
+	/** Each accepted group's centre as the file gave it, in the order of `groups`; null when it had none. */
+	centres: (LonLat | null)[];
 }
 
 export interface GroupsTableOptions {
@@ -119,7 +117,8 @@ export function readGroupsTable(
 		report: { file: table.file, read, accepted: groups.length, rejected: rejections.length, updated: 0, rejections },
 		layout,
 		withoutCentre,
-		sharedCentres
+		sharedCentres,
+		centres
 	};
 }
 

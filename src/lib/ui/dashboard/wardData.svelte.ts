@@ -16,6 +16,7 @@ import {
 import { appendCases, readDataset, replaceDataset, type DatasetInput } from '$lib/core/import/dataset';
 import type { CasesInput } from '$lib/core/import/cases';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
+import { groupLayout, type GroupLayout } from '$lib/core/geo/layout';
 import type { ImportReport } from '$lib/core/import/report';
 import { dataExtentQuery, groupsQuery } from '$lib/core/queries/dashboard';
 import { readGroups } from '$lib/core/queries/results';
@@ -39,6 +40,11 @@ export class WardData {
 	#engine: Engine | null = null;
 	#store: SnapshotStore = memoryStore();
 	#loading: Promise<void> | null = null;
+
+	/** How the map shows the groups: as drawn, as cells of their centres, or on a schematic grid. */
+	get layout(): GroupLayout {
+		return groupLayout(this.groups);
+	}
 
 	/** Resolves once the first load has finished (successfully or not). */
 	whenLoaded(): Promise<void> {

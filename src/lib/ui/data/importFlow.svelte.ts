@@ -2,9 +2,9 @@ import { toCsv } from '$lib/core/briefing/csv';
 import type { CaseMapping, ValueMaps } from '$lib/core/import/canonical';
 import { EMPTY_VALUE_MAPS, unknownLabels } from '$lib/core/import/canonical';
 import type { DatasetInput } from '$lib/core/import/dataset';
-import { parseGroupsGeojson } from '$lib/core/import/groups';
+import { groupsFromTable, readGroupsFile, isGroupsTable, type GroupsFile } from '$lib/core/import/groupsFile';
 import { casesInput, dropColumns, missingFields, prepareCases, type PreparedCases } from '$lib/core/import/pipeline';
-import { sniffFormat } from '$lib/core/import/readTable';
+import { readTable, sniffFormat } from '$lib/core/import/readTable';
 import { ImportError, type ImportReport } from '$lib/core/import/report';
 import { mappingKey, normaliseLabel } from '$lib/core/schema/dictionary';
 import type { WardData } from '../dashboard/wardData.svelte';
@@ -27,13 +27,16 @@ const REMEMBERED = 'ward-hotspots:mappings';
 export class ImportFlow {
 	step = $state<'idle' | 'reading' | 'mapping' | 'importing' | 'done' | 'refused'>('idle');
 	prepared = $state.raw<PreparedCases | null>(null);
-	groupsFile = $state.raw<{ name: string; text: string } | null>(null);
+	/** The groups file chosen with the cases, read and checked; null to keep the ward's groups. */
+	groupsFile = $state.raw<GroupsFile | null>(null);
 	mapping = $state<CaseMapping | null>(null);
 	maps = $state<ValueMaps>(structuredClone(EMPTY_VALUE_MAPS));
 	mode = $state<ImportMode>('append');
 	refusal = $state.raw<Refusal | null>(null);
 	reports = $state.raw<ImportReport[]>([]);
 	readonly #ward: WardData;
+	/** The cases file as chosen, kept to read another of its sheets. */
+	#casesFile: { name: string; bytes: Uint8Array } | null = null;
 
 	constructor(ward: WardData) {
 		this.#ward = ward;
@@ -43,11 +46,20 @@ export class ImportFlow {
 		return this.mapping ? missingFields(this.mapping) : [];
 	}
 
+	/** The workbook's sheets when it has several (the user picks the one with the cases); else empty. */
+	get sheets(): string[] {
+		const sheets = this.prepared?.table.sheets ?? [];
+		return sheets.length > 1 ? sheets : [];
+	}
+
 	get unknown() {
 		return this.prepared && this.mapping ? unknownLabels(this.prepared.table, this.mapping, this.maps) : null;
 	}
 
-	/** Reads the chosen files: at most one GeoJSON of groups and one table of cases. */
+	/**
+	 * Reads the chosen files: one table of cases and at most one groups file — a GeoJSON, or a table told from
+	 * the cases by its headers (a group code and no date).
+	 */
 	async choose(files: File[]): Promise<void> {
 		this.reset();
 		this.step = 'reading';
@@ -56,21 +68,48 @@ export class ImportFlow {
 			const read = await Promise.all(
 				files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))
 			);
-			const groups = read.filter((file) => sniffFormat(file.name, file.bytes) === 'geojson');
-			const tables = read.filter((file) => sniffFormat(file.name, file.bytes) !== 'geojson');
-			if (groups.length > 1 || tables.length > 1) return this.#refuse('too_many_files', files.map((f) => f.name).join(', '));
-			if (tables.length === 0) return this.#refuse('no_cases_file', files.map((f) => f.name).join(', '));
-			if (groups.length === 0 && this.#ward.synthetic) return this.#refuse('needs_groups', tables[0].name);
-			this.groupsFile = groups[0] ? { name: groups[0].name, text: new TextDecoder().decode(groups[0].bytes) } : null;
-			if (this.groupsFile) parseGroupsGeojson(this.groupsFile.text, this.groupsFile.name);
+			const names = files.map((file) => file.name).join(', ');
+			const geojson = read.filter((file) => sniffFormat(file.name, file.bytes) === 'geojson');
+			const tables = await Promise.all(
+				read
+					.filter((file) => sniffFormat(file.name, file.bytes) !== 'geojson')
+					.map(async (file) => ({ file, prepared: await firstSheetWithContent(file) }))
+			);
+			const groupTables = tables.filter(({ prepared }) => isGroupsTable(prepared.table.headers));
+			const caseTables = tables.filter((table) => !groupTables.includes(table));
+			if (geojson.length + groupTables.length > 1 || caseTables.length > 1) return this.#refuse('too_many_files', names);
+			if (caseTables.length === 0) return this.#refuse('no_cases_file', names);
+			if (geojson.length + groupTables.length === 0 && this.#ward.synthetic) return this.#refuse('needs_groups', names);
+			this.groupsFile = geojson[0]
+				? await readGroupsFile(geojson[0])
+				: groupTables[0]
+					? groupsFromTable(groupTables[0].prepared.table)
+					: null;
 			this.mode = this.groupsFile || this.#ward.synthetic ? 'replace' : 'append';
-			const prepared = await prepareCases(tables[0]);
-			this.prepared = prepared;
-			this.mapping = rememberedMapping(prepared.table.headers) ?? { ...prepared.mapping };
-			this.step = 'mapping';
+			this.#casesFile = caseTables[0].file;
+			this.#show(caseTables[0].prepared);
 		} catch (error) {
 			this.#fail(error);
 		}
+	}
+
+	/** The user picked another sheet of the workbook: read it and propose its mapping afresh. */
+	async chooseSheet(sheet: string): Promise<void> {
+		const file = this.#casesFile;
+		if (!file || sheet === this.prepared?.table.sheet) return;
+		this.step = 'reading';
+		try {
+			this.#show(await prepareCases(file, sheet));
+		} catch (error) {
+			this.#fail(error);
+		}
+	}
+
+	#show(prepared: PreparedCases): void {
+		this.prepared = prepared;
+		this.mapping = rememberedMapping(prepared.table.headers) ?? { ...prepared.mapping };
+		this.maps = structuredClone(EMPTY_VALUE_MAPS);
+		this.step = 'mapping';
 	}
 
 	/** The user drops the columns that look like personal data; their values never reach the database. */
@@ -100,12 +139,9 @@ export class ImportFlow {
 			if (this.mode === 'append') {
 				this.reports = [await this.#ward.append(cases)];
 			} else {
-				const groups = this.groupsFile
-					? parseGroupsGeojson(this.groupsFile.text, this.groupsFile.name)
-					: { groups: this.#ward.groups, report: null };
 				const input: DatasetInput = {
-					groups: groups.groups,
-					groupsReport: groups.report ?? keptGroupsReport(groups.groups.length),
+					groups: this.groupsFile?.groups ?? this.#ward.groups,
+					groupsReport: this.groupsFile?.report ?? keptGroupsReport(this.#ward.groups.length),
 					cases
 				};
 				this.reports = await this.#ward.replace(input);
@@ -135,6 +171,7 @@ export class ImportFlow {
 		this.step = 'idle';
 		this.prepared = null;
 		this.groupsFile = null;
+		this.#casesFile = null;
 		this.mapping = null;
 		this.maps = structuredClone(EMPTY_VALUE_MAPS);
 		this.refusal = null;
@@ -149,6 +186,24 @@ export class ImportFlow {
 	#fail(error: unknown): void {
 		if (error instanceof ImportError) this.#refuse(error.code, error.detail);
 		else this.#refuse('failed', error instanceof Error ? error.message : String(error));
+	}
+}
+
+/**
+ * The file read at its default sheet; when that sheet is empty (a blank "Sheet1" left in front of the data), the
+ * next sheet with content, so the user lands on the chooser rather than on a refusal.
+ */
+async function firstSheetWithContent(file: { name: string; bytes: Uint8Array }): Promise<PreparedCases> {
+	try {
+		return await prepareCases(file);
+	} catch (error) {
+		if (!(error instanceof ImportError) || error.code !== 'empty_file' || sniffFormat(file.name, file.bytes) !== 'xlsx') throw error;
+		const { sheets = [], sheet: empty } = await readTable(file);
+		for (const sheet of sheets.filter((name) => name !== empty)) {
+			const prepared = await prepareCases(file, sheet).catch(() => null);
+			if (prepared) return prepared;
+		}
+		throw error;
 	}
 }
 
