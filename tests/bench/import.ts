@@ -6,10 +6,11 @@
  * Fresh profile per run, medians reported; timings are printed, never asserted. `BENCH_ROWS` chooses a smaller
  * file for a quick try, `BENCH_RUNS` the number of runs (3).
  *
- * Peak memory is the high-water mark of resident memory (`VmHWM`, /proc/<pid>/status) of Chromium's renderer
- * processes, reset (`clear_refs`) just before each measurement and read just after. The page's main thread and
- * its dedicated workers — DuckDB-WASM's, with all of its wasm memory — are threads of the renderer process, so
- * this is the tab's peak; the browser, GPU and network processes are left out.
+ * Peak memory is the high-water mark of resident memory (`VmHWM`, /proc/<pid>/status) of the tab's renderer
+ * process, reset (`clear_refs`) just before each measurement and read just after. The page's main thread and its
+ * dedicated workers — DuckDB-WASM's, with all of its wasm memory — are threads of that one process (told from
+ * Chromium's other, idle renderers by its `DedicatedWorker` thread); the browser, GPU and network processes are
+ * left out.
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,8 +83,11 @@ function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Chromium's renderer processes started by this script (playwright launches the browser as our child). */
-function rendererPids(): number[] {
+/**
+ * The renderer of our tab: a renderer process started by this script (playwright launches the browser as our
+ * child) running a dedicated worker — the app's DuckDB. Chromium keeps a spare renderer or two beside it.
+ */
+function tabPids(): number[] {
 	const parents = new Map<number, number>();
 	for (const entry of readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
@@ -95,28 +99,35 @@ function rendererPids(): number[] {
 			// gone meanwhile
 		}
 	}
-	const descends = (pid: number): boolean => {
+	const ours = (pid: number): boolean => {
 		for (let current = parents.get(pid); current; current = parents.get(current)) if (current === process.pid) return true;
 		return false;
 	};
-	return [...parents.keys()].filter((pid) => {
+	const threadNames = (pid: number) => readdirSync(`/proc/${pid}/task`).map((task) => readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8'));
+	const pids = [...parents.keys()].filter((pid) => {
 		try {
-			return descends(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+			return (
+				ours(pid) &&
+				readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') &&
+				threadNames(pid).some((name) => name.startsWith('DedicatedWorker'))
+			);
 		} catch {
 			return false;
 		}
 	});
+	if (pids.length === 0) throw new Error('no renderer with a dedicated worker: cannot measure the tab’s memory');
+	return pids;
 }
 
-/** Starts a fresh peak: each renderer's high-water mark is set back to its current resident size. */
+/** Starts a fresh peak: the high-water mark is set back to its current resident size. */
 function resetPeakMemory(): void {
-	for (const pid of rendererPids()) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+	for (const pid of tabPids()) writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
-/** The renderers' peak resident memory since the last reset, in bytes. */
+/** The tab's peak resident memory since the last reset, in bytes. */
 function peakMemory(): number {
 	let kilobytes = 0;
-	for (const pid of rendererPids()) {
+	for (const pid of tabPids()) {
 		const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 		kilobytes += Number(match?.[1] ?? 0);
 	}
@@ -179,7 +190,7 @@ try {
 	for (let run = 0; run < RUNS; run++) {
 		const { context, close } = await openBrowser();
 		try {
-			const page = await context.newPage();
+			const page = context.pages()[0] ?? (await context.newPage());
 			page.setDefaultTimeout(LONG);
 			// read_csv first: after our import the page would open on the imported rows instead of the demo.
 			const raw = await rawReadCsv(page, csv);
