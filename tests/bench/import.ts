@@ -183,7 +183,7 @@ async function ourImport(page: Page, csv: string): Promise<Measured & { afterCon
 }
 
 const csv = generatedCsv(ROWS);
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const stop = await startServer();
 const results = { raw: [] as number[], rawInPage: [] as number[], ours: [] as number[], afterConfirm: [] as number[], rawPeak: [] as number[], oursPeak: [] as number[] };
 try {
@@ -213,8 +213,8 @@ const size = readFileSync(csv).byteLength;
 const line = (label: string, values: number[]) =>
 	`${label.padEnd(40)} median ${median(values).toFixed(0).padStart(7)} ms   ${(ROWS / (median(values) / 1000)).toFixed(0).padStart(8)} rows/s   (n = ${values.length}: ${values.map((v) => v.toFixed(0)).join(', ')})`;
 const memory = (label: string, values: number[]) =>
-	`${label.padEnd(40)} median ${megabytes(median(values)).padStart(7)} MB   (n = ${values.length}: ${values.map(megabytes).join(', ')})`;
-console.log(`Ward Hotspots import benchmark, ${ROWS} rows (${megabytes(size)} MB CSV), headless Chromium, ${RUNS} runs`);
+	`${label.padEnd(40)} median ${mebibytes(median(values)).padStart(7)} MiB  (n = ${values.length}: ${values.map(mebibytes).join(', ')})`;
+console.log(`Ward Hotspots import benchmark, ${ROWS} rows (${(size / 1e6).toFixed(0)} MB CSV), headless Chromium, ${RUNS} runs`);
 console.log(line('our import, file given → report', results.ours));
 console.log(line('  of which confirm → report', results.afterConfirm));
 console.log(line('DuckDB read_csv, file given → counted', results.raw));
