@@ -179,13 +179,26 @@ async function ourImport(page: Page, csv: string): Promise<Measured & { afterCon
 	const counts = { read: await count('read'), accepted: await count('accepted'), rejected: await count('rejected') };
 	if (counts.read !== ROWS || counts.accepted !== ROWS || counts.rejected !== 0)
 		throw new Error(`the import reported ${JSON.stringify(counts)}, expected ${ROWS} rows read and accepted`);
+	// The page's own measures of the import's steps (`import:…`), summed per name.
+	const steps = (await page.evaluate(`performance.getEntriesByType('measure')
+		.filter((entry) => entry.name.startsWith('import:'))
+		.map((entry) => [entry.name, entry.duration])`)) as [string, number][];
+	for (const [name, duration] of steps) results.steps[name] = [...(results.steps[name] ?? []), duration];
 	return { ms: finished - started, afterConfirm: finished - confirmedAt, peak };
 }
 
 const csv = generatedCsv(ROWS);
 const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const stop = await startServer();
-const results = { raw: [] as number[], rawInPage: [] as number[], ours: [] as number[], afterConfirm: [] as number[], rawPeak: [] as number[], oursPeak: [] as number[] };
+const results = {
+	raw: [] as number[],
+	rawInPage: [] as number[],
+	ours: [] as number[],
+	afterConfirm: [] as number[],
+	rawPeak: [] as number[],
+	oursPeak: [] as number[],
+	steps: {} as Record<string, number[]>
+};
 try {
 	for (let run = 0; run < RUNS; run++) {
 		const { context, close } = await openBrowser();
@@ -217,6 +230,7 @@ const memory = (label: string, values: number[]) =>
 console.log(`Ward Hotspots import benchmark, ${ROWS} rows (${(size / 1e6).toFixed(0)} MB CSV), headless Chromium, ${RUNS} runs`);
 console.log(line('our import, file given → report', results.ours));
 console.log(line('  of which confirm → report', results.afterConfirm));
+for (const [name, values] of Object.entries(results.steps)) console.log(line(`    step ${name}`, values));
 console.log(line('DuckDB read_csv, file given → counted', results.raw));
 console.log(line('  the same, as the page timed it', results.rawInPage));
 console.log(`ratio (our import / read_csv)${' '.repeat(11)} ${(median(results.ours) / median(results.raw)).toFixed(2)}   target 1.3`);

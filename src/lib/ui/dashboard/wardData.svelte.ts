@@ -88,18 +88,18 @@ export class WardData {
 	 */
 	async replace(input: DatasetInput): Promise<ImportReport[]> {
 		const db = this.#requireEngine();
-		const loaded = await replaceDataset(db, input);
+		const loaded = await timed('import:database', () => replaceDataset(db, input));
 		const importedAt = new Date().toISOString();
 		const [groupsReport, casesReport] = loaded.reports;
 		this.files = [
 			{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt },
 			{ name: casesReport.file, kind: 'cases', rows: casesReport.accepted, importedAt }
 		];
-		await saveSnapshot(db, this.#store, this.files);
+		await timed('import:save', () => saveSnapshot(db, this.#store, this.files));
 		this.synthetic = false;
 		this.reports = loaded.reports;
 		this.coordinator?.dataChanged();
-		await this.#refresh();
+		await timed('import:refresh', () => this.#refresh());
 		return loaded.reports;
 	}
 
@@ -110,13 +110,13 @@ export class WardData {
 	async append(cases: CasesInput): Promise<ImportReport> {
 		const db = this.#requireEngine();
 		if (this.synthetic) throw new Error('the demo ward cannot be appended to');
-		const report = await appendCases(db, cases, this.groups);
+		const report = await timed('import:database', () => appendCases(db, cases, this.groups));
 		const importedAt = new Date().toISOString();
 		this.files = [...this.files, { name: report.file, kind: 'cases', rows: report.accepted, importedAt }];
-		await saveSnapshot(db, this.#store, this.files);
+		await timed('import:save', () => saveSnapshot(db, this.#store, this.files));
 		this.reports = [report];
 		this.coordinator?.dataChanged();
-		await this.#refresh();
+		await timed('import:refresh', () => this.#refresh());
 		return report;
 	}
 
@@ -171,6 +171,16 @@ export class WardData {
 /** Same codes and geometry: keep the array the map already drew, so it is not rebuilt. */
 function sameGroups(a: GroupWithGeometry[], b: GroupWithGeometry[]): boolean {
 	return a.length === b.length && a.every((group, i) => JSON.stringify(group) === JSON.stringify(b[i]));
+}
+
+/** A step of an import, measured for the benchmark (`npm run bench:import` prints the `import:` measures). */
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+	const start = performance.now();
+	try {
+		return await work();
+	} finally {
+		performance.measure(name, { start });
+	}
 }
 
 /** Performance marks let the benchmark see where start-up time goes. */
