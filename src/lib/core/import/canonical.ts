@@ -49,11 +49,14 @@ export function unknownLabels(
 	for (const field of Object.keys(CODED) as CodedField[]) {
 		const column = mapping[field];
 		if (column === null) continue;
+		// Each distinct cell is looked up once: a big file has a million cells and a dozen labels.
+		const cells = new Map<Cell, number>();
+		for (const row of table.rows) cells.set(row[column], (cells.get(row[column]) ?? 0) + 1);
 		const counts = new Map<string, number>();
-		for (const row of table.rows) {
-			const label = parseText(row[column]);
+		for (const [cell, count] of cells) {
+			const label = parseText(cell);
 			if (label === null || CODED[field](label) !== null || normaliseLabel(label) in maps[field]) continue;
-			counts.set(label, (counts.get(label) ?? 0) + 1);
+			counts.set(label, (counts.get(label) ?? 0) + count);
 		}
 		result[field] = [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count);
 	}
