@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parseIsoDate, parseVietnameseDate } from '../src/lib/core/queries/dates';
 import { LANGUAGES, viewToParams } from '../src/lib/core/queries/view';
+import { CHROMIUM, launchChromium } from './chromium';
 
 /**
  * The meeting briefing as a PDF, for a scheduled job: the built site is served on 127.0.0.1, the files are imported
@@ -26,7 +27,6 @@ const BAD_INPUT = 2;
 class BadInput extends Error {}
 
 const BUILD = fileURLToPath(new URL('../build', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Import and rendering run DuckDB-WASM and MapLibre on SwiftShader: slow, but well under this. */
 const TIMEOUT = 120_000;
 
@@ -148,22 +148,7 @@ async function openBrowser(): Promise<{ context: BrowserContext; close: () => Pr
 	// The profile holds the imported cases: remove it also when the run is interrupted (Playwright exits on signals).
 	process.once('exit', removeProfile);
 	try {
-		const context = await chromium.launchPersistentContext(profile, {
-			executablePath: CHROMIUM,
-			headless: true,
-			viewport: { width: 1400, height: 1100 },
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--use-angle=swiftshader',
-				'--enable-unsafe-swiftshader'
-			]
-		});
+		const context = await launchChromium(profile);
 		return {
 			context,
 			close: async () => {

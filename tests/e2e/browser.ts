@@ -1,32 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import { BASE_URL } from './server';
 
 export { BASE_URL };
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium, headless, with a fresh profile and WebGL2 on SwiftShader (TOOLCHAIN.md). */
+/** Chromium (`launchChromium`) in a fresh profile, removed on close. */
 export async function openBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
 	const profile = mkdtempSync(join(tmpdir(), 'ward-e2e-'));
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM,
-		headless: true,
-		viewport: { width: 1400, height: 1100 },
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--use-angle=swiftshader',
-			'--enable-unsafe-swiftshader'
-		]
-	});
+	const context = await launchChromium(profile);
 	return {
 		context,
 		close: async () => {

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/lib/core/db/engine';
 import { openNodeEngine } from '../../src/lib/core/db/node';
-import { loadDataset } from '../../src/lib/core/import/dataset';
+import { appendCases, loadDataset } from '../../src/lib/core/import/dataset';
+import { parseGroupsGeojson } from '../../src/lib/core/import/groups';
+import { casesInput, prepareCases, readCasesFile } from '../../src/lib/core/import/pipeline';
+import { PROGRESS_STEP } from '../../src/lib/core/import/readCsv';
 import { ImportError } from '../../src/lib/core/import/report';
 import { demoCasesText, demoGroupsText, engineWithDemo } from './support/demo';
 
@@ -93,5 +96,43 @@ describe('importing cases', () => {
 		await expect(
 			loadDataset(engine, { groups: { name: 'g', text: '{"type":' }, cases: { name: 'c', bytes: demoCasesText } })
 		).rejects.toMatchObject({ code: 'invalid_geojson' });
+	});
+});
+
+describe('appending a newer export', () => {
+	test('a repeated id replaces the older row and is counted as updated; new ids are added; ids stay unique', async () => {
+		const engine = await openNodeEngine();
+		const first = await importCases(engine, [
+			'A-1,2020-03-01,TDP01,land,received,,,,,,',
+			'A-2,2020-03-02,TDP02,family,received,,,,,,'
+		]);
+		expect(first).toMatchObject({ read: 2, accepted: 2, updated: 0 });
+		const { groups } = parseGroupsGeojson(demoGroupsText, 'groups.geojson');
+		const newer = await readCasesFile(
+			'april.csv',
+			new TextEncoder().encode([HEADER, 'A-2,2020-03-02,TDP02,family,resolved,2020-04-01,,,,,', 'A-3,2020-04-03,TDP03,civil,received,,,,,,'].join('\n'))
+		);
+		const report = await appendCases(engine, newer, groups, { today: TODAY });
+		expect(report).toMatchObject({ read: 2, accepted: 2, rejected: 0, updated: 1 });
+		const rows = await engine.query('SELECT case_id, status, resolved_on::VARCHAR AS resolved_on FROM cases ORDER BY case_id');
+		expect(rows).toEqual([
+			{ case_id: 'A-1', status: 'received', resolved_on: null },
+			{ case_id: 'A-2', status: 'resolved', resolved_on: '2020-04-01' },
+			{ case_id: 'A-3', status: 'received', resolved_on: null }
+		]);
+	});
+});
+
+describe('progress on a big file', () => {
+	test('reading and mapping report the rows done every PROGRESS_STEP rows, then the total', async () => {
+		const total = PROGRESS_STEP * 2 + 7;
+		const lines = Array.from({ length: total }, (_, i) => `P-${i},2020-03-01,TDP01,land,received,,,,,,`);
+		const bytes = new TextEncoder().encode([HEADER, ...lines].join('\n'));
+		const read: number[] = [];
+		const prepared = await prepareCases({ name: 'big.csv', bytes }, undefined, (rows) => read.push(rows));
+		expect(read).toEqual([PROGRESS_STEP, PROGRESS_STEP * 2, total]);
+		const mapped: number[] = [];
+		casesInput(prepared, prepared.mapping, undefined, 2021, (rows) => mapped.push(rows));
+		expect(mapped).toEqual([PROGRESS_STEP, PROGRESS_STEP * 2]);
 	});
 });

@@ -34,15 +34,17 @@ export const REQUIRED_CASE_FIELDS = ['case_id', 'reported_on', 'group_code', 'ca
 export async function importCases(engine: Engine, input: CasesInput, options: CaseImportOptions = {}): Promise<ImportReport> {
 	try {
 		await engine.importArrow('staged_cases', input.rows);
-		await check(engine, options.today ?? localToday(), options.extent ?? null);
-		const rejections = [...input.problems, ...(await findRejections(engine))].sort((a, b) => a.line - b.line);
+		await findRejected(engine, options.today ?? localToday(), options.extent ?? null);
+		const rejections = [...input.problems, ...(await readRejections(engine))].sort((a, b) => a.line - b.line);
 		const [{ staged, existing }] = await engine.query(`
 			SELECT count(*) AS staged,
-				count(*) FILTER (WHERE reason IS NULL AND case_id IN (SELECT case_id FROM cases)) AS existing
-			FROM checked_cases`);
+				count(*) FILTER (WHERE ${ACCEPTED} AND case_id IN (SELECT case_id FROM cases)) AS existing
+			FROM staged_cases`);
+		// A repeated id replaces the older row: ids are unique within the accepted rows (`duplicate_id`).
 		await engine.exec(`
-			INSERT OR REPLACE INTO cases
-			SELECT ${CASE_COLUMNS.join(', ')} FROM checked_cases WHERE reason IS NULL ORDER BY line`);
+			DELETE FROM cases WHERE case_id IN (SELECT case_id FROM staged_cases WHERE ${ACCEPTED});
+			INSERT INTO cases
+			SELECT ${CASE_COLUMNS.join(', ')} FROM (${TYPED}) WHERE ${ACCEPTED} ORDER BY line`);
 		const read = Number(staged) + input.problems.length;
 		return {
 			file: input.file,
@@ -53,31 +55,42 @@ export async function importCases(engine: Engine, input: CasesInput, options: Ca
 			rejections
 		};
 	} finally {
-		await engine.exec('DROP TABLE IF EXISTS staged_cases; DROP TABLE IF EXISTS checked_cases;');
+		await engine.exec('DROP TABLE IF EXISTS staged_cases; DROP TABLE IF EXISTS rejected_cases;');
 	}
 }
 
-async function check(engine: Engine, today: string, extent: Extent | null): Promise<void> {
-	await engine.exec(`
-		CREATE TEMP TABLE checked_cases AS
-		WITH typed AS (
-			SELECT line::BIGINT AS line, case_id, group_code, category, status,
-				${parseDate('reported_on')} AS reported_on, reported_on AS reported_text,
-				${parseDate('resolved_on')} AS resolved_on, resolved_on AS resolved_text,
-				try_cast(severity AS TINYINT) AS severity, severity AS severity_text,
-				source,
-				CASE repeat WHEN 'true' THEN true WHEN 'false' THEN false END AS repeat, repeat AS repeat_text,
-				try_cast(lat AS DOUBLE) AS lat, lat AS lat_text,
-				try_cast(lon AS DOUBLE) AS lon, lon AS lon_text,
-				row_number() OVER (PARTITION BY case_id ORDER BY line::BIGINT) AS occurrence
-			FROM staged_cases
-		)
-		SELECT *, ${reasonExpression(today, extent)} AS reason FROM typed`);
-}
+/** The staged rows read as the columns of `cases`, with the text each value came from to tell blank from bad. */
+const TYPED = `
+	SELECT line::BIGINT AS line, case_id, group_code, category, status,
+		try_cast(reported_on AS DATE) AS reported_on, reported_on AS reported_text,
+		try_cast(resolved_on AS DATE) AS resolved_on, resolved_on AS resolved_text,
+		try_cast(severity AS TINYINT) AS severity, severity AS severity_text,
+		source,
+		CASE repeat WHEN 'true' THEN true WHEN 'false' THEN false END AS repeat, repeat AS repeat_text,
+		try_cast(lat AS DOUBLE) AS lat, lat AS lat_text,
+		try_cast(lon AS DOUBLE) AS lon, lon AS lon_text
+	FROM staged_cases`;
 
-/** ISO or `dd/mm/yyyy`, never month-first (SPEC §2.1); the mapping step has already written most as ISO. */
-function parseDate(name: string): string {
-	return `coalesce(try_strptime("${name}", '%Y-%m-%d'), try_strptime("${name}", '%d/%m/%Y'))::DATE`;
+const ACCEPTED = 'line::BIGINT NOT IN (SELECT line FROM rejected_cases)';
+
+/**
+ * Keeps only the rejected rows' lines and reasons: the accepted ones go straight from the staged rows into
+ * `cases`, never copied whole in between (that copy was half the import of a big file). Dates reach here as
+ * ISO: the mapping step (`canonicalCases`) writes every date it can read so, and marks the rest unreadable.
+ */
+async function findRejected(engine: Engine, today: string, extent: Extent | null): Promise<void> {
+	await engine.exec(`
+		CREATE TEMP TABLE rejected_cases AS
+		WITH typed AS (${TYPED}),
+		-- Later rows of a repeated id; numbered apart from the wide rows, which a window would have to sort.
+		repeated AS (
+			SELECT line FROM (
+				SELECT line::BIGINT AS line, row_number() OVER (PARTITION BY case_id ORDER BY line::BIGINT) AS occurrence
+				FROM staged_cases
+			) WHERE occurrence > 1
+		)
+		SELECT line, reason FROM (SELECT line, ${reasonExpression(today, extent)} AS reason FROM typed)
+		WHERE reason IS NOT NULL`);
 }
 
 /** The first failing rule of a row, as `reason:field`; NULL when the row is accepted. */
@@ -106,7 +119,7 @@ function reasonExpression(today: string, extent: Extent | null): string {
 		['lat_text IS NOT NULL AND lat IS NULL', 'invalid_number', 'lat'],
 		['lon_text IS NOT NULL AND lon IS NULL', 'invalid_number', 'lon'],
 		...(extent ? outsideWard(extent) : []),
-		['occurrence > 1', 'duplicate_id', 'case_id']
+		['line IN (SELECT line FROM repeated)', 'duplicate_id', 'case_id']
 	];
 	return `CASE ${rules.map(([test, reason, field]) => `WHEN ${test} THEN '${reason}:${field}'`).join(' ')} END`;
 }
@@ -120,8 +133,8 @@ function outsideWard([west, south, east, north]: Extent): [string, RejectionReas
 	];
 }
 
-async function findRejections(engine: Engine): Promise<Rejection[]> {
-	const rows = await engine.query(`SELECT line, reason FROM checked_cases WHERE reason IS NOT NULL ORDER BY line`);
+async function readRejections(engine: Engine): Promise<Rejection[]> {
+	const rows = await engine.query(`SELECT line, reason FROM rejected_cases ORDER BY line`);
 	return rows.map((row) => {
 		const [reason, field] = String(row.reason).split(':');
 		return { line: Number(row.line), reason: reason as RejectionReason, field };

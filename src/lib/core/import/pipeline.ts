@@ -2,7 +2,7 @@ import { proposeMapping, type CaseField } from '../schema/dictionary';
 import { canonicalCases, EMPTY_VALUE_MAPS, type CaseMapping, type ValueMaps } from './canonical';
 import { REQUIRED_CASE_FIELDS, type CasesInput } from './cases';
 import { scanPersonalData, type PersonalDataFinding } from './personalData';
-import { readTable, type RawTable } from './readTable';
+import { readTable, type OnProgress, type RawTable } from './readTable';
 import { ImportError } from './report';
 
 /**
@@ -16,8 +16,12 @@ export interface PreparedCases {
 	personalData: PersonalDataFinding[];
 }
 
-export async function prepareCases(file: { name: string; bytes: Uint8Array }, sheet?: string): Promise<PreparedCases> {
-	const table = await readTable(file, { sheet });
+export async function prepareCases(
+	file: { name: string; bytes: Uint8Array },
+	sheet?: string,
+	onProgress?: OnProgress
+): Promise<PreparedCases> {
+	const table = await readTable(file, { sheet, onProgress });
 	if (table.headers.length === 0) throw new ImportError('empty_file', file.name);
 	const { mapping } = proposeMapping(table.headers);
 	const idColumn = mapping.case_id;
@@ -57,7 +61,8 @@ export function casesInput(
 	prepared: PreparedCases,
 	mapping: CaseMapping,
 	maps: ValueMaps = EMPTY_VALUE_MAPS,
-	referenceYear?: number
+	referenceYear?: number,
+	onProgress?: OnProgress
 ): CasesInput {
 	const { table } = prepared;
 	const missing = missingFields(mapping);
@@ -66,7 +71,7 @@ export function casesInput(
 	if (personal) throw new ImportError('personal_data', `${table.file}: ${personal.header} (${personal.kind}, ${personal.matches})`);
 	return {
 		file: table.file,
-		rows: canonicalCases(table, mapping, maps, referenceYear),
+		rows: canonicalCases(table, mapping, maps, referenceYear, onProgress),
 		problems: table.problems.map(({ line, reason }) => ({ line, reason, field: '' }))
 	};
 }

@@ -11,10 +11,16 @@ const CR = 0x0d;
 const SEPARATOR_HINT = /^sep=([,;\t])(?:\r\n|\n|\r|$)/i;
 const BLANK = /^[\s\u200b\ufeff]*$/;
 
+/** Rows between two progress reports of the readers and the mapping step. */
+export const PROGRESS_STEP = 50_000;
+
+/** Told the number of rows done so far, every `PROGRESS_STEP` rows, while a big file is read or mapped. */
+export type OnProgress = (rowsDone: number) => void;
+
 /** A CSV or TSV file: decoded by `decodeText`, then read by `parseCsv`. */
-export function readCsv(file: string, bytes: Uint8Array): RawTable {
+export function readCsv(file: string, bytes: Uint8Array, onProgress?: OnProgress): RawTable {
 	const { text, encoding } = decodeText(bytes);
-	return { ...parseCsv(file, text), encoding };
+	return { ...parseCsv(file, text, onProgress), encoding };
 }
 
 /**
@@ -33,7 +39,7 @@ export function readCsv(file: string, bytes: Uint8Array): RawTable {
  * - a quote still open at the end of the file makes the rest of the file, from the line its record starts on,
  *   one problem: it cannot be split into rows with any confidence, and is never taken silently.
  */
-export function parseCsv(file: string, text: string): RawTable {
+export function parseCsv(file: string, text: string, onProgress?: OnProgress): RawTable {
 	const hint = SEPARATOR_HINT.exec(text);
 	const start = hint ? hint[0].length : 0;
 	const firstLine = hint ? 2 : 1;
@@ -57,6 +63,7 @@ export function parseCsv(file: string, text: string): RawTable {
 		if (cells.length === width) {
 			rows.push(cells);
 			lines.push(line);
+			if (onProgress && rows.length % PROGRESS_STEP === 0) onProgress(rows.length);
 		} else {
 			problems.push({ line, reason: 'wrong_column_count' });
 		}

@@ -1,4 +1,4 @@
-import { readCsv } from './readCsv';
+import { readCsv, type OnProgress } from './readCsv';
 import { readJsonLines } from './readJsonLines';
 import { readParquet } from './readParquet';
 import type { RawTable } from './rawTable';
@@ -8,17 +8,30 @@ import { sniffFormat } from './sniffFormat';
 
 export type { Cell, RawTable, ReadProblem, ReadProblemReason, TableFormat } from './rawTable';
 export { sniffFormat, type FileFormat } from './sniffFormat';
+export type { OnProgress } from './readCsv';
 
 /**
  * A file of rows — CSV/TSV, .xlsx, Parquet or JSON lines, told apart by `sniffFormat` — read as a table of raw
  * cells. Runs anywhere (browser, worker, Node): it takes the bytes and imports nothing from Node. The Excel and
  * Parquet readers load on first use. GeoJSON is refused here: the groups reader reads it.
  */
-export async function readTable(file: { name: string; bytes: Uint8Array }, options: { sheet?: string } = {}): Promise<RawTable> {
+export async function readTable(
+	file: { name: string; bytes: Uint8Array },
+	options: { sheet?: string; onProgress?: OnProgress } = {}
+): Promise<RawTable> {
+	const table = await readAnyTable(file, options);
+	options.onProgress?.(table.rows.length);
+	return table;
+}
+
+async function readAnyTable(
+	file: { name: string; bytes: Uint8Array },
+	options: { sheet?: string; onProgress?: OnProgress }
+): Promise<RawTable> {
 	const format = sniffFormat(file.name, file.bytes);
 	switch (format) {
 		case 'csv':
-			return readCsv(file.name, file.bytes);
+			return readCsv(file.name, file.bytes, options.onProgress);
 		case 'jsonl':
 			return readJsonLines(file.name, file.bytes);
 		case 'xlsx':

@@ -1,0 +1,27 @@
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium unless `CHROMIUM_PATH` names another (no browser download works here: TOOLCHAIN.md). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Headless Chromium in the profile folder `profile`, with WebGL2 on SwiftShader for MapLibre and nothing that
+ * calls home; used by the tests, the benchmarks and `npm run briefing` alike.
+ */
+export function launchChromium(profile: string): Promise<BrowserContext> {
+	return chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		viewport: { width: 1400, height: 1100 },
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--use-angle=swiftshader',
+			'--enable-unsafe-swiftshader'
+		]
+	});
+}
