@@ -100,9 +100,10 @@ export class ImportSession {
 	casesInput(mapping: CaseMapping, maps: ValueMaps, onProgress: ProgressListener = () => {}): CasesInput {
 		const prepared = this.#requirePrepared();
 		const total = prepared.table.rows.length;
-		onProgress({ phase: 'mapping', rows: 0, total, estimated: false });
-		const input = casesInput(prepared, mapping, maps);
-		onProgress({ phase: 'mapping', rows: total, total, estimated: false });
+		const mapped = (rows: number) => onProgress({ phase: 'mapping', rows, total, estimated: false });
+		mapped(0);
+		const input = casesInput(prepared, mapping, maps, undefined, mapped);
+		mapped(total);
 		return input;
 	}
 
@@ -161,9 +162,9 @@ async function prepareWithProgress(
 	onProgress: ProgressListener,
 	sheet?: string
 ): Promise<PreparedCases> {
-	const total = estimateRows(file);
-	onProgress({ phase: 'reading', rows: 0, total, estimated: true });
-	const prepared = await prepareCases(file, sheet);
+	const estimate = estimateRows(file);
+	onProgress({ phase: 'reading', rows: 0, total: estimate, estimated: true });
+	const prepared = await prepareCases(file, sheet, (rows) => onProgress({ phase: 'reading', rows, total: estimate, estimated: true }));
 	const rows = prepared.table.rows.length;
 	onProgress({ phase: 'reading', rows, total: rows, estimated: false });
 	return prepared;
