@@ -136,3 +136,22 @@ describe('progress on a big file', () => {
 		expect(mapped).toEqual([PROGRESS_STEP, PROGRESS_STEP * 2]);
 	});
 });
+
+describe('text columns reach the database exactly', () => {
+	test('Vietnamese, emoji and a lone surrogate (from a workbook cell) keep every other value in place', async () => {
+		const engine = await openNodeEngine();
+		const ids = ['Mã-Tổ-1', 'A-😀-2', 'B-\ud800-3', 'plain-4'];
+		const lines = ids.map((id, i) => `${id},2020-03-0${i + 1},TDP0${i + 1},land,received,,,,,,`);
+		const prepared = await prepareCases({ name: 'ids.csv', bytes: new TextEncoder().encode([HEADER, ...lines].join('\n')) });
+		// A workbook can hold a lone surrogate, which UTF-8 text cannot: put one in as a reader would have it.
+		prepared.table.rows[2][0] = 'B-\ud800-3';
+		await engine.importArrow('staged', casesInput(prepared, prepared.mapping).rows);
+		const rows = await engine.query('SELECT case_id, group_code FROM staged ORDER BY line');
+		expect(rows).toEqual([
+			{ case_id: 'Mã-Tổ-1', group_code: 'TDP01' },
+			{ case_id: 'A-😀-2', group_code: 'TDP02' },
+			{ case_id: 'B-\ufffd-3', group_code: 'TDP03' },
+			{ case_id: 'plain-4', group_code: 'TDP04' }
+		]);
+	});
+});

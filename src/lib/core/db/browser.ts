@@ -35,6 +35,11 @@ async function openBrowserEngine(): Promise<Engine> {
 		async registerText(name, text) {
 			await db.registerFileText(name, text);
 		},
+		async registerFile(name, file) {
+			// A file handle, not a buffer: `registerFileBuffer` copies the whole file (duckdb-wasm #706).
+			if (file instanceof Uint8Array) await db.registerFileBuffer(name, file);
+			else await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		},
 		async exportArrow(sql) {
 			// DuckDB's own IPC bytes, not parsed and written again on the page's thread (hundreds of ms at 1 M rows).
 			const file = await connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql));

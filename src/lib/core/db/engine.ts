@@ -10,6 +10,11 @@ export interface Engine {
 	exec(sql: string): Promise<void>;
 	/** Makes `text` readable by SQL as the file `name` (e.g. `read_csv('name')`). */
 	registerText(name: string, text: string): Promise<void>;
+	/**
+	 * Makes a file readable by SQL as `name`: a browser `File` is read in place, in slices, as SQL asks for it;
+	 * bytes are copied in.
+	 */
+	registerFile(name: string, file: File | Uint8Array): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/** The result of `sql` as Arrow IPC stream bytes (types kept exactly), for snapshots. */
 	exportArrow(sql: string): Promise<Uint8Array>;

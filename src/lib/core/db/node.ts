@@ -38,6 +38,9 @@ export async function openNodeEngine(): Promise<Engine> {
 		async registerText(name, text) {
 			db.registerFileText(name, text);
 		},
+		async registerFile(name, file) {
+			db.registerFileBuffer(name, file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer()));
+		},
 		async exportArrow(sql) {
 			return tableToIPC(connection.query(sql), 'stream');
 		},

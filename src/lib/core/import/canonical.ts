@@ -83,6 +83,8 @@ export function canonicalCases(
 	};
 	const number = (parse: (cell: Cell) => number | null) => (cell: Cell) =>
 		isBlank(cell) ? null : (parse(cell)?.toString() ?? unreadable(cell));
+	// Coordinates are nearly all distinct: one already written as a plain decimal is passed on as it is.
+	const coordinate = (cell: Cell) => (typeof cell === 'string' && PLAIN_DECIMAL.test(cell) ? cell : number(parseNumber)(cell));
 	const repeatIndex = mapping.repeat;
 	const blankIsFalse = repeatIndex !== null && isCheckboxColumn(table.rows.map((row) => row[repeatIndex]));
 	// Dates, labels and flags repeat across rows: each distinct text is read once (`remembered`).
@@ -99,8 +101,8 @@ export function canonicalCases(
 			const value = parseBoolean(cell, { blankIsFalse });
 			return value === null ? (isBlank(cell) ? null : unreadable(cell)) : String(value);
 		}),
-		lat: number(parseNumber),
-		lon: number(parseNumber)
+		lat: coordinate,
+		lon: coordinate
 	};
 	const fields = CASE_COLUMNS.map((field) => ({ field, index: mapping[field], read: readers[field] }));
 	const values = fields.map(() => new Array<string | null>(table.rows.length));
@@ -114,6 +116,7 @@ export function canonicalCases(
 }
 
 const REMEMBERED_LIMIT = 100_000;
+const PLAIN_DECIMAL = /^-?\d{1,3}\.\d+$/;
 
 /** `read` with its answers for text cells kept, up to a limit (a column of all-distinct values gains nothing). */
 function remembered(read: (cell: Cell) => string | null): (cell: Cell) => string | null {
@@ -129,40 +132,42 @@ function remembered(read: (cell: Cell) => string | null): (cell: Cell) => string
 }
 
 /**
- * A text column as Arrow UTF-8, written directly into one buffer: far faster than Arrow's generic builder on a
- * million rows, and typed as text even when every value is null (an all-empty column must not become Null).
+ * A text column as Arrow UTF-8, encoded in one call: far faster than Arrow's generic builder on a million rows,
+ * and typed as text even when every value is null (an all-empty column must not become Null).
  */
 function textVector(values: (string | null)[]): Vector<Utf8> {
 	const length = values.length;
+	const joined = values.join(''); // nulls join as ''
+	const bytes = new TextEncoder().encode(joined);
+	const byteLength = bytes.length === joined.length ? (text: string) => text.length : utf8Length;
 	const offsets = new Int32Array(length + 1);
 	const validity = new Uint8Array((length + 7) >> 3);
-	let capacity = 0;
-	for (const value of values) if (value !== null) capacity += value.length * 3;
-	const bytes = new Uint8Array(capacity);
-	const encoder = new TextEncoder();
-	let position = 0;
 	let nullCount = 0;
 	for (let i = 0; i < length; i++) {
 		const value = values[i];
 		if (value === null) {
 			nullCount++;
+			offsets[i + 1] = offsets[i];
 		} else {
 			validity[i >> 3] |= 1 << (i & 7);
-			position = writeUtf8(value, bytes, position, encoder);
+			offsets[i + 1] = offsets[i] + byteLength(value);
 		}
-		offsets[i + 1] = position;
 	}
-	return makeVector(
-		makeData({ type: new Utf8(), length, nullCount, nullBitmap: validity, valueOffsets: offsets, data: bytes.subarray(0, position) })
-	);
+	return makeVector(makeData({ type: new Utf8(), length, nullCount, nullBitmap: validity, valueOffsets: offsets, data: bytes }));
 }
 
-/** Writes `text` at `position`; ASCII (most canonical values) byte by byte, the rest by the encoder. */
-function writeUtf8(text: string, bytes: Uint8Array, position: number, encoder: TextEncoder): number {
+/** Bytes of `text` in UTF-8 as `TextEncoder` writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
+function utf8Length(text: string): number {
+	let bytes = 0;
 	for (let c = 0; c < text.length; c++) {
 		const code = text.charCodeAt(c);
-		if (code >= 0x80) return position + encoder.encodeInto(text, bytes.subarray(position)).written;
-		bytes[position + c] = code;
+		const next = text.charCodeAt(c + 1);
+		if (code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+			bytes += 4;
+			c++;
+		} else {
+			bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+		}
 	}
-	return position + text.length;
+	return bytes;
 }

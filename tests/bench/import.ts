@@ -1,0 +1,224 @@
+/**
+ * The import benchmark of issue 3 (`npm run bench:import`, after `npx vite build`): a generated 1,000,000-row
+ * ward export (CSV, about 100 MB, Vietnamese headers, dd/mm/yyyy dates) imported through the Data page in
+ * headless Chromium, validation included, against a plain DuckDB `read_csv` of the same file into a table in the
+ * app's own DuckDB-WASM instance (the unlisted page `/bench/read-csv`), in the same tab. Target ratio ≤ 1.3.
+ * Fresh profile per run, medians reported; timings are printed, never asserted. `BENCH_ROWS` chooses a smaller
+ * file for a quick try, `BENCH_RUNS` the number of runs (3).
+ *
+ * Peak memory is the high-water mark of resident memory (`VmHWM`, /proc/<pid>/status) of the tab's renderer
+ * process, reset (`clear_refs`) just before each measurement and read just after. The page's main thread and its
+ * dedicated workers — DuckDB-WASM's, with all of its wasm memory — are threads of that one process (told from
+ * Chromium's other, idle renderers by its `DedicatedWorker` thread); the browser, GPU and network processes are
+ * left out.
+ */
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import startServer, { BASE_URL } from '../e2e/server';
+import { openBrowser } from '../e2e/browser';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const GROUPS = resolve('data/demo/groups.geojson');
+/** Generous: the import of a large file may take minutes on these shared machines. */
+const LONG = 30 * 60_000;
+
+const HEADERS = [
+	'Mã vụ việc',
+	'Ngày tiếp nhận',
+	'Tổ dân phố',
+	'Loại mâu thuẫn',
+	'Tình trạng',
+	'Ngày giải quyết',
+	'Mức độ',
+	'Nguồn tin',
+	'Tái diễn',
+	'Vĩ độ',
+	'Kinh độ'
+];
+
+/** `yyyy-mm-dd` as a ward export writes it: `dd/mm/yyyy`. */
+function vietnameseDate(iso: string): string {
+	return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
+}
+
+/**
+ * The demo ward's cases repeated until there are `rows` of them, each copy with its own ids (`VV-2018-0001-0007`):
+ * every row valid for the demo groups. Written once per size into the temp directory and reused.
+ */
+function generatedCsv(rows: number): string {
+	const path = join(tmpdir(), `ward-hotspots-bench-import-${rows}.csv`);
+	if (existsSync(path)) return path;
+	const demo = readFileSync('data/demo/cases.csv', 'utf8')
+		.trim()
+		.split('\n')
+		.slice(1)
+		.map((line) => line.split(','));
+	const partial = `${path}.${process.pid}.part`;
+	const fd = openSync(partial, 'w');
+	try {
+		writeSync(fd, HEADERS.join(',') + '\n');
+		let lines: string[] = [];
+		for (let row = 0; row < rows; row++) {
+			const [id, reported, group, category, status, resolved, ...rest] = demo[row % demo.length];
+			const copy = Math.floor(row / demo.length);
+			lines.push([`${id}-${copy}`, vietnameseDate(reported), group, category, status, vietnameseDate(resolved), ...rest].join(','));
+			if (lines.length === 10_000 || row === rows - 1) {
+				writeSync(fd, lines.join('\n') + '\n');
+				lines = [];
+			}
+		}
+	} finally {
+		closeSync(fd);
+	}
+	renameSync(partial, path);
+	return path;
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * The renderer of our tab: a renderer process started by this script (playwright launches the browser as our
+ * child) running a dedicated worker — the app's DuckDB. Chromium keeps a spare renderer or two beside it.
+ */
+function tabPids(): number[] {
+	const parents = new Map<number, number>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			// The parent pid is the 2nd field after the `(command)`, which may itself hold spaces.
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+		} catch {
+			// gone meanwhile
+		}
+	}
+	const ours = (pid: number): boolean => {
+		for (let current = parents.get(pid); current; current = parents.get(current)) if (current === process.pid) return true;
+		return false;
+	};
+	const threadNames = (pid: number) => readdirSync(`/proc/${pid}/task`).map((task) => readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8'));
+	const pids = [...parents.keys()].filter((pid) => {
+		try {
+			return (
+				ours(pid) &&
+				readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') &&
+				threadNames(pid).some((name) => name.startsWith('DedicatedWorker'))
+			);
+		} catch {
+			return false;
+		}
+	});
+	if (pids.length === 0) throw new Error('no renderer with a dedicated worker: cannot measure the tab’s memory');
+	return pids;
+}
+
+/** Starts a fresh peak: the high-water mark is set back to its current resident size. */
+function resetPeakMemory(): void {
+	for (const pid of tabPids()) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
+
+/** The tab's peak resident memory since the last reset, in bytes. */
+function peakMemory(): number {
+	let kilobytes = 0;
+	for (const pid of tabPids()) {
+		const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		kilobytes += Number(match?.[1] ?? 0);
+	}
+	return kilobytes * 1024;
+}
+
+interface Measured {
+	ms: number;
+	peak: number;
+}
+
+/** `/bench/read-csv`: the file given to its input until the table's rows are counted. */
+async function rawReadCsv(page: Page, csv: string): Promise<Measured & { inPage: number }> {
+	await page.goto(`${BASE_URL}/bench/read-csv`);
+	await page.locator('[data-testid="bench-input"][data-ready="true"]').waitFor({ timeout: 120_000 });
+	resetPeakMemory();
+	const started = performance.now();
+	await page.getByTestId('bench-input').setInputFiles(csv);
+	const shown = page.locator('[data-testid="bench-result"], [data-testid="bench-error"]');
+	await shown.waitFor({ timeout: LONG });
+	const ms = performance.now() - started;
+	const peak = peakMemory();
+	if ((await shown.getAttribute('data-testid')) === 'bench-error') throw new Error(`read_csv failed: ${await shown.textContent()}`);
+	const rows = Number(await shown.getAttribute('data-rows'));
+	if (rows !== ROWS) throw new Error(`read_csv read ${rows} rows, expected ${ROWS}`);
+	return { ms, peak, inPage: Number(await shown.getAttribute('data-ms')) };
+}
+
+/** The Data page: the export and the demo groups given to `import-input`, mapping confirmed, until the report. */
+async function ourImport(page: Page, csv: string): Promise<Measured & { afterConfirm: number }> {
+	await page.goto(`${BASE_URL}/data`);
+	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 120_000 });
+	resetPeakMemory();
+	const started = performance.now();
+	await page.getByTestId('import-input').setInputFiles([csv, GROUPS]);
+	const mappingOrError = page.locator('[data-testid="import-confirm"], [data-testid="import-error"]');
+	await mappingOrError.waitFor({ timeout: LONG });
+	if ((await mappingOrError.getAttribute('data-testid')) === 'import-error')
+		throw new Error(`the import was refused: ${await mappingOrError.textContent()}`);
+	const confirmedAt = performance.now();
+	await page.getByTestId('import-confirm').click();
+	const reportOrError = page.locator('[data-testid="import-report"], [data-testid="import-error"]');
+	await reportOrError.waitFor({ timeout: LONG });
+	const finished = performance.now();
+	const peak = peakMemory();
+	if ((await reportOrError.getAttribute('data-testid')) === 'import-error')
+		throw new Error(`the import failed: ${await reportOrError.textContent()}`);
+	const count = async (name: string) => Number(await reportOrError.getAttribute(`data-${name}`));
+	const counts = { read: await count('read'), accepted: await count('accepted'), rejected: await count('rejected') };
+	if (counts.read !== ROWS || counts.accepted !== ROWS || counts.rejected !== 0)
+		throw new Error(`the import reported ${JSON.stringify(counts)}, expected ${ROWS} rows read and accepted`);
+	return { ms: finished - started, afterConfirm: finished - confirmedAt, peak };
+}
+
+const csv = generatedCsv(ROWS);
+const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const stop = await startServer();
+const results = { raw: [] as number[], rawInPage: [] as number[], ours: [] as number[], afterConfirm: [] as number[], rawPeak: [] as number[], oursPeak: [] as number[] };
+try {
+	for (let run = 0; run < RUNS; run++) {
+		const { context, close } = await openBrowser();
+		try {
+			const page = context.pages()[0] ?? (await context.newPage());
+			page.setDefaultTimeout(LONG);
+			// read_csv first: after our import the page would open on the imported rows instead of the demo.
+			const raw = await rawReadCsv(page, csv);
+			results.raw.push(raw.ms);
+			results.rawInPage.push(raw.inPage);
+			results.rawPeak.push(raw.peak);
+			const ours = await ourImport(page, csv);
+			results.ours.push(ours.ms);
+			results.afterConfirm.push(ours.afterConfirm);
+			results.oursPeak.push(ours.peak);
+		} finally {
+			await close();
+		}
+	}
+} finally {
+	await stop();
+}
+
+const size = readFileSync(csv).byteLength;
+const line = (label: string, values: number[]) =>
+	`${label.padEnd(40)} median ${median(values).toFixed(0).padStart(7)} ms   ${(ROWS / (median(values) / 1000)).toFixed(0).padStart(8)} rows/s   (n = ${values.length}: ${values.map((v) => v.toFixed(0)).join(', ')})`;
+const memory = (label: string, values: number[]) =>
+	`${label.padEnd(40)} median ${mebibytes(median(values)).padStart(7)} MiB  (n = ${values.length}: ${values.map(mebibytes).join(', ')})`;
+console.log(`Ward Hotspots import benchmark, ${ROWS} rows (${(size / 1e6).toFixed(0)} MB CSV), headless Chromium, ${RUNS} runs`);
+console.log(line('our import, file given → report', results.ours));
+console.log(line('  of which confirm → report', results.afterConfirm));
+console.log(line('DuckDB read_csv, file given → counted', results.raw));
+console.log(line('  the same, as the page timed it', results.rawInPage));
+console.log(`ratio (our import / read_csv)${' '.repeat(11)} ${(median(results.ours) / median(results.raw)).toFixed(2)}   target 1.3`);
+console.log(memory('peak memory of the tab, our import', results.oursPeak));
+console.log(memory('peak memory of the tab, read_csv', results.rawPeak));
