@@ -227,6 +227,8 @@ export const en: Messages = {
 		choose: 'Choose files',
 		reading: 'Reading the files…',
 		importing: 'Importing and checking every row…',
+		progressRead: (rows, total) => (total === null ? `read ${rows} rows` : `read ${rows} / ${total} rows`),
+		progressMapped: (rows, total) => (total === null ? `processed ${rows} rows` : `processed ${rows} / ${total} rows`),
 		groupsLayout: {
 			voronoi: 'The groups file has centre points only: the map will estimate the groups’ boundaries from them.',
 			tiles: 'The groups file does not place every group: the map will lay the groups out on a grid, not where they really are.'

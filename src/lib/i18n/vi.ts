@@ -236,6 +236,8 @@ export const vi = {
 		choose: 'Chọn tệp',
 		reading: 'Đang đọc tệp…',
 		importing: 'Đang nhập và kiểm tra từng dòng…',
+		progressRead: (rows: string, total: string | null) => (total === null ? `đã đọc ${rows} dòng` : `đã đọc ${rows} / ${total} dòng`),
+		progressMapped: (rows: string, total: string | null) => (total === null ? `đã xử lý ${rows} dòng` : `đã xử lý ${rows} / ${total} dòng`),
 		groupsLayout: {
 			voronoi: 'Tệp tổ dân phố chỉ có điểm trung tâm: bản đồ sẽ ước lượng ranh giới các tổ từ các điểm này.',
 			tiles: 'Tệp tổ dân phố không có đủ vị trí: bản đồ sẽ xếp các tổ thành lưới ô, không theo vị trí thật.'

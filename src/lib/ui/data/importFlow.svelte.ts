@@ -1,13 +1,13 @@
-import { toCsv } from '$lib/core/briefing/csv';
 import type { CaseMapping, ValueMaps } from '$lib/core/import/canonical';
-import { EMPTY_VALUE_MAPS, unknownLabels } from '$lib/core/import/canonical';
+import { EMPTY_VALUE_MAPS } from '$lib/core/import/canonical';
 import type { DatasetInput } from '$lib/core/import/dataset';
-import { groupsFromTable, readGroupsFile, isGroupsTable, type GroupsFile } from '$lib/core/import/groupsFile';
-import { casesInput, dropColumns, missingFields, prepareCases, type PreparedCases } from '$lib/core/import/pipeline';
-import { readTable, sniffFormat } from '$lib/core/import/readTable';
+import type { GroupsFile } from '$lib/core/import/groupsFile';
+import { missingFields } from '$lib/core/import/pipeline';
 import { ImportError, type ImportReport } from '$lib/core/import/report';
-import { mappingKey, normaliseLabel } from '$lib/core/schema/dictionary';
+import type { CasesPreview, ImportProgress, UnknownLabels } from '$lib/core/import/session';
+import { mappingKey, normaliseLabel, type CaseField } from '$lib/core/schema/dictionary';
 import type { WardData } from '../dashboard/wardData.svelte';
+import { ImportWorkerClient } from './importClient';
 
 export type ImportMode = 'append' | 'replace';
 
@@ -22,21 +22,28 @@ const REMEMBERED = 'ward-hotspots:mappings';
 /**
  * The Data page's import, step by step: files chosen → read and looked at → the user confirms the column
  * mapping, maps unknown labels, drops personal-data columns → imported all or nothing → a report.
- * Nothing touches the database before the user confirms.
+ * Nothing touches the database before the user confirms. The file itself is read and mapped in a worker
+ * (`importWorker.ts`), so a big file never freezes the page; the page keeps only what it shows.
  */
 export class ImportFlow {
 	step = $state<'idle' | 'reading' | 'mapping' | 'importing' | 'done' | 'refused'>('idle');
-	prepared = $state.raw<PreparedCases | null>(null);
+	preview = $state.raw<CasesPreview | null>(null);
 	/** The groups file chosen with the cases, read and checked; null to keep the ward's groups. */
 	groupsFile = $state.raw<GroupsFile | null>(null);
 	mapping = $state<CaseMapping | null>(null);
 	maps = $state<ValueMaps>(structuredClone(EMPTY_VALUE_MAPS));
+	/** Labels of the coded columns that neither the dictionary nor `maps` know, for the current mapping. */
+	unknown = $state.raw<UnknownLabels | null>(null);
 	mode = $state<ImportMode>('append');
+	/** Rows read or mapped so far, while the worker reads or maps; null while the database checks the rows. */
+	progress = $state.raw<ImportProgress | null>(null);
 	refusal = $state.raw<Refusal | null>(null);
 	reports = $state.raw<ImportReport[]>([]);
 	readonly #ward: WardData;
-	/** The cases file as chosen, kept to read another of its sheets. */
-	#casesFile: { name: string; bytes: Uint8Array } | null = null;
+	readonly #worker = new ImportWorkerClient();
+	/** Bumped by every new choice of files: answers to an older one are ignored. */
+	#generation = 0;
+	#labelsRequest = 0;
 
 	constructor(ward: WardData) {
 		this.#ward = ward;
@@ -48,75 +55,75 @@ export class ImportFlow {
 
 	/** The workbook's sheets when it has several (the user picks the one with the cases); else empty. */
 	get sheets(): string[] {
-		const sheets = this.prepared?.table.sheets ?? [];
+		const sheets = this.preview?.sheets ?? [];
 		return sheets.length > 1 ? sheets : [];
 	}
 
-	get unknown() {
-		return this.prepared && this.mapping ? unknownLabels(this.prepared.table, this.mapping, this.maps) : null;
-	}
-
-	/**
-	 * Reads the chosen files: one table of cases and at most one groups file — a GeoJSON, or a table told from
-	 * the cases by its headers (a group code and no date).
-	 */
+	/** Hands the chosen files to the worker, which reads them and tells the cases from the groups. */
 	async choose(files: File[]): Promise<void> {
 		this.reset();
+		// A fresh worker per choice: whatever the previous one was still reading is dropped with it.
+		this.#worker.terminate();
+		const generation = ++this.#generation;
 		this.step = 'reading';
 		try {
-			await this.#ward.whenLoaded();
-			const read = await Promise.all(
-				files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))
-			);
-			const names = files.map((file) => file.name).join(', ');
-			const geojson = read.filter((file) => sniffFormat(file.name, file.bytes) === 'geojson');
-			const tables = await Promise.all(
-				read
-					.filter((file) => sniffFormat(file.name, file.bytes) !== 'geojson')
-					.map(async (file) => ({ file, prepared: await firstSheetWithContent(file) }))
-			);
-			const groupTables = tables.filter(({ prepared }) => isGroupsTable(prepared.table.headers));
-			const caseTables = tables.filter((table) => !groupTables.includes(table));
-			if (geojson.length + groupTables.length > 1 || caseTables.length > 1) return this.#refuse('too_many_files', names);
-			if (caseTables.length === 0) return this.#refuse('no_cases_file', names);
-			if (geojson.length + groupTables.length === 0 && this.#ward.synthetic) return this.#refuse('needs_groups', names);
-			this.groupsFile = geojson[0]
-				? await readGroupsFile(geojson[0])
-				: groupTables[0]
-					? groupsFromTable(groupTables[0].prepared.table)
-					: null;
+			const onProgress = (progress: ImportProgress) => {
+				if (generation === this.#generation) this.progress = progress;
+			};
+			const [opened] = await Promise.all([this.#worker.call('open', { files }, onProgress), this.#ward.whenLoaded()]);
+			if (generation !== this.#generation) return;
+			if (opened.kind === 'refused') return this.#refuse(opened.code, opened.detail);
+			if (!opened.groupsFile && this.#ward.synthetic) return this.#refuse('needs_groups', files.map((file) => file.name).join(', '));
+			this.groupsFile = opened.groupsFile;
 			this.mode = this.groupsFile || this.#ward.synthetic ? 'replace' : 'append';
-			this.#casesFile = caseTables[0].file;
-			this.#show(caseTables[0].prepared);
+			this.#show(opened.cases);
 		} catch (error) {
-			this.#fail(error);
+			if (generation === this.#generation) this.#fail(error);
 		}
 	}
 
 	/** The user picked another sheet of the workbook: read it and propose its mapping afresh. */
 	async chooseSheet(sheet: string): Promise<void> {
-		const file = this.#casesFile;
-		if (!file || sheet === this.prepared?.table.sheet) return;
+		if (!this.preview || sheet === this.preview.sheet) return;
+		const generation = this.#generation;
 		this.step = 'reading';
 		try {
-			this.#show(await prepareCases(file, sheet));
+			const preview = await this.#worker.call('sheet', { sheet }, (progress) => (this.progress = progress));
+			if (generation === this.#generation) this.#show(preview);
 		} catch (error) {
-			this.#fail(error);
+			if (generation === this.#generation) this.#fail(error);
 		}
 	}
 
-	#show(prepared: PreparedCases): void {
-		this.prepared = prepared;
-		this.mapping = rememberedMapping(prepared.table.headers) ?? { ...prepared.mapping };
+	#show(preview: CasesPreview): void {
+		this.preview = preview;
+		this.mapping = rememberedMapping(preview.headers) ?? { ...preview.mapping };
 		this.maps = structuredClone(EMPTY_VALUE_MAPS);
+		this.progress = null;
 		this.step = 'mapping';
+		void this.#findUnknownLabels();
 	}
 
 	/** The user drops the columns that look like personal data; their values never reach the database. */
-	dropPersonalData(): void {
-		if (!this.prepared) return;
-		this.prepared = dropColumns(this.prepared, [...new Set(this.prepared.personalData.map((finding) => finding.column))]);
-		this.mapping = rememberedMapping(this.prepared.table.headers) ?? { ...this.prepared.mapping };
+	async dropPersonalData(): Promise<void> {
+		if (!this.preview) return;
+		const generation = this.#generation;
+		try {
+			const preview = await this.#worker.call('dropPersonalData', {});
+			if (generation !== this.#generation) return;
+			this.preview = preview;
+			this.mapping = rememberedMapping(preview.headers) ?? { ...preview.mapping };
+			void this.#findUnknownLabels();
+		} catch (error) {
+			if (generation === this.#generation) this.#fail(error);
+		}
+	}
+
+	/** The user chose the column of a field (null: none). */
+	setColumn(field: CaseField, column: number | null): void {
+		if (!this.mapping) return;
+		this.mapping[field] = column;
+		void this.#findUnknownLabels();
 	}
 
 	mapLabel(field: keyof ValueMaps, label: string, code: string): void {
@@ -125,17 +132,39 @@ export class ImportFlow {
 		if (code) next[key] = code;
 		else delete next[key];
 		this.maps = { ...this.maps, [field]: next };
+		void this.#findUnknownLabels();
+	}
+
+	/** Asks the worker which labels are unknown under the current mapping; only the latest answer counts. */
+	async #findUnknownLabels(): Promise<void> {
+		if (!this.mapping) return;
+		const request = ++this.#labelsRequest;
+		const mapping = $state.snapshot(this.mapping);
+		const maps = $state.snapshot(this.maps) as ValueMaps;
+		try {
+			const unknown = await this.#worker.call('unknownLabels', { mapping, maps });
+			if (request === this.#labelsRequest) this.unknown = unknown;
+		} catch {
+			// A worker stopped by a new choice of files: that choice asks again.
+		}
 	}
 
 	/** The user confirmed the mapping: import all or nothing, remember the mapping for files like this one. */
 	async confirm(): Promise<void> {
-		const prepared = this.prepared;
+		const preview = this.preview;
 		const mapping = this.mapping;
-		if (!prepared || !mapping) return;
+		if (!preview || !mapping) return;
+		const generation = this.#generation;
 		this.step = 'importing';
 		try {
-			const cases = casesInput(prepared, $state.snapshot(mapping), $state.snapshot(this.maps) as ValueMaps);
-			remember(prepared.table.headers, $state.snapshot(mapping));
+			const mapped = await this.#worker.call(
+				'casesInput',
+				{ mapping: $state.snapshot(mapping), maps: $state.snapshot(this.maps) as ValueMaps },
+				(progress) => (this.progress = progress)
+			);
+			this.progress = null;
+			const cases = { file: mapped.file, rows: new Uint8Array(mapped.rows), problems: mapped.problems };
+			remember(preview.headers, $state.snapshot(mapping));
 			if (this.mode === 'append') {
 				this.reports = [await this.#ward.append(cases)];
 			} else {
@@ -146,64 +175,45 @@ export class ImportFlow {
 				};
 				this.reports = await this.#ward.replace(input);
 			}
-			this.step = 'done';
+			if (generation === this.#generation) this.step = 'done';
 		} catch (error) {
-			this.#fail(error);
+			if (generation === this.#generation) this.#fail(error);
 		}
 	}
 
-	/** The rejected rows with their original values, as CSV for the user to correct and import again. */
-	rejectedCsv(report: ImportReport): string {
-		const table = this.prepared?.table;
-		const rowByLine = new Map(table?.lines.map((line, index) => [line, table.rows[index]]) ?? []);
-		return toCsv(
-			['line', 'reason', 'field', ...(table?.headers ?? [])],
-			report.rejections.map((rejection) => [
-				rejection.line,
-				rejection.reason,
-				rejection.field,
-				...(rowByLine.get(rejection.line) ?? [])
-			])
-		);
+	/** The rejected rows with their original values (kept by the worker), as CSV to correct and import again. */
+	rejectedCsv(report: ImportReport): Promise<string> {
+		return this.#worker.call('rejectedCsv', { rejections: report.rejections });
 	}
 
 	reset(): void {
+		if (this.preview) void this.#worker.call('release', {}).catch(() => {});
 		this.step = 'idle';
-		this.prepared = null;
+		this.preview = null;
 		this.groupsFile = null;
-		this.#casesFile = null;
 		this.mapping = null;
 		this.maps = structuredClone(EMPTY_VALUE_MAPS);
+		this.unknown = null;
+		this.progress = null;
 		this.refusal = null;
 		this.reports = [];
 	}
 
+	/** The page is gone: so is its worker. */
+	dispose(): void {
+		this.#generation += 1;
+		this.#worker.terminate();
+	}
+
 	#refuse(code: Refusal['code'], detail: string): void {
 		this.refusal = { code, detail };
+		this.progress = null;
 		this.step = 'refused';
 	}
 
 	#fail(error: unknown): void {
 		if (error instanceof ImportError) this.#refuse(error.code, error.detail);
 		else this.#refuse('failed', error instanceof Error ? error.message : String(error));
-	}
-}
-
-/**
- * The file read at its default sheet; when that sheet is empty (a blank "Sheet1" left in front of the data), the
- * next sheet with content, so the user lands on the chooser rather than on a refusal.
- */
-async function firstSheetWithContent(file: { name: string; bytes: Uint8Array }): Promise<PreparedCases> {
-	try {
-		return await prepareCases(file);
-	} catch (error) {
-		if (!(error instanceof ImportError) || error.code !== 'empty_file' || sniffFormat(file.name, file.bytes) !== 'xlsx') throw error;
-		const { sheets = [], sheet: empty } = await readTable(file);
-		for (const sheet of sheets.filter((name) => name !== empty)) {
-			const prepared = await prepareCases(file, sheet).catch(() => null);
-			if (prepared) return prepared;
-		}
-		throw error;
 	}
 }
 

@@ -1,0 +1,204 @@
+import { toCsv } from '../briefing/csv';
+import { unknownLabels, type CaseMapping, type ValueMaps } from './canonical';
+import type { CasesInput } from './cases';
+import { groupsFromTable, isGroupsTable, readGroupsFile, type GroupsFile } from './groupsFile';
+import type { PersonalDataFinding } from './personalData';
+import { casesInput, dropColumns, prepareCases, type PreparedCases } from './pipeline';
+import { readTable, sniffFormat, type Cell } from './readTable';
+import { ImportError, type Rejection } from './report';
+
+/** What the page shows of a cases table while the user maps it; the rows themselves stay in the session. */
+export interface CasesPreview {
+	file: string;
+	headers: string[];
+	rowCount: number;
+	/** Per column, its first few values that are not blank: enough for the user to recognise the column. */
+	samples: Cell[][];
+	/** The mapping proposed from the headers. */
+	mapping: CaseMapping;
+	personalData: PersonalDataFinding[];
+	/** Every sheet of a workbook; empty for other formats. */
+	sheets: string[];
+	sheet?: string;
+}
+
+/** The files the user chose, told apart: the cases table to map, and the groups file if one came with it. */
+export type OpenedFiles =
+	| { kind: 'opened'; cases: CasesPreview; groupsFile: GroupsFile | null }
+	| { kind: 'refused'; code: 'too_many_files' | 'no_cases_file'; detail: string };
+
+/**
+ * How far a long step has gone: rows read from the file, or rows mapped to canonical columns. `total` is exact
+ * when known, an estimate when `estimated`, null when the file gives no way to tell (xlsx, Parquet).
+ */
+export interface ImportProgress {
+	phase: 'reading' | 'mapping';
+	rows: number;
+	total: number | null;
+	estimated: boolean;
+}
+
+export type ProgressListener = (progress: ImportProgress) => void;
+
+export type UnknownLabels = ReturnType<typeof unknownLabels>;
+
+const SAMPLES_PER_COLUMN = 3;
+
+/**
+ * One import on the Data page, from the chosen files to the canonical rows, holding the cases table between the
+ * steps so that only what the page shows has to leave it. Framework-free: the import worker runs it, tests too.
+ */
+export class ImportSession {
+	#file: { name: string; bytes: Uint8Array } | null = null;
+	#prepared: PreparedCases | null = null;
+
+	/**
+	 * Reads the chosen files: one table of cases and at most one groups file — a GeoJSON, or a table told from
+	 * the cases by its headers (a group code and no date).
+	 */
+	async open(files: { name: string; bytes: Uint8Array }[], onProgress: ProgressListener = () => {}): Promise<OpenedFiles> {
+		this.release();
+		const names = files.map((file) => file.name).join(', ');
+		const geojson = files.filter((file) => sniffFormat(file.name, file.bytes) === 'geojson');
+		const tables: { file: { name: string; bytes: Uint8Array }; prepared: PreparedCases }[] = [];
+		for (const file of files.filter((file) => !geojson.includes(file))) {
+			tables.push({ file, prepared: await firstSheetWithContent(file, onProgress) });
+		}
+		const groupTables = tables.filter(({ prepared }) => isGroupsTable(prepared.table.headers));
+		const caseTables = tables.filter((table) => !groupTables.includes(table));
+		if (geojson.length + groupTables.length > 1 || caseTables.length > 1) return { kind: 'refused', code: 'too_many_files', detail: names };
+		if (caseTables.length === 0) return { kind: 'refused', code: 'no_cases_file', detail: names };
+		const groupsFile = geojson[0]
+			? await readGroupsFile(geojson[0])
+			: groupTables[0]
+				? groupsFromTable(groupTables[0].prepared.table)
+				: null;
+		this.#file = caseTables[0].file;
+		this.#prepared = caseTables[0].prepared;
+		return { kind: 'opened', cases: preview(this.#prepared), groupsFile };
+	}
+
+	/** Another sheet of the workbook, read and looked at afresh. */
+	async chooseSheet(sheet: string, onProgress: ProgressListener = () => {}): Promise<CasesPreview> {
+		const file = this.#requireFile();
+		this.#prepared = await prepareWithProgress(file, onProgress, sheet);
+		return preview(this.#prepared);
+	}
+
+	/** Drops the columns that look like personal data; their values never reach the database. */
+	dropPersonalData(): CasesPreview {
+		const prepared = this.#requirePrepared();
+		this.#prepared = dropColumns(prepared, [...new Set(prepared.personalData.map((finding) => finding.column))]);
+		return preview(this.#prepared);
+	}
+
+	unknownLabels(mapping: CaseMapping, maps: ValueMaps): UnknownLabels {
+		return unknownLabels(this.#requirePrepared().table, mapping, maps);
+	}
+
+	/** The confirmed mapping applied: the rows as Arrow IPC for the database (see `casesInput`). */
+	casesInput(mapping: CaseMapping, maps: ValueMaps, onProgress: ProgressListener = () => {}): CasesInput {
+		const prepared = this.#requirePrepared();
+		const total = prepared.table.rows.length;
+		const mapped = (rows: number) => onProgress({ phase: 'mapping', rows, total, estimated: false });
+		mapped(0);
+		const input = casesInput(prepared, mapping, maps, undefined, mapped);
+		mapped(total);
+		return input;
+	}
+
+	/** The rejected rows with their original values, as CSV for the user to correct and import again. */
+	rejectedCsv(rejections: readonly Rejection[]): string {
+		const { table } = this.#requirePrepared();
+		const rowByLine = new Map(table.lines.map((line, index) => [line, table.rows[index]]));
+		return toCsv(
+			['line', 'reason', 'field', ...table.headers],
+			rejections.map((rejection) => [rejection.line, rejection.reason, rejection.field, ...(rowByLine.get(rejection.line) ?? [])])
+		);
+	}
+
+	/** Forgets the file and its table (a million rows are worth giving back). */
+	release(): void {
+		this.#file = null;
+		this.#prepared = null;
+	}
+
+	#requireFile() {
+		if (!this.#file) throw new Error('no file is open');
+		return this.#file;
+	}
+
+	#requirePrepared(): PreparedCases {
+		if (!this.#prepared) throw new Error('no file is open');
+		return this.#prepared;
+	}
+}
+
+function preview({ table, mapping, personalData }: PreparedCases): CasesPreview {
+	return {
+		file: table.file,
+		headers: table.headers,
+		rowCount: table.rows.length,
+		samples: table.headers.map((_, column) => columnSamples(table.rows, column)),
+		mapping,
+		personalData,
+		sheets: table.sheets ?? [],
+		sheet: table.sheet
+	};
+}
+
+function columnSamples(rows: Cell[][], column: number): Cell[] {
+	const samples: Cell[] = [];
+	for (const row of rows) {
+		const cell = row[column];
+		if (cell !== null && String(cell).trim() !== '') samples.push(cell);
+		if (samples.length === SAMPLES_PER_COLUMN) break;
+	}
+	return samples;
+}
+
+async function prepareWithProgress(
+	file: { name: string; bytes: Uint8Array },
+	onProgress: ProgressListener,
+	sheet?: string
+): Promise<PreparedCases> {
+	const estimate = estimateRows(file);
+	onProgress({ phase: 'reading', rows: 0, total: estimate, estimated: true });
+	const prepared = await prepareCases(file, sheet, (rows) => onProgress({ phase: 'reading', rows, total: estimate, estimated: true }));
+	const rows = prepared.table.rows.length;
+	onProgress({ phase: 'reading', rows, total: rows, estimated: false });
+	return prepared;
+}
+
+/**
+ * The file read at its default sheet; when that sheet is empty (a blank "Sheet1" left in front of the data), the
+ * next sheet with content, so the user lands on the chooser rather than on a refusal.
+ */
+async function firstSheetWithContent(file: { name: string; bytes: Uint8Array }, onProgress: ProgressListener): Promise<PreparedCases> {
+	try {
+		return await prepareWithProgress(file, onProgress);
+	} catch (error) {
+		if (!(error instanceof ImportError) || error.code !== 'empty_file' || sniffFormat(file.name, file.bytes) !== 'xlsx') throw error;
+		const { sheets = [], sheet: empty } = await readTable(file);
+		for (const sheet of sheets.filter((name) => name !== empty)) {
+			const prepared = await prepareCases(file, sheet).catch(() => null);
+			if (prepared) return prepared;
+		}
+		throw error;
+	}
+}
+
+/**
+ * About how many rows a text file holds: its line breaks, less the header. Quoted fields may hold line breaks
+ * and blank lines are skipped, hence an estimate. Counting is a native byte search, far quicker than parsing.
+ * Compressed formats (xlsx, Parquet) give no such hint: null.
+ */
+export function estimateRows(file: { name: string; bytes: Uint8Array }): number | null {
+	const format = sniffFormat(file.name, file.bytes);
+	if (format !== 'csv' && format !== 'jsonl') return null;
+	const { bytes } = file;
+	let lines = 0;
+	for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines += 1;
+	if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) lines += 1;
+	return Math.max(0, format === 'csv' ? lines - 1 : lines);
+}

@@ -1,0 +1,63 @@
+/// <reference lib="webworker" />
+import { ImportError } from '$lib/core/import/report';
+import { ImportSession, type ProgressListener } from '$lib/core/import/session';
+import type { ImportCall, ImportCalls, ImportReply, ImportRequest } from './importProtocol';
+
+/* The import worker: reads and maps the cases file off the page's thread (see importProtocol.ts). */
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const session = new ImportSession();
+
+scope.onmessage = async ({ data: request }: MessageEvent<ImportRequest>) => {
+	const { id } = request;
+	const onProgress: ProgressListener = (progress) => post({ id, type: 'progress', progress });
+	try {
+		const answer = await run(request, onProgress);
+		// The canonical rows are moved to the page, not copied.
+		const transfer = answer && typeof answer === 'object' && 'rows' in answer ? [answer.rows] : [];
+		post({ id, type: 'answer', answer }, transfer);
+	} catch (error) {
+		const code = error instanceof ImportError ? error.code : null;
+		const detail = error instanceof ImportError ? error.detail : error instanceof Error ? error.message : String(error);
+		post({ id, type: 'failed', code, detail });
+	}
+};
+
+async function run(
+	request: ImportRequest,
+	onProgress: ProgressListener
+): Promise<ImportCalls[ImportCall]['answer']> {
+	switch (request.call) {
+		case 'open': {
+			const files = await Promise.all(
+				request.files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))
+			);
+			return session.open(files, onProgress);
+		}
+		case 'sheet':
+			return session.chooseSheet(request.sheet, onProgress);
+		case 'dropPersonalData':
+			return session.dropPersonalData();
+		case 'unknownLabels':
+			return session.unknownLabels(request.mapping, request.maps);
+		case 'casesInput': {
+			const { file, rows, problems } = session.casesInput(request.mapping, request.maps, onProgress);
+			return { file, rows: ownBuffer(rows), problems };
+		}
+		case 'rejectedCsv':
+			return session.rejectedCsv(request.rejections);
+		case 'release':
+			session.release();
+			return null;
+	}
+}
+
+/** The bytes as a buffer of their own, so that transferring it moves exactly them. */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+	const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+	return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+}
+
+function post(reply: ImportReply, transfer: Transferable[] = []): void {
+	scope.postMessage(reply, transfer);
+}
