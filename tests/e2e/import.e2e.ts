@@ -158,6 +158,11 @@ describe('importing a ward’s own exports', () => {
 		const garbage = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256));
 		await choose([{ name: 'rac.csv', mimeType: 'text/csv', buffer: garbage }]);
 		await page.getByTestId('import-error').waitFor();
+		// In the page's language, naming the file and what to do; the core's English account stays out of it.
+		const message = (await page.getByTestId('import-error').textContent()) ?? '';
+		expect(message).toContain('rac.csv: tệp không phải là bảng chữ');
+		expect(message).toContain('CSV UTF-8');
+		expect(message).not.toMatch(/the file|import the/);
 		expect(errors).toEqual([]);
 	});
 

@@ -285,6 +285,22 @@ export const en: Messages = {
 			too_many_files: (detail) => `Import one cases file and at most one groups file at a time: ${detail}.`,
 			failed: (detail) => `The import failed; the previous data is kept. (${detail})`
 		},
+		refusalHints: {
+			old_excel: (files) =>
+				`${files}: this is an older Excel workbook (.xls) or a password-protected one. Open it in Excel, remove any password, choose "Save As" → "Excel Workbook (.xlsx)", then import the new file.`,
+			geojson_as_cases: (files) =>
+				`${files}: a GeoJSON file holds the residential groups' boundaries, not the cases. Choose the cases file (CSV or Excel) as well.`,
+			unknown_format: (files) =>
+				`${files}: the kind of file is not recognised. Import the cases as .csv, .tsv, .txt, .xlsx, .parquet or .jsonl, and the groups' boundaries as .geojson.`,
+			utf32: (files) => `${files}: the file is saved as UTF-32. Open it in Excel and save it as "CSV UTF-8" or .xlsx.`,
+			unknown_encoding: (files) =>
+				`${files}: the text encoding is not recognised (perhaps TCVN3 or VNI). Open it in Excel and save it as "CSV UTF-8" or .xlsx.`,
+			invalid_text: (files) => `${files}: the file is damaged and cannot be read as text. Export it again as "CSV UTF-8" or .xlsx.`,
+			not_text: (files) => `${files}: the file is not a text table. If it is a spreadsheet, import the .xlsx itself, or save it as "CSV UTF-8".`,
+			bad_xlsx: (files) => `${files}: this Excel file cannot be opened. Open it in Excel, save it again as .xlsx and import it again.`,
+			no_sheet: (files) => `${files}: the chosen sheet is no longer there. Choose the file again.`,
+			bad_parquet: (files) => `${files}: this Parquet file cannot be read. Export it again, or use CSV or .xlsx.`
+		},
 		unchanged: 'The data in use has not changed.',
 		tryAgain: 'Choose other files',
 		reportTitle: 'Import report',

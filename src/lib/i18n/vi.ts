@@ -6,7 +6,7 @@ import type { SourceCode } from '../core/schema/sources';
 import type { Correction } from '../core/queries/view';
 import type { ConfidenceBin, EmergingCategory, MoranCluster } from '../core/analysis';
 import type { CaseField } from '../core/schema/dictionary';
-import type { RejectionReason } from '../core/import/report';
+import type { RefusalHint, RejectionReason } from '../core/import/report';
 
 /** Vietnamese, the default language. Every key here must exist in `en.ts` (the compiler checks it). */
 export const vi = {
@@ -295,6 +295,23 @@ export const vi = {
 			too_many_files: (detail: string) => `Mỗi lần chỉ nhập một tệp vụ việc và nhiều nhất một tệp tổ dân phố: ${detail}.`,
 			failed: (detail: string) => `Có lỗi khi nhập; dữ liệu trước đó được giữ nguyên. (${detail})`
 		} satisfies Record<string, (detail: string) => string>,
+		refusalHints: {
+			old_excel: (files: string) =>
+				`${files}: đây là tệp Excel đời cũ (.xls) hoặc tệp có mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có, chọn “Lưu thành” → “Excel Workbook (.xlsx)”, rồi nhập tệp mới.`,
+			geojson_as_cases: (files: string) =>
+				`${files}: tệp GeoJSON chứa ranh giới các tổ dân phố, không phải danh sách vụ việc. Hãy chọn cả tệp vụ việc (CSV hoặc Excel).`,
+			unknown_format: (files: string) =>
+				`${files}: không nhận ra loại tệp. Hãy nhập bảng vụ việc dạng .csv, .tsv, .txt, .xlsx, .parquet hoặc .jsonl, và ranh giới tổ dân phố dạng .geojson.`,
+			utf32: (files: string) => `${files}: tệp được lưu bằng bảng mã UTF-32. Hãy mở bằng Excel và lưu lại dạng “CSV UTF-8” hoặc .xlsx.`,
+			unknown_encoding: (files: string) =>
+				`${files}: không nhận ra bảng mã chữ (có thể là TCVN3 hoặc VNI). Hãy mở bằng Excel và lưu lại dạng “CSV UTF-8” hoặc .xlsx.`,
+			invalid_text: (files: string) => `${files}: tệp có chỗ hỏng, không đọc được thành chữ. Hãy xuất lại tệp dạng “CSV UTF-8” hoặc .xlsx.`,
+			not_text: (files: string) =>
+				`${files}: tệp không phải là bảng chữ. Nếu là bảng tính, hãy nhập chính tệp .xlsx, hoặc lưu lại dạng “CSV UTF-8”.`,
+			bad_xlsx: (files: string) => `${files}: không mở được tệp Excel này. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi nhập lại.`,
+			no_sheet: (files: string) => `${files}: không còn trang tính đã chọn. Hãy chọn lại tệp.`,
+			bad_parquet: (files: string) => `${files}: không đọc được tệp Parquet này. Hãy xuất lại tệp, hoặc dùng CSV hay .xlsx.`
+		} satisfies Record<RefusalHint, (files: string) => string>,
 		unchanged: 'Dữ liệu đang dùng không thay đổi.',
 		tryAgain: 'Chọn tệp khác',
 		reportTitle: 'Kết quả nhập',

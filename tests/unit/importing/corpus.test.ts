@@ -6,7 +6,7 @@ import { openNodeEngine } from '$lib/core/db/node';
 import { replaceDataset } from '$lib/core/import/dataset';
 import { parseGroupsGeojson } from '$lib/core/import/groups';
 import { casesInput, dropColumns, prepareCases, type PreparedCases } from '$lib/core/import/pipeline';
-import { ImportError, type RejectionReason } from '$lib/core/import/report';
+import { ImportError, type RefusalHint, type RejectionReason } from '$lib/core/import/report';
 import { demoGroupsText } from '../support/demo';
 
 /*
@@ -30,7 +30,7 @@ interface FileInput {
 }
 
 type Expected =
-	| { refused: ImportError['code'] }
+	| { refused: ImportError['code']; hint?: RefusalHint }
 	| {
 			read: number;
 			rejected?: [line: number, reason: RejectionReason, field: string][];
@@ -100,7 +100,7 @@ const CORPUS: Kind[] = [
 	{
 		kind: 'binary garbage named .csv',
 		file: () => ({ name: 'cases.csv', bytes: Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256) }),
-		expected: { refused: 'binary_file' }
+		expected: { refused: 'binary_file', hint: 'not_text' }
 	},
 	{
 		kind: 'UTF-16LE with a byte-order mark, tab separated (Excel "Unicode Text")',
@@ -125,7 +125,7 @@ const CORPUS: Kind[] = [
 	{
 		kind: 'UTF-32 is refused with what to do',
 		file: () => ({ name: 'cases.csv', bytes: Uint8Array.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]) }),
-		expected: { refused: 'unsupported_encoding' }
+		expected: { refused: 'unsupported_encoding', hint: 'utf32' }
 	},
 	{
 		kind: 'Windows-1258, Vietnamese headers and labels with separate tone marks',
@@ -147,7 +147,7 @@ const CORPUS: Kind[] = [
 	{
 		kind: 'another legacy code page (Western European) is refused, not garbled',
 		file: () => ({ name: 'cases.csv', bytes: Uint8Array.from([...utf8('case_id,note\n1,Gr'), 0xfc, 0xdf, ...utf8('e aus M'), 0xfc, ...utf8('nchen\n')]) }),
-		expected: { refused: 'unsupported_encoding' }
+		expected: { refused: 'unsupported_encoding', hint: 'unknown_encoding' }
 	},
 	{
 		kind: '`;` separator with BOM and CRLF, Vietnamese headers, dd/mm/yyyy',
@@ -590,12 +590,12 @@ const CORPUS: Kind[] = [
 	{
 		kind: 'an Excel 97–2003 workbook is refused with what to do',
 		file: () => ({ name: 'cases.xls', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) }),
-		expected: { refused: 'unsupported_format' }
+		expected: { refused: 'unsupported_format', hint: 'old_excel' }
 	},
 	{
 		kind: 'a groups GeoJSON given as the cases file',
 		file: () => ({ name: 'cases.geojson', bytes: utf8(demoGroupsText) }),
-		expected: { refused: 'unsupported_format' }
+		expected: { refused: 'unsupported_format', hint: 'geojson_as_cases' }
 	},
 	{
 		kind: 'a truncated xlsx',
@@ -603,7 +603,7 @@ const CORPUS: Kind[] = [
 			const whole = await xlsx('cases.xlsx', (workbook) => void workbook.addWorksheet('A').addRow(['case_id']));
 			return { name: whole.name, bytes: whole.bytes.slice(0, 300) };
 		},
-		expected: { refused: 'unreadable' }
+		expected: { refused: 'unreadable', hint: 'bad_xlsx' }
 	}
 ];
 
@@ -639,6 +639,8 @@ describe('the import corpus, through the whole pipeline on DuckDB', () => {
 			);
 			expect(error).toBeInstanceOf(ImportError);
 			expect((error as ImportError).code).toBe(expected.refused);
+			// The hint is what the page words for the user in their language.
+			if (expected.hint) expect((error as ImportError).hint).toBe(expected.hint);
 			expect(await engine.query('SELECT case_id FROM cases')).toEqual([{ case_id: 'KEEP' }]);
 			return;
 		}

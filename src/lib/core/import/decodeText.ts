@@ -28,7 +28,7 @@ const SAVE_AS_UTF8 = 'save the table as "CSV UTF-8" (Excel: File › Save As ›
 export function decodeText(bytes: Uint8Array): DecodedText {
 	if (bytes.length === 0) return { text: '', encoding: 'utf-8' };
 	if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
-		throw new ImportError('unsupported_encoding', `the file is UTF-32; ${SAVE_AS_UTF8}`);
+		throw new ImportError('unsupported_encoding', `the file is UTF-32; ${SAVE_AS_UTF8}`, 'utf32');
 	}
 	if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return checked(strictDecode(bytes, 'utf-8'), 'utf-8');
 	if (startsWith(bytes, [0xff, 0xfe])) return checked(strictDecode(bytes, 'utf-16le'), 'utf-16le');
@@ -50,7 +50,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 	if (controlShare(windows1258) > MAX_CONTROL_SHARE) throw notText();
 	// The code page leaves eight bytes unassigned; decoders turn them into C1 controls. Real text has none.
 	if (/[\u0080-\u009f]/.test(windows1258) || !looksVietnamese(windows1258)) {
-		throw new ImportError('unsupported_encoding', `the file is neither UTF-8, UTF-16 nor Windows-1258 text; ${SAVE_AS_UTF8}`);
+		throw new ImportError(
+			'unsupported_encoding',
+			`the file is neither UTF-8, UTF-16 nor Windows-1258 text; ${SAVE_AS_UTF8}`,
+			'unknown_encoding'
+		);
 	}
 	return { text: windows1258.normalize('NFC'), encoding: 'windows-1258' };
 }
@@ -64,7 +68,7 @@ function strictDecode(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-1
 	try {
 		return new TextDecoder(encoding, { fatal: true }).decode(bytes);
 	} catch {
-		throw new ImportError('unsupported_encoding', `the file is not valid ${encoding.toUpperCase()} text; ${SAVE_AS_UTF8}`);
+		throw new ImportError('unsupported_encoding', `the file is not valid ${encoding.toUpperCase()} text; ${SAVE_AS_UTF8}`, 'invalid_text');
 	}
 }
 
@@ -74,7 +78,11 @@ function checked(text: string, encoding: TextEncodingName): DecodedText {
 }
 
 function notText(): ImportError {
-	return new ImportError('binary_file', `the file is not a text table; if it is a spreadsheet, import the .xlsx itself or ${SAVE_AS_UTF8}`);
+	return new ImportError(
+		'binary_file',
+		`the file is not a text table; if it is a spreadsheet, import the .xlsx itself or ${SAVE_AS_UTF8}`,
+		'not_text'
+	);
 }
 
 /**

@@ -28,7 +28,11 @@ export async function readParquet(file: string, bytes: Uint8Array): Promise<RawT
 			}
 		});
 	} catch (error) {
-		throw new ImportError('unreadable', `${file}: not a readable Parquet file (${error instanceof Error ? error.message : String(error)})`);
+		throw new ImportError(
+			'unreadable',
+			`${file}: not a readable Parquet file (${error instanceof Error ? error.message : String(error)})`,
+			'bad_parquet'
+		);
 	}
 	return {
 		file,

@@ -39,11 +39,16 @@ async function readAnyTable(
 		case 'parquet':
 			return readParquet(file.name, file.bytes);
 		case 'geojson':
-			throw new ImportError('unsupported_format', `${file.name}: GeoJSON holds the residential groups' boundaries, not rows of cases`);
+			throw new ImportError(
+				'unsupported_format',
+				`${file.name}: GeoJSON holds the residential groups' boundaries, not rows of cases`,
+				'geojson_as_cases'
+			);
 		case 'unknown':
 			throw new ImportError(
 				'unsupported_format',
-				`${file.name}: import a table as .csv, .tsv, .txt, .xlsx, .parquet or .jsonl, or the groups as .geojson`
+				`${file.name}: import a table as .csv, .tsv, .txt, .xlsx, .parquet or .jsonl, or the groups as .geojson`,
+				'unknown_format'
 			);
 	}
 }

@@ -36,7 +36,11 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: stri
 		// ExcelJS hands the bytes to JSZip, which takes an ArrayBuffer in the browser and in Node alike.
 		await workbook.xlsx.load(bytes.slice().buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
 	} catch (error) {
-		throw new ImportError('unreadable', `${file}: not a readable Excel workbook (.xlsx) (${error instanceof Error ? error.message : String(error)})`);
+		throw new ImportError(
+			'unreadable',
+			`${file}: not a readable Excel workbook (.xlsx) (${error instanceof Error ? error.message : String(error)})`,
+			'bad_xlsx'
+		);
 	}
 	const worksheets = workbook.worksheets;
 	const sheets = worksheets.map((worksheet) => worksheet.name);
@@ -45,7 +49,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: stri
 			? (worksheets.find((candidate) => candidate.state === 'visible') ?? worksheets[0])
 			: worksheets.find((candidate) => candidate.name === sheetName);
 	if (!worksheet) {
-		if (sheetName !== undefined) throw new ImportError('unreadable', `${file}: no sheet named "${sheetName}" (sheets: ${sheets.join(', ')})`);
+		if (sheetName !== undefined) throw new ImportError('unreadable', `${file}: no sheet named "${sheetName}" (sheets: ${sheets.join(', ')})`, 'no_sheet');
 		return { file, format: 'xlsx', headers: [], rows: [], lines: [], problems: [], sheets };
 	}
 

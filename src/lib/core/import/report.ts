@@ -33,6 +33,22 @@ export interface ImportReport {
 	rejections: Rejection[];
 }
 
+/**
+ * What to tell the user about a refused file, when the code alone does not say it: the page words each one in
+ * the user's language, while `detail` stays a plain English account for logs and the command line.
+ */
+export type RefusalHint =
+	| 'old_excel'
+	| 'geojson_as_cases'
+	| 'unknown_format'
+	| 'utf32'
+	| 'unknown_encoding'
+	| 'invalid_text'
+	| 'not_text'
+	| 'bad_xlsx'
+	| 'no_sheet'
+	| 'bad_parquet';
+
 /** An import refused as a whole; nothing was changed. */
 export class ImportError extends Error {
 	constructor(
@@ -46,7 +62,8 @@ export class ImportError extends Error {
 			| 'unsupported_encoding'
 			| 'unsupported_format'
 			| 'personal_data',
-		readonly detail: string
+		readonly detail: string,
+		readonly hint?: RefusalHint
 	) {
 		super(`${code}: ${detail}`);
 	}

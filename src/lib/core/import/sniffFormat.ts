@@ -32,11 +32,11 @@ const OLD_EXCEL =
 export function sniffFormat(name: string, bytes: Uint8Array): FileFormat {
 	const extension = /\.([^./\\]+)$/.exec(name)?.[1].toLowerCase() ?? '';
 	if (startsWith(bytes, ZIP)) return 'xlsx';
-	if (startsWith(bytes, OLE)) throw new ImportError('unsupported_format', `${name}: ${OLD_EXCEL}`);
+	if (startsWith(bytes, OLE)) throw new ImportError('unsupported_format', `${name}: ${OLD_EXCEL}`, 'old_excel');
 	if (bytes.length >= 8 && startsWith(bytes, PARQUET) && startsWith(bytes.subarray(bytes.length - 4), PARQUET)) return 'parquet';
 	const json = sniffJson(bytes, extension);
 	if (json) return json;
-	if (extension === 'xls') throw new ImportError('unsupported_format', `${name}: ${OLD_EXCEL}`);
+	if (extension === 'xls') throw new ImportError('unsupported_format', `${name}: ${OLD_EXCEL}`, 'old_excel');
 	return BY_EXTENSION[extension] ?? 'unknown';
 }
 

@@ -58,6 +58,6 @@ export class ImportWorkerClient {
 		}
 		this.#pending.delete(reply.id);
 		if (reply.type === 'answer') pending.resolve(reply.answer);
-		else pending.reject(reply.code ? new ImportError(reply.code, reply.detail) : new Error(reply.detail));
+		else pending.reject(reply.code ? new ImportError(reply.code, reply.detail, reply.hint) : new Error(reply.detail));
 	}
 }

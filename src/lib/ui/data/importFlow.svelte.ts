@@ -3,7 +3,7 @@ import { EMPTY_VALUE_MAPS } from '$lib/core/import/canonical';
 import type { DatasetInput } from '$lib/core/import/dataset';
 import type { GroupsFile } from '$lib/core/import/groupsFile';
 import { missingFields } from '$lib/core/import/pipeline';
-import { ImportError, type ImportReport } from '$lib/core/import/report';
+import { ImportError, type ImportReport, type RefusalHint } from '$lib/core/import/report';
 import type { CasesPreview, ImportProgress, UnknownLabels } from '$lib/core/import/session';
 import { mappingKey, normaliseLabel, type CaseField } from '$lib/core/schema/dictionary';
 import type { WardData } from '../dashboard/wardData.svelte';
@@ -15,6 +15,10 @@ export type ImportMode = 'append' | 'replace';
 export interface Refusal {
 	code: ImportError['code'] | 'needs_groups' | 'no_cases_file' | 'too_many_files' | 'failed';
 	detail: string;
+	/** What to tell the user when the code alone does not say it (then `detail` is not shown: it is English). */
+	hint?: RefusalHint;
+	/** The files chosen, named in the message. */
+	files: string;
 }
 
 const REMEMBERED = 'ward-hotspots:mappings';
@@ -39,6 +43,7 @@ export class ImportFlow {
 	progress = $state.raw<ImportProgress | null>(null);
 	refusal = $state.raw<Refusal | null>(null);
 	reports = $state.raw<ImportReport[]>([]);
+	#chosenNames = '';
 	readonly #ward: WardData;
 	readonly #worker = new ImportWorkerClient();
 	/** Bumped by every new choice of files: answers to an older one are ignored. */
@@ -66,6 +71,7 @@ export class ImportFlow {
 		this.#worker.terminate();
 		const generation = ++this.#generation;
 		this.step = 'reading';
+		this.#chosenNames = files.map((file) => file.name).join(', ');
 		try {
 			const onProgress = (progress: ImportProgress) => {
 				if (generation === this.#generation) this.progress = progress;
@@ -205,14 +211,14 @@ export class ImportFlow {
 		this.#worker.terminate();
 	}
 
-	#refuse(code: Refusal['code'], detail: string): void {
-		this.refusal = { code, detail };
+	#refuse(code: Refusal['code'], detail: string, hint?: RefusalHint): void {
+		this.refusal = { code, detail, hint, files: this.#chosenNames };
 		this.progress = null;
 		this.step = 'refused';
 	}
 
 	#fail(error: unknown): void {
-		if (error instanceof ImportError) this.#refuse(error.code, error.detail);
+		if (error instanceof ImportError) this.#refuse(error.code, error.detail, error.hint);
 		else this.#refuse('failed', error instanceof Error ? error.message : String(error));
 	}
 }

@@ -1,5 +1,5 @@
 import type { CaseMapping, ValueMaps } from '$lib/core/import/canonical';
-import type { ImportError, Rejection } from '$lib/core/import/report';
+import type { ImportError, RefusalHint, Rejection } from '$lib/core/import/report';
 import type { CasesPreview, ImportProgress, OpenedFiles, UnknownLabels } from '$lib/core/import/session';
 
 /*
@@ -35,4 +35,4 @@ export type ImportRequest = { [Call in ImportCall]: { id: number; call: Call } &
 export type ImportReply =
 	| { id: number; type: 'progress'; progress: ImportProgress }
 	| { id: number; type: 'answer'; answer: ImportCalls[ImportCall]['answer'] }
-	| { id: number; type: 'failed'; code: ImportError['code'] | null; detail: string };
+	| { id: number; type: 'failed'; code: ImportError['code'] | null; detail: string; hint?: RefusalHint };

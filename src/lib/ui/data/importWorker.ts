@@ -19,7 +19,7 @@ scope.onmessage = async ({ data: request }: MessageEvent<ImportRequest>) => {
 	} catch (error) {
 		const code = error instanceof ImportError ? error.code : null;
 		const detail = error instanceof ImportError ? error.detail : error instanceof Error ? error.message : String(error);
-		post({ id, type: 'failed', code, detail });
+		post({ id, type: 'failed', code, detail, hint: error instanceof ImportError ? error.hint : undefined });
 	}
 };
 
