@@ -268,6 +268,32 @@ async function groupColour(page: Page, group: string): Promise<string> {
 	return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
+/**
+ * Every group is drawn where its label is, inside the map's frame: the map fills its panel and shows the whole
+ * ward. Labels, legend and tooltip are hidden for the screenshot, so only the canvas counts.
+ */
+async function expectEveryGroupDrawn(page: Page): Promise<void> {
+	const map = page.getByTestId('map');
+	const labels = await page
+		.locator('[data-testid="map"] .labels span')
+		.evaluateAll((spans) =>
+			spans.map((span) => ({ text: span.textContent, x: parseFloat((span as HTMLElement).style.left), y: parseFloat((span as HTMLElement).style.top) }))
+		);
+	const groupCount = (JSON.parse(readFileSync('data/demo/groups.geojson', 'utf8')) as { features: unknown[] }).features.length;
+	expect(labels.length).toBe(groupCount);
+	const hidden = await page.addStyleTag({
+		content: '[data-testid="map"] .labels, [data-testid="map-legend"], [data-testid="map"] .tooltip { visibility: hidden !important; }'
+	});
+	const box = (await map.boundingBox())!;
+	const shot = decodePng(await map.screenshot());
+	await hidden.evaluate((style) => (style as HTMLElement).remove());
+	const outside = labels.filter(({ x, y }) => x < 0 || y < 0 || x > box.width || y > box.height);
+	expect(outside, 'labels outside the map').toEqual([]);
+	const scale = shot.width / box.width;
+	const bare = labels.filter(({ x, y }) => near(pixel(shot, (x + 4) * scale, (y + 4) * scale), BACKGROUND));
+	expect(bare, 'labels with no group drawn under them').toEqual([]);
+}
+
 async function expectTotalMatchesUrl(page: Page): Promise<void> {
 	const expected = countCases(filterOf(page.url()));
 	expect(await kpiTotal(page), `kpi-total for ${page.url()}`).toBe(vietnameseInteger(expected));
@@ -356,6 +382,18 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
 		const areas = [...colours].filter(([, n]) => n >= 100);
 		expect(coloured / total, 'share of the map centre that is neither background nor white').toBeGreaterThan(0.5);
 		expect(areas.length, `distinct fill colours: ${JSON.stringify(areas.slice(0, 12))}`).toBeGreaterThanOrEqual(3);
+
+		await expectEveryGroupDrawn(page);
+	});
+
+	test('the map keeps the whole ward in view when the window is resized', async () => {
+		const { page } = await openDashboard();
+		for (const width of [1000, 1400]) {
+			await page.setViewportSize({ width, height: 1100 });
+			await settle(page);
+			await page.waitForTimeout(300);
+			await expectEveryGroupDrawn(page);
+		}
 	});
 
 	test('kpi-total equals the count of cases the URL selects', async () => {

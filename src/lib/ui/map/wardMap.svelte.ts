@@ -105,7 +105,19 @@ export class WardMap {
 			if (code !== undefined) this.#onselect(String(code));
 		});
 		map.on('render', () => this.#placeLabels());
+		// The panel may still be taking its size when the map is made (the ward is drawn while the data loads):
+		// whenever it changes, the map takes the new size and shows the whole ward again.
+		let size = `${container.clientWidth}x${container.clientHeight}`;
+		const resized = new ResizeObserver(() => {
+			const now = `${container.clientWidth}x${container.clientHeight}`;
+			if (now === size || container.clientWidth === 0 || container.clientHeight === 0) return;
+			size = now;
+			map.resize();
+			map.fitBounds(extent, { padding: 24, animate: false });
+		});
+		resized.observe(container);
 		return () => {
+			resized.disconnect();
 			map.remove();
 			this.#map = null;
 			this.#loaded = false;
