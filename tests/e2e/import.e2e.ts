@@ -166,6 +166,20 @@ describe('importing a ward’s own exports', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('a file dropped on the panel is read like a chosen one', async () => {
+		await page.goto(`${BASE_URL}/data`);
+		await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
+		const dataTransfer = await page.evaluateHandle(() => {
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([new Uint8Array([0, 1, 2, 3, 0, 0, 7, 255])], 'keo-tha.csv', { type: 'text/csv' }));
+			return transfer;
+		});
+		await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer });
+		await page.getByTestId('import-error').waitFor();
+		expect(await page.getByTestId('import-error').textContent()).toContain('keo-tha.csv');
+		expect(errors).toEqual([]);
+	});
+
 	test('clearing the data goes back to the demo ward', async () => {
 		await page.goto(`${BASE_URL}/data`);
 		page.once('dialog', (dialog) => void dialog.accept());

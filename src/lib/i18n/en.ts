@@ -225,6 +225,7 @@ export const en: Messages = {
 		title: 'Import the ward’s data',
 		hint: 'Choose a cases file (CSV, Excel .xlsx, Parquet or JSON lines) and, the first time, the residential groups: a GeoJSON of boundaries or centre points, or a CSV/Excel table of group codes (with longitude and latitude if known). The data stays on this machine.',
 		choose: 'Choose files',
+		dropHere: 'Drop the files here, or',
 		reading: 'Reading the files…',
 		importing: 'Importing and checking every row…',
 		progressRead: (rows, total) => (total === null ? `read ${rows} rows` : `read ${rows} / ${total} rows`),

@@ -234,6 +234,7 @@ export const vi = {
 		title: 'Nhập dữ liệu của phường',
 		hint: 'Chọn tệp vụ việc (CSV, Excel .xlsx, Parquet hoặc JSON lines) và, khi nhập lần đầu, tệp các tổ dân phố: GeoJSON có ranh giới hoặc điểm trung tâm, hoặc bảng CSV/Excel có mã tổ (kèm kinh độ, vĩ độ nếu có). Dữ liệu chỉ nằm trên máy này.',
 		choose: 'Chọn tệp',
+		dropHere: 'Kéo thả tệp vào đây, hoặc',
 		reading: 'Đang đọc tệp…',
 		importing: 'Đang nhập và kiểm tra từng dòng…',
 		progressRead: (rows: string, total: string | null) => (total === null ? `đã đọc ${rows} dòng` : `đã đọc ${rows} / ${total} dòng`),
