@@ -44,7 +44,7 @@ export async function importCases(engine: Engine, input: CasesInput, options: Ca
 		await engine.exec(`
 			DELETE FROM cases WHERE case_id IN (SELECT case_id FROM staged_cases WHERE ${ACCEPTED});
 			INSERT INTO cases
-			SELECT ${CASE_COLUMNS.join(', ')} FROM (${TYPED}) WHERE ${ACCEPTED} ORDER BY line`);
+			SELECT ${CASE_COLUMNS.join(', ')} FROM (${TYPED}) WHERE ${ACCEPTED}`);
 		const read = Number(staged) + input.problems.length;
 		return {
 			file: input.file,

@@ -73,7 +73,8 @@ export class ImportSession {
 			: groupTables[0]
 				? groupsFromTable(groupTables[0].prepared.table)
 				: null;
-		this.#file = caseTables[0].file;
+		// Only a workbook is read again (another of its sheets): a big CSV's bytes are given back at once.
+		this.#file = caseTables[0].prepared.table.format === 'xlsx' ? caseTables[0].file : null;
 		this.#prepared = caseTables[0].prepared;
 		return { kind: 'opened', cases: preview(this.#prepared), groupsFile };
 	}
