@@ -163,12 +163,14 @@ export class ImportFlow {
 		const generation = this.#generation;
 		this.step = 'importing';
 		try {
+			const mappingStarted = performance.now();
 			const mapped = await this.#worker.call(
 				'casesInput',
 				{ mapping: $state.snapshot(mapping), maps: $state.snapshot(this.maps) as ValueMaps },
 				(progress) => (this.progress = progress)
 			);
 			this.progress = null;
+			performance.measure('import:mapping', { start: mappingStarted });
 			const cases = { file: mapped.file, rows: new Uint8Array(mapped.rows), problems: mapped.problems };
 			remember(preview.headers, $state.snapshot(mapping));
 			if (this.mode === 'append') {
