@@ -33,7 +33,8 @@ const LAST_REPORTING_QUARTER = (() => {
 	const m0 = quarterStart0 % 12;
 	return { from: iso(y, m0 - 1, 15), to: iso(y, m0 + 2, 14), quarter: m0 / 3 + 1, year: y };
 })();
-const dmy = (date: string) => date.split('-').reverse().join('/');
+/** `d/m/yyyy`, as a report's period is written in its title ("từ 15/6/2020 đến 14/7/2020"). */
+const dmy = (date: string) => date.split('-').reverse().map((part) => String(Number(part))).join('/');
 const yearEarlier = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
 
 const browser = browserPerFile();

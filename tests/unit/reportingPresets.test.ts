@@ -47,7 +47,7 @@ describe('reporting presets count back from the data like the calendar ones', ()
 		expect(matchAnyPreset(quarter, lastDate)).toBeNull();
 		expect(periodConvention(quarter, 'calendar')).toBe('reporting');
 		expect(periodName(quarter, 'vi', periodConvention(quarter, 'calendar')).full).toBe(
-			'Báo cáo quý III/2019 (từ 15/06/2019 đến 14/09/2019)'
+			'Báo cáo quý III/2019 (từ 15/6/2019 đến 14/9/2019)'
 		);
 	});
 

@@ -22,7 +22,7 @@ describe('calendar periods are named as the committee says them', () => {
 			title: 'Quý III/2020',
 			range: 'từ 01/07/2020 đến 30/09/2020',
 			phrase: 'quý III/2020',
-			full: 'Quý III/2020 (từ 01/07/2020 đến 30/09/2020)'
+			full: 'Quý III/2020 (từ 1/7/2020 đến 30/9/2020)'
 		});
 	});
 
@@ -45,19 +45,19 @@ describe('calendar periods are named as the committee says them', () => {
 describe('reporting periods are named as reports', () => {
 	test('month, quarter, half-year and year', () => {
 		expect(periodName(reportingMonth(2020, 7), 'vi', 'reporting').full).toBe(
-			'Báo cáo tháng 7/2020 (từ 15/06/2020 đến 14/07/2020)'
+			'Báo cáo tháng 7/2020 (từ 15/6/2020 đến 14/7/2020)'
 		);
 		expect(periodName(reportingMonth(2021, 1), 'vi', 'reporting').title).toBe('Báo cáo tháng 1/2021');
 		expect(periodName(reportingQuarter(2021, 1), 'vi', 'reporting')).toEqual({
 			title: 'Báo cáo quý I/2021',
 			range: 'từ 15/12/2020 đến 14/03/2021',
 			phrase: 'kỳ báo cáo quý I/2021',
-			full: 'Báo cáo quý I/2021 (từ 15/12/2020 đến 14/03/2021)'
+			full: 'Báo cáo quý I/2021 (từ 15/12/2020 đến 14/3/2021)'
 		});
 		expect(periodName(reportingHalfYear(2020), 'vi', 'reporting').title).toBe('Báo cáo 6 tháng đầu năm 2020');
 		expect(periodName(reportingYear(2020), 'vi', 'reporting').title).toBe('Báo cáo năm 2020');
 		expect(periodName(reportingMonth(2020, 7), 'en', 'reporting').full).toBe(
-			'Report for July 2020 (from 15/06/2020 to 14/07/2020)'
+			'Report for July 2020 (from 15/6/2020 to 14/7/2020)'
 		);
 		expect(periodName(reportingYear(2020), 'en', 'reporting').phrase).toBe('the reporting period for 2020');
 	});

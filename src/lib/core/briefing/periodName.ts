@@ -17,7 +17,7 @@ export interface PeriodName {
 	range: string;
 	/** Inside a sentence, after "Trong" / "so với" (vi) or "In" / "on" (en): "quý III/2020", "kỳ báo cáo tháng 7/2020". */
 	phrase: string;
-	/** The title with its range, for a heading: "Báo cáo tháng 7/2020 (từ 15/06/2020 đến 14/07/2020)". */
+	/** The title with its range, written as the reports write it: "Báo cáo tháng 7/2020 (từ 15/6/2020 đến 14/7/2020)". */
 	full: string;
 }
 
@@ -37,6 +37,11 @@ const EN_MONTHS = [
 /** Dates are written `dd/mm/yyyy` throughout the app (SPEC §5), so reporting ranges are too. */
 function dmy(iso: string): string {
 	return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** `d/m/yyyy`, without leading zeros, as a report's period is written in its title (issue 5). */
+function dm(iso: string): string {
+	return `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
 }
 
 function classify(year: number, month: number, months: number): Named | null {
@@ -105,7 +110,8 @@ export function periodName(period: Period, lang: Language, convention: Conventio
 		title = !vi && found.kind === 'year' ? `Year ${name}` : capitalise(name.replace(/^the /, ''));
 		phrase = name;
 	}
-	return { title, range, phrase, full: `${title} (${range})` };
+	const shortRange = vi ? `từ ${dm(period.from)} đến ${dm(period.to)}` : `from ${dm(period.from)} to ${dm(period.to)}`;
+	return { title, range, phrase, full: `${title} (${shortRange})` };
 }
 
 /** "Vĩnh Tuy, ngày 05 tháng 8 năm 2020" (Decree 30/2020/NĐ-CP); "Vĩnh Tuy, 5 August 2020" in English. */
