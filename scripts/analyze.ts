@@ -83,7 +83,7 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 	return found;
 }
 
-/** Cases are read as bytes (any format the Data page takes: CSV, .xlsx, Parquet, JSON lines); groups as GeoJSON text. */
+/** Files are read as bytes: cases and groups in any format the Data page takes. */
 function readFile(option: string, path: string): { name: string; bytes: Uint8Array } {
 	try {
 		return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
@@ -109,10 +109,9 @@ async function main(args: string[]): Promise<void> {
 	if (options.from && options.to && options.from > options.to) {
 		throw new BadInput(`--from ${options.from} is after --to ${options.to}`);
 	}
-	const groups = readFile('--groups', options.groupsPath);
 	const files: DatasetFiles = {
 		cases: readFile('--cases', options.casesPath),
-		groups: { name: groups.name, text: new TextDecoder().decode(groups.bytes) }
+		groups: readFile('--groups', options.groupsPath)
 	};
 	// The engine and the SQL builders load only once the arguments and files are known good (~2 s saved on a typo).
 	const [{ openNodeEngine }, { loadDataset }, { dataExtentQuery }, { HOTSPOT_COLUMNS, runAnalysis }] =
@@ -129,7 +128,8 @@ async function main(args: string[]): Promise<void> {
 		throw new BadInput(`import failed: ${file}${error instanceof Error ? error.message : error}`);
 	});
 	const [groupsReport, casesReport] = loaded.reports;
-	for (const warning of [rejectionWarning(groupsReport, 'feature'), rejectionWarning(casesReport, 'row')]) {
+	const groupsUnit = /\.(geo)?json$/i.test(options.groupsPath) ? 'feature' : 'row';
+	for (const warning of [rejectionWarning(groupsReport, groupsUnit), rejectionWarning(casesReport, 'row')]) {
 		if (warning) process.stderr.write(warning + '\n');
 	}
 

@@ -1,4 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { labelPoint } from '../../src/lib/core/geo/outline';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatCsv } from '../../src/lib/core/analysis/formatRows';
 import { runAnalysis } from '../../src/lib/core/analysis/runAnalysis';
@@ -90,6 +94,26 @@ describe('npm run analyze on the demo ward, October–December 2020', () => {
 			}
 		}
 		for (const row of csv.rows) expect(row.count, String(row.group_code)).toBe(expected.get(String(row.group_code)) ?? 0);
+	});
+
+	test('groups given as a CSV table of centre points: the same groups and counts', () => {
+		type Feature = { properties: { group_code: string; name: string; population: number }; geometry: GeoJSON.Geometry };
+		const features: Feature[] = JSON.parse(demoGroupsText).features;
+		const lines = features.map(({ properties, geometry }) => {
+			const [lon, lat] = labelPoint(geometry)!;
+			return [properties.group_code, properties.name, properties.population, lon, lat].join(',');
+		});
+		const folder = mkdtempSync(join(tmpdir(), 'ward-analyze-'));
+		const path = join(folder, 'to-dan-pho.csv');
+		writeFileSync(path, ['Mã tổ,Tên tổ,Dân số,Kinh độ,Vĩ độ', ...lines].join('\n'));
+		try {
+			const fromCentres = parseCsv(analyze(['--cases', 'data/demo/cases.csv', '--groups', path, ...QUARTER]));
+			expect(fromCentres.rows.map((row) => [row.group_code, row.count, row.population])).toEqual(
+				csv.rows.map((row) => [row.group_code, row.count, row.population])
+			);
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
 	});
 
 	test('the planted emerging cluster is a hot spot at 95 % or more', () => {

@@ -3,7 +3,8 @@ import type { Engine } from '../db/engine';
 import { CREATE_TABLES } from '../db/schema';
 import { wardExtent } from '../geo/layout';
 import { importCases, type CaseImportOptions, type CasesInput } from './cases';
-import { parseGroupsGeojson, type GroupWithGeometry } from './groups';
+import type { GroupWithGeometry } from './groups';
+import { readGroupsFile } from './groupsFile';
 import { readCasesFile } from './pipeline';
 import type { ImportReport } from './report';
 
@@ -19,15 +20,19 @@ export interface LoadedDataset {
 	reports: ImportReport[];
 }
 
-/** Plain files as the demo and the command line have them: groups GeoJSON text and a cases file. */
+/**
+ * Plain files as the demo and the command line have them: the groups (GeoJSON, or a table of codes with or
+ * without centre points) and the cases, as bytes or text.
+ */
 export interface DatasetFiles {
-	groups: { name: string; text: string };
+	groups: { name: string; text: string } | { name: string; bytes: Uint8Array };
 	cases: { name: string; bytes: Uint8Array | string };
 }
 
 /** Reads both files with the proposed column mapping (no questions asked: see the Data page for those). */
 export async function readDataset(files: DatasetFiles): Promise<DatasetInput> {
-	const { groups, report } = parseGroupsGeojson(files.groups.text, files.groups.name);
+	const groupsBytes = 'bytes' in files.groups ? files.groups.bytes : new TextEncoder().encode(files.groups.text);
+	const { groups, report } = await readGroupsFile({ name: files.groups.name, bytes: groupsBytes });
 	const { name, bytes } = files.cases;
 	const cases = await readCasesFile(name, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
 	return { groups, groupsReport: report, cases };
