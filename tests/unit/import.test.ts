@@ -94,7 +94,7 @@ describe('importing cases', () => {
 			loadDataset(engine, { groups: { name: 'g', text: demoGroupsText }, cases: { name: 'c.csv', bytes: '' } })
 		).rejects.toMatchObject({ code: 'empty_file' });
 		await expect(
-			loadDataset(engine, { groups: { name: 'g', text: '{"type":' }, cases: { name: 'c', bytes: demoCasesText } })
+			loadDataset(engine, { groups: { name: 'g.geojson', text: '{"type":' }, cases: { name: 'c', bytes: demoCasesText } })
 		).rejects.toMatchObject({ code: 'invalid_geojson' });
 	});
 });
