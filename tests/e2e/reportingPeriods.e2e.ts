@@ -33,8 +33,9 @@ const LAST_REPORTING_QUARTER = (() => {
 	const m0 = quarterStart0 % 12;
 	return { from: iso(y, m0 - 1, 15), to: iso(y, m0 + 2, 14), quarter: m0 / 3 + 1, year: y };
 })();
-/** `d/m/yyyy`, as a report's period is written in its title ("từ 15/6/2020 đến 14/7/2020"). */
-const dmy = (date: string) => date.split('-').reverse().map((part) => String(Number(part))).join('/');
+const dmy = (date: string) => date.split('-').reverse().join('/');
+/** `d/m/yyyy`, as a report's period is written in the briefing's title ("từ 15/6/2020 đến 14/7/2020"). */
+const dm = (date: string) => date.split('-').reverse().map((part) => String(Number(part))).join('/');
 const yearEarlier = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
 
 const browser = browserPerFile();
@@ -96,7 +97,7 @@ describe('reporting periods, the same period last year and the case export', () 
 		await briefing.getByTestId('settings-save').click();
 		const roman = ['I', 'II', 'III', 'IV'][LAST_REPORTING_QUARTER.quarter - 1];
 		expect(await textOf(briefing, 'briefing-period')).toBe(
-			`Báo cáo quý ${roman}/${LAST_REPORTING_QUARTER.year} (từ ${dmy(from)} đến ${dmy(to)})`
+			`Báo cáo quý ${roman}/${LAST_REPORTING_QUARTER.year} (từ ${dm(from)} đến ${dm(to)})`
 		);
 		const sentences = await textOf(briefing, 'briefing-sentences');
 		expect(sentences).toContain(
