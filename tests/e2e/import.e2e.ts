@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BASE_URL, openBrowser, waitForMap, watchPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { BASE_URL, waitForMap } from './browser';
+import { pagePerFile } from './perFile';
 
 /*
  * Issue 3 as a user does it, in one browser profile (so storage persists between steps, as on a ward PC):
@@ -51,49 +51,36 @@ const appendCsv =
 	].join('\r\n') +
 	'\r\n';
 
-let context: BrowserContext;
-let close: () => Promise<void>;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-	({ context, close } = await openBrowser());
-	page = await context.newPage();
-	({ errors } = watchPage(page));
-}, 60_000);
-
-afterAll(async () => {
-	await close?.();
-});
+const tab = pagePerFile();
 
 async function choose(files: { name: string; mimeType: string; buffer: Buffer }[]) {
-	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
-	await page.getByTestId('import-input').setInputFiles(files);
+	await tab.page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
+	await tab.page.getByTestId('import-input').setInputFiles(files);
 }
 
 async function report(file: string) {
-	const element = page.locator(`[data-testid="import-report"][data-file="${file}"]`);
+	const element = tab.page.locator(`[data-testid="import-report"][data-file="${file}"]`);
 	await element.waitFor({ timeout: 60_000 });
 	const read = async (name: string) => Number(await element.getAttribute(`data-${name}`));
 	return { read: await read('read'), accepted: await read('accepted'), rejected: await read('rejected'), updated: await read('updated') };
 }
 
 async function dashboardTotal(query: string): Promise<string> {
-	await page.goto(`${BASE_URL}/${query}`);
-	await waitForMap(page);
-	return (await page.getByTestId('kpi-total').textContent())!.trim();
+	await tab.page.goto(`${BASE_URL}/${query}`);
+	await waitForMap(tab.page);
+	return (await tab.page.getByTestId('kpi-total').textContent())!.trim();
 }
 
 describe('importing a ward’s own exports', () => {
 	test('a Vietnamese-header .xlsx with the groups replaces the demo ward', async () => {
-		await page.goto(`${BASE_URL}/data`);
-		await page.getByTestId('datasets-demo').waitFor();
+		await tab.page.goto(`${BASE_URL}/data`);
+		await tab.page.getByTestId('datasets-demo').waitFor();
 		await choose([
 			{ name: 'vu-viec.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsxBytes() },
 			{ name: 'to-dan-pho.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(groupsGeojson) }
 		]);
 		// The proposed mapping found every Vietnamese header.
-		const mapped = page.getByTestId('import-mapping');
+		const mapped = tab.page.getByTestId('import-mapping');
 		await mapped.waitFor();
 		for (const [field, header] of [
 			['case_id', 0],
@@ -103,28 +90,28 @@ describe('importing a ward’s own exports', () => {
 			['status', 4],
 			['resolved_on', 5]
 		] as const) {
-			expect(await page.getByTestId(`mapping-${field}`).inputValue(), field).toBe(String(header));
+			expect(await tab.page.getByTestId(`mapping-${field}`).inputValue(), field).toBe(String(header));
 		}
-		await page.getByTestId('import-confirm').click();
+		await tab.page.getByTestId('import-confirm').click();
 		expect(await report('vu-viec.xlsx')).toEqual({ read: 40, accepted: 40, rejected: 0, updated: 0 });
-		expect(await page.getByTestId('datasets-demo').count()).toBe(0);
+		expect(await tab.page.getByTestId('datasets-demo').count()).toBe(0);
 		expect(await dashboardTotal('?from=2021-01-01&to=2021-12-31')).toBe('40');
-		expect(await page.getByTestId('synthetic-banner').count()).toBe(0);
+		expect(await tab.page.getByTestId('synthetic-banner').count()).toBe(0);
 	});
 
 	test('the data is still there after a reload', async () => {
-		await page.reload();
-		await waitForMap(page);
-		expect((await page.getByTestId('kpi-total').textContent())!.trim()).toBe('40');
-		expect(await page.getByTestId('synthetic-banner').count()).toBe(0);
+		await tab.page.reload();
+		await waitForMap(tab.page);
+		expect((await tab.page.getByTestId('kpi-total').textContent())!.trim()).toBe('40');
+		expect(await tab.page.getByTestId('synthetic-banner').count()).toBe(0);
 	});
 
 	test('appending a `;` CSV with a BOM: new rows added, repeated ids updated, a bad date rejected by line', async () => {
-		await page.goto(`${BASE_URL}/data`);
+		await tab.page.goto(`${BASE_URL}/data`);
 		await choose([{ name: 'thang-7.csv', mimeType: 'text/csv', buffer: Buffer.from(appendCsv) }]);
-		await page.getByTestId('import-confirm').click();
+		await tab.page.getByTestId('import-confirm').click();
 		expect(await report('thang-7.csv')).toEqual({ read: 5, accepted: 4, rejected: 1, updated: 2 });
-		const rejected = page.locator('[data-testid="import-report"] tr[data-line]');
+		const rejected = tab.page.locator('[data-testid="import-report"] tr[data-line]');
 		expect(await rejected.getAttribute('data-line')).toBe('6');
 		expect(await rejected.getAttribute('data-reason')).toBe('invalid_date');
 		expect(await dashboardTotal('?from=2021-01-01&to=2021-12-31')).toBe('42');
@@ -132,60 +119,60 @@ describe('importing a ward’s own exports', () => {
 
 	test('a column of phone numbers stops the import, names the column, and can be dropped', async () => {
 		const csv = 'Mã vụ việc,Ngày tiếp nhận,Tổ dân phố,Loại mâu thuẫn,Tình trạng,Liên hệ\nHS-3000,05/07/2021,TDP09,Khác,Mới tiếp nhận,0912 345 678\n';
-		await page.goto(`${BASE_URL}/data`);
+		await tab.page.goto(`${BASE_URL}/data`);
 		await choose([{ name: 'co-sdt.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }]);
-		const refusal = page.getByTestId('import-error');
+		const refusal = tab.page.getByTestId('import-error');
 		await refusal.waitFor();
 		const message = (await refusal.textContent()) ?? '';
 		expect(message).toContain('Liên hệ');
 		expect(message).not.toContain('0912');
-		await page.getByTestId('drop-personal-data').click();
-		await page.getByTestId('import-confirm').click();
+		await tab.page.getByTestId('drop-personal-data').click();
+		await tab.page.getByTestId('import-confirm').click();
 		expect(await report('co-sdt.csv')).toEqual({ read: 1, accepted: 1, rejected: 0, updated: 0 });
 	});
 
 	test('a file without a required column is refused and leaves the data as it was', async () => {
 		const before = await dashboardTotal('?from=2021-01-01&to=2021-12-31');
-		await page.goto(`${BASE_URL}/data`);
+		await tab.page.goto(`${BASE_URL}/data`);
 		await choose([{ name: 'thieu-cot.csv', mimeType: 'text/csv', buffer: Buffer.from('Mã vụ việc,Tổ dân phố\nX1,TDP01\n') }]);
-		await page.getByTestId('import-mapping').waitFor();
-		expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+		await tab.page.getByTestId('import-mapping').waitFor();
+		expect(await tab.page.getByTestId('import-confirm').isDisabled()).toBe(true);
 		expect(await dashboardTotal('?from=2021-01-01&to=2021-12-31')).toBe(before);
 	});
 
 	test('binary garbage is refused with a message, nothing crashes', async () => {
-		await page.goto(`${BASE_URL}/data`);
+		await tab.page.goto(`${BASE_URL}/data`);
 		const garbage = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256));
 		await choose([{ name: 'rac.csv', mimeType: 'text/csv', buffer: garbage }]);
-		await page.getByTestId('import-error').waitFor();
+		await tab.page.getByTestId('import-error').waitFor();
 		// In the page's language, naming the file and what to do; the core's English account stays out of it.
-		const message = (await page.getByTestId('import-error').textContent()) ?? '';
+		const message = (await tab.page.getByTestId('import-error').textContent()) ?? '';
 		expect(message).toContain('rac.csv: tệp không phải là bảng chữ');
 		expect(message).toContain('CSV UTF-8');
 		expect(message).not.toMatch(/the file|import the/);
-		expect(errors).toEqual([]);
+		expect(tab.errors).toEqual([]);
 	});
 
 	test('a file dropped on the panel is read like a chosen one', async () => {
-		await page.goto(`${BASE_URL}/data`);
-		await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
-		const dataTransfer = await page.evaluateHandle(() => {
+		await tab.page.goto(`${BASE_URL}/data`);
+		await tab.page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
+		const dataTransfer = await tab.page.evaluateHandle(() => {
 			const transfer = new DataTransfer();
 			transfer.items.add(new File([new Uint8Array([0, 1, 2, 3, 0, 0, 7, 255])], 'keo-tha.csv', { type: 'text/csv' }));
 			return transfer;
 		});
-		await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer });
-		await page.getByTestId('import-error').waitFor();
-		expect(await page.getByTestId('import-error').textContent()).toContain('keo-tha.csv');
-		expect(errors).toEqual([]);
+		await tab.page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer });
+		await tab.page.getByTestId('import-error').waitFor();
+		expect(await tab.page.getByTestId('import-error').textContent()).toContain('keo-tha.csv');
+		expect(tab.errors).toEqual([]);
 	});
 
 	test('clearing the data goes back to the demo ward', async () => {
-		await page.goto(`${BASE_URL}/data`);
-		page.once('dialog', (dialog) => void dialog.accept());
-		await page.getByTestId('clear-data').click();
-		await page.getByTestId('datasets-demo').waitFor();
-		await page.reload();
-		await page.getByTestId('datasets-demo').waitFor();
+		await tab.page.goto(`${BASE_URL}/data`);
+		tab.page.once('dialog', (dialog) => void dialog.accept());
+		await tab.page.getByTestId('clear-data').click();
+		await tab.page.getByTestId('datasets-demo').waitFor();
+		await tab.page.reload();
+		await tab.page.getByTestId('datasets-demo').waitFor();
 	});
 });

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BASE_URL, openBrowser, waitForMap, watchPage } from './browser';
+import { afterAll, describe, expect, test } from 'vitest';
+import { BASE_URL, waitForMap } from './browser';
+import { pagePerFile } from './perFile';
 
 /*
  * Issue 3, part 8: a big file is read and mapped in a worker, so the page keeps painting while it imports.
@@ -55,19 +55,9 @@ const casesPath = join(folder, 'vu-viec-lon.csv');
 writeFileSync(groupsPath, groupsGeojson);
 writeFileSync(casesPath, bigCsvText);
 
-let context: BrowserContext;
-let close: () => Promise<void>;
-let page: Page;
-let errors: string[];
+const tab = pagePerFile();
 
-beforeAll(async () => {
-	({ context, close } = await openBrowser());
-	page = await context.newPage();
-	({ errors } = watchPage(page));
-}, 60_000);
-
-afterAll(async () => {
-	await close?.();
+afterAll(() => {
 	rmSync(folder, { recursive: true, force: true });
 });
 
@@ -83,7 +73,7 @@ interface Watch {
  * every label the progress bar showed.
  */
 async function watchMainThread(): Promise<void> {
-	await page.evaluate(() => {
+	await tab.page.evaluate(() => {
 		const watch = { frames: 0, longestTask: 0, longestFrameGap: 0, progressLabels: [] as string[] };
 		new MutationObserver(() => {
 			const label = document.querySelector('[data-testid="import-progress"]')?.parentElement?.textContent?.trim();
@@ -104,27 +94,27 @@ async function watchMainThread(): Promise<void> {
 	});
 }
 
-const watched = () => page.evaluate(() => ({ ...(window as unknown as { watch: Watch }).watch }));
+const watched = () => tab.page.evaluate(() => ({ ...(window as unknown as { watch: Watch }).watch }));
 
 describe('a big file', () => {
 	test(
 		`${ROWS.toLocaleString('en')} rows import with a progress bar while the page keeps painting`,
 		async () => {
-			await page.goto(`${BASE_URL}/data`);
-			await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
+			await tab.page.goto(`${BASE_URL}/data`);
+			await tab.page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
 			await watchMainThread();
 			const started = Date.now();
-			await page.getByTestId('import-input').setInputFiles([groupsPath, casesPath]);
+			await tab.page.getByTestId('import-input').setInputFiles([groupsPath, casesPath]);
 			// Reading: the bar counts rows against an estimate from the file's line breaks.
-			const progress = page.getByTestId('import-progress');
+			const progress = tab.page.getByTestId('import-progress');
 			await progress.waitFor({ timeout: 60_000 });
-			await page.getByTestId('import-confirm').waitFor({ timeout: 120_000 });
+			await tab.page.getByTestId('import-confirm').waitFor({ timeout: 120_000 });
 			const read = await watched();
 			const readAt = Date.now();
 
-			await page.getByTestId('import-confirm').click();
+			await tab.page.getByTestId('import-confirm').click();
 			await progress.waitFor({ timeout: 60_000 });
-			const report = page.getByTestId('import-report');
+			const report = tab.page.getByTestId('import-report');
 			await report.waitFor({ timeout: 180_000 });
 			const done = await watched();
 			const importedAt = Date.now();
@@ -144,16 +134,16 @@ describe('a big file', () => {
 			// Each step takes far longer than the frames asked for here; no duration is asserted.
 			expect(read.frames).toBeGreaterThan(10);
 			expect(done.frames - read.frames).toBeGreaterThan(10);
-			expect(errors).toEqual([]);
+			expect(tab.errors).toEqual([]);
 			// Rows counted while reading (against the estimate) and while mapping (against the rows read).
 			const total = String(ROWS).replace(/\B(?=(\d{3})+$)/g, '.');
 			expect(done.progressLabels).toContainEqual(expect.stringMatching(/^đã đọc [\d.]+ \/ ~[\d.]+ dòng$/));
 			expect(done.progressLabels).toContain(`đã xử lý ${total} / ${total} dòng`);
 
-			await page.goto(`${BASE_URL}/?from=2020-01-01&to=2020-12-31`);
-			await waitForMap(page);
+			await tab.page.goto(`${BASE_URL}/?from=2020-01-01&to=2020-12-31`);
+			await waitForMap(tab.page);
 			// Shown with Vietnamese digit grouping: 12.345
-			expect(Number((await page.getByTestId('kpi-total').textContent())!.replace(/\./g, ''))).toBe(in2020);
+			expect(Number((await tab.page.getByTestId('kpi-total').textContent())!.replace(/\./g, ''))).toBe(in2020);
 		},
 		300_000
 	);

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BASE_URL, openBrowser, waitForMap, watchPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { BASE_URL, waitForMap } from './browser';
+import { pagePerFile } from './perFile';
 import { decodePng } from './png';
 
 /*
  * Groups without polygons, and a workbook whose cases are on its second sheet, imported as a user does on the
- * Data page. Expected counts come from the demo files, read here with a plain split.
+ * Data tab.page. Expected counts come from the demo files, read here with a plain split.
  */
 
 const demoGroups = JSON.parse(readFileSync('data/demo/groups.geojson', 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
@@ -34,48 +34,35 @@ const centresCsv = [
 	})
 ].join('\n');
 
-let context: BrowserContext;
-let close: () => Promise<void>;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-	({ context, close } = await openBrowser());
-	page = await context.newPage();
-	({ errors } = watchPage(page));
-}, 60_000);
-
-afterAll(async () => {
-	await close?.();
-});
+const tab = pagePerFile();
 
 async function choose(files: { name: string; buffer: Buffer }[]) {
-	await page.goto(`${BASE_URL}/data`);
-	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
-	await page.getByTestId('import-input').setInputFiles(files.map((file) => ({ ...file, mimeType: 'application/octet-stream' })));
+	await tab.page.goto(`${BASE_URL}/data`);
+	await tab.page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
+	await tab.page.getByTestId('import-input').setInputFiles(files.map((file) => ({ ...file, mimeType: 'application/octet-stream' })));
 }
 
 async function report(testid: string) {
-	const element = page.getByTestId(testid);
+	const element = tab.page.getByTestId(testid);
 	await element.waitFor({ timeout: 60_000 });
 	const read = async (name: string) => Number(await element.getAttribute(`data-${name}`));
 	return { read: await read('read'), accepted: await read('accepted'), rejected: await read('rejected') };
 }
 
 async function dashboard(query: string) {
-	await page.goto(`${BASE_URL}/${query}`);
-	await waitForMap(page);
+	await tab.page.goto(`${BASE_URL}/${query}`);
+	await waitForMap(tab.page);
 	return {
 		// Shown with Vietnamese digit grouping: 1.114
-		total: Number((await page.getByTestId('kpi-total').textContent())!.replace(/\./g, '')),
-		layout: await page.getByTestId('map-layout').getAttribute('data-layout')
+		total: Number((await tab.page.getByTestId('kpi-total').textContent())!.replace(/\./g, '')),
+		layout: await tab.page.getByTestId('map-layout').getAttribute('data-layout')
 	};
 }
 
 /** Share of the map's middle that is painted, not background: HTML overlays hidden, so only the canvas counts. */
 async function paintedShare(): Promise<number> {
-	await page.addStyleTag({ content: '[data-testid="map"] > :not(.map) { visibility: hidden !important; }' });
-	const shot = decodePng(await page.getByTestId('map').screenshot());
+	await tab.page.addStyleTag({ content: '[data-testid="map"] > :not(.map) { visibility: hidden !important; }' });
+	const shot = decodePng(await tab.page.getByTestId('map').screenshot());
 	let painted = 0;
 	let total = 0;
 	for (let y = Math.floor(shot.height * 0.25); y < shot.height * 0.75; y++) {
@@ -94,11 +81,11 @@ describe('groups without polygons, and a workbook of several sheets', () => {
 			{ name: 'to-dan-pho.csv', buffer: Buffer.from(centresCsv) },
 			{ name: 'cases.csv', buffer: Buffer.from(demoCases) }
 		]);
-		expect(await page.getByTestId('import-groups-layout').getAttribute('data-layout')).toBe('voronoi');
-		await page.getByTestId('import-confirm').click();
+		expect(await tab.page.getByTestId('import-groups-layout').getAttribute('data-layout')).toBe('voronoi');
+		await tab.page.getByTestId('import-confirm').click();
 		expect(await report('import-report-groups')).toEqual({ read: 48, accepted: 48, rejected: 0 });
 		expect(await report('import-report')).toEqual({ read: caseDates.length, accepted: caseDates.length, rejected: 0 });
-		expect(await page.getByTestId('datasets-layout').getAttribute('data-layout')).toBe('voronoi');
+		expect(await tab.page.getByTestId('datasets-layout').getAttribute('data-layout')).toBe('voronoi');
 
 		const in2019 = caseDates.filter((date) => date.startsWith('2019-')).length;
 		expect(await dashboard('?from=2019-01-01&to=2019-12-31')).toEqual({ total: in2019, layout: 'voronoi' });
@@ -113,14 +100,14 @@ describe('groups without polygons, and a workbook of several sheets', () => {
 		for (let i = 0; i < 12; i++) sheet.addRow([`XL-${i}`, new Date(Date.UTC(2021, 0, 2 + i)), `TDP${String(i + 1).padStart(2, '0')}`, 'Khác', 'Mới tiếp nhận']);
 		await choose([{ name: 'hai-trang.xlsx', buffer: Buffer.from(await workbook.xlsx.writeBuffer()) }]);
 
-		const chooser = page.getByTestId('import-sheet');
+		const chooser = tab.page.getByTestId('import-sheet');
 		await chooser.waitFor();
 		expect(await chooser.inputValue()).toBe('Hướng dẫn');
-		expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+		expect(await tab.page.getByTestId('import-confirm').isDisabled()).toBe(true);
 		await chooser.selectOption('Vụ việc');
-		await page.getByTestId('mapping-reported_on').waitFor();
-		expect(await page.getByTestId('mapping-reported_on').inputValue()).toBe('1');
-		await page.getByTestId('import-confirm').click();
+		await tab.page.getByTestId('mapping-reported_on').waitFor();
+		expect(await tab.page.getByTestId('mapping-reported_on').inputValue()).toBe('1');
+		await tab.page.getByTestId('import-confirm').click();
 		expect(await report('import-report')).toEqual({ read: 12, accepted: 12, rejected: 0 });
 		expect((await dashboard('?from=2021-01-01&to=2021-12-31')).total).toBe(12);
 	});
@@ -131,7 +118,7 @@ describe('groups without polygons, and a workbook of several sheets', () => {
 			{ name: 'to.csv', buffer: Buffer.from(codes) },
 			{ name: 'cases.csv', buffer: Buffer.from(demoCases) }
 		]);
-		await page.getByTestId('import-confirm').click();
+		await tab.page.getByTestId('import-confirm').click();
 		expect(await report('import-report')).toEqual({ read: caseDates.length, accepted: caseDates.length, rejected: 0 });
 		expect(await dashboard('?from=2018-01-01&to=2020-12-31')).toEqual({ total: caseDates.length, layout: 'tiles' });
 		expect(await paintedShare()).toBeGreaterThan(0.5);
@@ -139,6 +126,6 @@ describe('groups without polygons, and a workbook of several sheets', () => {
 		for (const mode of ['gistar', 'lisa', 'emerging']) {
 			expect((await dashboard(`?from=2020-01-01&to=2020-12-31&mode=${mode}`)).layout, mode).toBe('tiles');
 		}
-		expect(errors).toEqual([]);
+		expect(tab.errors).toEqual([]);
 	});
 });

@@ -26,3 +26,30 @@ export async function openDrawnPage(context: BrowserContext, path: string): Prom
 	await waitForMap(page);
 	return { page, errors };
 }
+
+/** One browser and one page, watched for errors and foreign requests, shared by a test file's tests in order. */
+export function pagePerFile(): { readonly page: Page; readonly errors: string[] } {
+	let opened: { page: Page; errors: string[] } | undefined;
+	let close: (() => Promise<void>) | undefined;
+	beforeAll(async () => {
+		const browser = await openBrowser();
+		close = browser.close;
+		const page = await browser.context.newPage();
+		opened = { page, errors: watchPage(page).errors };
+	}, 60_000);
+	afterAll(async () => {
+		await close?.();
+	});
+	const current = () => {
+		if (!opened) throw new Error('the browser is not open yet');
+		return opened;
+	};
+	return {
+		get page() {
+			return current().page;
+		},
+		get errors() {
+			return current().errors;
+		}
+	};
+}
