@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import startServer, { BASE_URL } from '../e2e/server';
 import { openBrowser } from '../e2e/browser';
+import { demoCaseFields, EXPORT_HEADERS, exportRow } from '../support/wardExport';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -25,46 +26,21 @@ const GROUPS = resolve('data/demo/groups.geojson');
 /** Generous: the import of a large file may take minutes on these shared machines. */
 const LONG = 30 * 60_000;
 
-const HEADERS = [
-	'Mã vụ việc',
-	'Ngày tiếp nhận',
-	'Tổ dân phố',
-	'Loại mâu thuẫn',
-	'Tình trạng',
-	'Ngày giải quyết',
-	'Mức độ',
-	'Nguồn tin',
-	'Tái diễn',
-	'Vĩ độ',
-	'Kinh độ'
-];
-
-/** `yyyy-mm-dd` as a ward export writes it: `dd/mm/yyyy`. */
-function vietnameseDate(iso: string): string {
-	return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
-}
-
 /**
- * The demo ward's cases repeated until there are `rows` of them, each copy with its own ids (`VV-2018-0001-0007`):
- * every row valid for the demo groups. Written once per size into the temp directory and reused.
+ * The demo ward's cases repeated until there are `rows` of them (`exportRow`): every row valid for the demo
+ * groups. Written once per size into the temp directory and reused.
  */
 function generatedCsv(rows: number): string {
 	const path = join(tmpdir(), `ward-hotspots-bench-import-${rows}.csv`);
 	if (existsSync(path)) return path;
-	const demo = readFileSync('data/demo/cases.csv', 'utf8')
-		.trim()
-		.split('\n')
-		.slice(1)
-		.map((line) => line.split(','));
+	const demo = demoCaseFields();
 	const partial = `${path}.${process.pid}.part`;
 	const fd = openSync(partial, 'w');
 	try {
-		writeSync(fd, HEADERS.join(',') + '\n');
+		writeSync(fd, EXPORT_HEADERS.join(',') + '\n');
 		let lines: string[] = [];
 		for (let row = 0; row < rows; row++) {
-			const [id, reported, group, category, status, resolved, ...rest] = demo[row % demo.length];
-			const copy = Math.floor(row / demo.length);
-			lines.push([`${id}-${copy}`, vietnameseDate(reported), group, category, status, vietnameseDate(resolved), ...rest].join(','));
+			lines.push(exportRow(demo, row).fields.join(','));
 			if (lines.length === 10_000 || row === rows - 1) {
 				writeSync(fd, lines.join('\n') + '\n');
 				lines = [];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { BASE_URL, waitForMap } from './browser';
 import { pagePerFile } from './perFile';
+import { demoCaseFields, EXPORT_HEADERS, exportRow } from '../support/wardExport';
 
 /*
  * Issue 3, part 8: a big file is read and mapped in a worker, so the page keeps painting while it imports.
@@ -12,38 +13,11 @@ import { pagePerFile } from './perFile';
  */
 
 const ROWS = 200_000;
-const HEADERS = [
-	'Mã vụ việc',
-	'Ngày tiếp nhận',
-	'Tổ dân phố',
-	'Loại mâu thuẫn',
-	'Tình trạng',
-	'Ngày giải quyết',
-	'Mức độ',
-	'Nguồn phát hiện',
-	'Tái diễn',
-	'Vĩ độ',
-	'Kinh độ'
-];
-
 const groupsGeojson = readFileSync('data/demo/groups.geojson');
-// Demo columns: case_id, reported_on, group_code, category, status, resolved_on, severity, source, repeat, lat, lon.
-const demoRows = readFileSync('data/demo/cases.csv', 'utf8')
-	.trim()
-	.split('\n')
-	.slice(1)
-	.map((line) => line.split(','));
-
-const dayFirst = (iso: string) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
-
-const bigRows = Array.from({ length: ROWS }, (_, i) => {
-	const [, reported, group, category, status, resolved, ...rest] = demoRows[i % demoRows.length];
-	return [`HS-${String(i + 1).padStart(7, '0')}`, reported, group, category, status, resolved, ...rest];
-});
-const bigCsvText = [HEADERS, ...bigRows.map(([id, reported, group, category, status, resolved, ...rest]) => [id, dayFirst(reported), group, category, status, dayFirst(resolved), ...rest])]
-	.map((row) => row.join(','))
-	.join('\n');
-const in2020 = bigRows.filter((row) => row[1].startsWith('2020-')).length;
+const demo = demoCaseFields();
+const bigRows = Array.from({ length: ROWS }, (_, i) => exportRow(demo, i));
+const bigCsvText = [EXPORT_HEADERS, ...bigRows.map((row) => row.fields)].map((row) => row.join(',')).join('\n');
+const in2020 = bigRows.filter((row) => row.reportedOn.startsWith('2020-')).length;
 
 /*
  * Given to the input as files on disk, as a user's are: a buffer would be built into a File by Playwright's own
