@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queenContiguity } from '$lib/core/analysis';
-import { pointInRing, type LonLat } from '$lib/core/geo/cells';
+import { cellsFromCentres, pointInRing, type LonLat } from '$lib/core/geo/cells';
+import { drawnGroups } from '$lib/core/geo/layout';
 import { readGroupsTable } from '$lib/core/import/groupsTable';
 import { parseCsv } from '$lib/core/import/readCsv';
 import { ImportError } from '$lib/core/import/report';
@@ -17,6 +18,8 @@ function gridRows(): string[] {
 }
 
 const csv = (lines: string[]) => parseCsv('to-dan-pho.csv', [HEADER, ...lines].join('\r\n'));
+/** The shapes the map draws for the groups (the table keeps only their centres). */
+const drawn = (groups: Parameters<typeof drawnGroups>[0]) => drawnGroups(groups).groups;
 
 describe('readGroupsTable', () => {
 	it('reads Vietnamese headers and lays groups with centres out as Voronoi cells', () => {
@@ -26,12 +29,14 @@ describe('readGroupsTable', () => {
 		expect(sharedCentres).toEqual([]);
 		expect(report).toEqual({ file: 'to-dan-pho.csv', read: 9, accepted: 9, rejected: 0, updated: 0, rejections: [] });
 		expect(groups[0]).toMatchObject({ group_code: 'TDP1', name: 'Tổ dân phố số 1', population: 1234, households: 300 });
-		groups.forEach((group, k) => {
+		expect(groups[0].geometry).toEqual({ type: 'Point', coordinates: [105.84, 21.02] });
+		const cells = drawn(groups);
+		cells.forEach((group, k) => {
 			expect(group.geometry?.type).toBe('Polygon');
 			const centre: LonLat = [105.84 + (k % 3) * 0.002, 21.02 + Math.floor(k / 3) * 0.002];
 			expect(pointInRing(centre, (group.geometry as GeoJSON.Polygon).coordinates[0] as LonLat[])).toBe(true);
 		});
-		const { neighbours } = queenContiguity(groups.map((group) => (group.geometry as GeoJSON.Polygon).coordinates));
+		const { neighbours } = queenContiguity(cells.map((group) => (group.geometry as GeoJSON.Polygon).coordinates));
 		expect(neighbours.map((list) => list.length)).toEqual([3, 5, 3, 5, 8, 5, 3, 5, 3]);
 	});
 
@@ -72,8 +77,8 @@ describe('readGroupsTable', () => {
 		expect(layout).toBe('tiles');
 		expect(withoutCentre).toEqual([]);
 		expect(report).toMatchObject({ read: 4, accepted: 4, rejected: 0 });
-		expect(groups[1]).toMatchObject({ group_code: 'B', name: 'B', population: null, households: null });
-		const { neighbours } = queenContiguity(groups.map((group) => (group.geometry as GeoJSON.Polygon).coordinates));
+		expect(groups[1]).toMatchObject({ group_code: 'B', name: 'B', population: null, households: null, geometry: null });
+		const { neighbours } = queenContiguity(drawn(groups).map((group) => (group.geometry as GeoJSON.Polygon).coordinates));
 		expect(neighbours).toEqual([
 			[1, 2, 3],
 			[0, 2, 3],
@@ -87,7 +92,7 @@ describe('readGroupsTable', () => {
 		const { groups, layout, withoutCentre } = readGroupsTable(csv([rows[0], 'TDP9;Tổ 9;100;10;;', rows[1]]));
 		expect(layout).toBe('tiles');
 		expect(withoutCentre).toEqual(['TDP9']);
-		expect(groups.every((group) => group.geometry?.type === 'Polygon')).toBe(true);
+		expect(drawn(groups).every((group) => group.geometry?.type === 'Polygon')).toBe(true);
 	});
 
 	it('falls back to tiles when two groups share a centre, naming them', () => {
@@ -99,7 +104,7 @@ describe('readGroupsTable', () => {
 		expect(report.accepted).toBe(3);
 	});
 
-	it('clips the cells to an outline and rejects centres outside it', () => {
+	it('rejects centres outside an outline; cells clipped to it stay inside', () => {
 		const outline: LonLat[] = [
 			[105.839, 21.019],
 			[105.845, 21.019],
@@ -112,8 +117,9 @@ describe('readGroupsTable', () => {
 		});
 		expect(layout).toBe('voronoi');
 		expect(report.rejections).toEqual([{ line: 11, reason: 'outside_ward', field: 'lat' }]);
-		for (const group of groups) {
-			for (const [lon, lat] of (group.geometry as GeoJSON.Polygon).coordinates[0]) {
+		const centres = groups.map((group) => (group.geometry as GeoJSON.Point).coordinates as LonLat);
+		for (const cell of cellsFromCentres(centres, outline)) {
+			for (const [lon, lat] of cell.coordinates[0]) {
 				expect(lon).toBeGreaterThanOrEqual(105.839);
 				expect(lon).toBeLessThanOrEqual(105.845);
 				expect(lat).toBeGreaterThanOrEqual(21.019);

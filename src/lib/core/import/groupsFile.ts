@@ -27,12 +27,8 @@ export async function readGroupsFile(file: { name: string; bytes: Uint8Array }):
 
 /** The residential groups from a table already read (see `readGroupsFile`). */
 export function groupsFromTable(table: RawTable): GroupsFile {
-	const { groups, report, centres } = readGroupsTable(table);
-	const stored = groups.map((group, i): GroupWithGeometry => {
-		const centre = centres[i];
-		return { ...group, geometry: centre ? { type: 'Point', coordinates: centre } : null };
-	});
-	return { groups: stored, report, layout: groupLayout(stored) };
+	const { groups, report, layout } = readGroupsTable(table);
+	return { groups, report, layout };
 }
 
 /**

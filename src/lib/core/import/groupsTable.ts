@@ -1,5 +1,5 @@
-import { cellsFromCentres, findDuplicateCentres, pointInRing, type LonLat } from '../geo/cells';
-import { tileGrid } from '../geo/tileGrid';
+import { findDuplicateCentres, pointInRing, type LonLat } from '../geo/cells';
+import { groupLayout } from '../geo/layout';
 import { proposeGroupMapping, type GroupField } from '../schema/dictionary';
 import type { GroupWithGeometry } from './groups';
 import type { Cell, RawTable } from './rawTable';
@@ -9,6 +9,7 @@ import { isBlank, parseInteger, parseNumber, parseText } from './values';
 export type { GroupLayout } from '../geo/layout';
 
 export interface GroupsTableResult {
+	/** As the database keeps them: each group's centre as a GeoJSON point, or no geometry (see `drawnGroups`). */
 	groups: GroupWithGeometry[];
 	report: ImportReport;
 	/** `voronoi` when every accepted group has a centre; `tiles` otherwise. A table never gives `polygons`. */
@@ -20,16 +21,11 @@ export interface GroupsTableResult {
 	withoutCentre: string[];
 	/** Codes of accepted groups sharing one centre, one list per shared centre: also a reason for tiles. */
 	sharedCentres: string[][];
-	/** Each accepted group's centre as the file gave it, in the order of `groups`; null when it had none. */
-	centres: (LonLat | null)[];
 }
 
 export interface GroupsTableOptions {
-	/** The ward outline (an outer ring of [lon, lat]): Voronoi cells are clipped to it, and centres outside it rejected. */
+	/** The ward outline (an outer ring of [lon, lat]): centres outside it are rejected. */
 	outline?: readonly LonLat[];
-	/** Grid origin and tile size for the tile layout (see `tileGrid`). */
-	tileOrigin?: readonly [number, number];
-	tileSize?: number;
 }
 
 type Parsed<T> = { value: T } | { reason: Rejection['reason'] };
@@ -46,10 +42,10 @@ type Parsed<T> = { value: T } | { reason: Rejection['reason'] };
  * outside the outline (`outside_ward`). Rows the reader could not split are rejected as the reader said.
  * `report.read === report.accepted + report.rejected`.
  *
- * Geometry: every accepted group has a distinct centre → Voronoi cells (`cellsFromCentres`, clipped to
- * `options.outline` when given); otherwise → `tileGrid` for all, in row order, with `withoutCentre` and
- * `sharedCentres` saying why when some centres were given. Duplicate centres do not reject a row: both groups
- * stay (cases refer to them), and the schematic layout shows that the centres need fixing.
+ * Geometry: each group keeps the centre the file gave, as a point (or none); the map draws Voronoi cells of
+ * them when every group has a distinct centre, a tile grid otherwise (`groupLayout`, `drawnGroups`), with
+ * `withoutCentre` and `sharedCentres` saying why when some centres were given. Duplicate centres do not reject
+ * a row: both groups stay (cases refer to them), and the schematic layout shows that the centres need fixing.
  *
  * Throws `ImportError('missing_column', 'group_code')` when no column maps to the code, and
  * `ImportError('no_groups', …)` when no row is accepted.
@@ -97,28 +93,24 @@ export function readGroupsTable(
 	const read = table.rows.length + table.problems.length;
 	if (accepted.length === 0) throw new ImportError('no_groups', table.file);
 
-	const centres = accepted.map(({ centre }) => centre);
-	const withCentre = centres.filter((centre): centre is LonLat => centre !== null);
+	const groups = accepted.map(({ group, centre }): GroupWithGeometry => ({
+		...group,
+		geometry: centre ? { type: 'Point', coordinates: centre } : null
+	}));
+	const withCentre = accepted.flatMap(({ centre }) => (centre ? [centre] : []));
 	const withoutCentre =
 		withCentre.length > 0 ? accepted.filter(({ centre }) => centre === null).map(({ group }) => group.group_code) : [];
 	const sharedCentres =
-		withCentre.length === centres.length
+		withCentre.length === accepted.length
 			? findDuplicateCentres(withCentre).map((indices) => indices.map((i) => accepted[i].group.group_code))
 			: [];
-	const layout = withCentre.length === centres.length && sharedCentres.length === 0 ? 'voronoi' : 'tiles';
-	const polygons =
-		layout === 'voronoi'
-			? cellsFromCentres(withCentre, options.outline)
-			: tileGrid(accepted.length, options.tileOrigin, options.tileSize);
-	const groups = accepted.map(({ group }, i) => ({ ...group, geometry: polygons[i] }));
 
 	return {
 		groups,
 		report: { file: table.file, read, accepted: groups.length, rejected: rejections.length, updated: 0, rejections },
-		layout,
+		layout: groupLayout(groups) === 'voronoi' ? 'voronoi' : 'tiles',
 		withoutCentre,
-		sharedCentres,
-		centres
+		sharedCentres
 	};
 }
 
