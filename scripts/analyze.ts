@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { BadInput, parseOptions, runCommand } from './cli';
 import { formatCsv, formatJson } from '../src/lib/core/analysis/formatRows';
 import type { DatasetFiles } from '../src/lib/core/import/dataset';
 import { ImportError, type ImportReport } from '../src/lib/core/import/report';
@@ -15,33 +15,19 @@ const USAGE =
 	'usage: npm run analyze -- --cases FILE --groups FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] ' +
 	'[--category a,b] [--status a,b] [--measure count|rate] [--format csv|json]';
 
-/** Exit code for bad arguments and files that cannot be read or imported. */
-const BAD_INPUT = 2;
-
-class BadInput extends Error {}
 
 function readOptions(args: string[]) {
-	let values;
-	try {
-		({ values } = parseArgs({
-			args,
-			strict: true,
-			allowPositionals: false,
-			options: {
-				cases: { type: 'string' },
-				groups: { type: 'string' },
-				from: { type: 'string' },
-				to: { type: 'string' },
-				category: { type: 'string' },
-				status: { type: 'string' },
-				measure: { type: 'string', default: 'count' },
-				format: { type: 'string', default: 'csv' },
-				help: { type: 'boolean', short: 'h' }
-			}
-		}));
-	} catch (error) {
-		throw new BadInput(error instanceof Error ? error.message : String(error));
-	}
+	const values = parseOptions(args, {
+		cases: { type: 'string' },
+		groups: { type: 'string' },
+		from: { type: 'string' },
+		to: { type: 'string' },
+		category: { type: 'string' },
+		status: { type: 'string' },
+		measure: { type: 'string', default: 'count' },
+		format: { type: 'string', default: 'csv' },
+		help: { type: 'boolean', short: 'h' }
+	});
 	if (values.help) return null;
 	if (!values.cases) throw new BadInput('--cases FILE is required (see --help)');
 	if (!values.groups) throw new BadInput('--groups FILE is required (see --help)');
@@ -162,8 +148,4 @@ async function main(args: string[]): Promise<void> {
 	process.stdout.write(format(analysis.groups, HOTSPOT_COLUMNS));
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-	const message = error instanceof Error ? error.message : String(error);
-	process.stderr.write(`analyze: ${message}\n`);
-	process.exitCode = error instanceof BadInput ? BAD_INPUT : 1;
-});
+runCommand('analyze', main);

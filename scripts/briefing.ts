@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseIsoDate, parseVietnameseDate } from '../src/lib/core/queries/dates';
 import { LANGUAGES, viewToParams } from '../src/lib/core/queries/view';
 import { CHROMIUM, launchChromium } from './chromium';
+import { BadInput, parseOptions, runCommand } from './cli';
 
 /**
  * The meeting briefing as a PDF, for a scheduled job: the built site is served on 127.0.0.1, the files are imported
@@ -21,36 +21,22 @@ const USAGE =
 	'  DATE is dd/mm/yyyy or yyyy-mm-dd, both ends included; --distribution hides counts from 1 to 4.\n' +
 	'  Needs the built site (npx vite build) and Chromium (/usr/bin/chromium, or CHROMIUM_PATH).';
 
-/** Exit code for bad arguments and files that cannot be read or imported. */
-const BAD_INPUT = 2;
-
-class BadInput extends Error {}
 
 const BUILD = fileURLToPath(new URL('../build', import.meta.url));
 /** Import and rendering run DuckDB-WASM and MapLibre on SwiftShader: slow, but well under this. */
 const TIMEOUT = 120_000;
 
 function readOptions(args: string[]) {
-	let values;
-	try {
-		({ values } = parseArgs({
-			args,
-			strict: true,
-			allowPositionals: false,
-			options: {
-				cases: { type: 'string' },
-				groups: { type: 'string' },
-				from: { type: 'string' },
-				to: { type: 'string' },
-				out: { type: 'string' },
-				lang: { type: 'string', default: 'vi' },
-				distribution: { type: 'boolean', default: false },
-				help: { type: 'boolean', short: 'h' }
-			}
-		}));
-	} catch (error) {
-		throw new BadInput(error instanceof Error ? error.message : String(error));
-	}
+	const values = parseOptions(args, {
+		cases: { type: 'string' },
+		groups: { type: 'string' },
+		from: { type: 'string' },
+		to: { type: 'string' },
+		out: { type: 'string' },
+		lang: { type: 'string', default: 'vi' },
+		distribution: { type: 'boolean', default: false },
+		help: { type: 'boolean', short: 'h' }
+	});
 	if (values.help) return null;
 	for (const option of ['cases', 'groups', 'from', 'to', 'out'] as const) {
 		if (!values[option]) throw new BadInput(`--${option} is required (see --help)`);
@@ -277,8 +263,4 @@ async function main(args: string[]): Promise<void> {
 	}
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-	const message = error instanceof Error ? error.message : String(error);
-	process.stderr.write(`briefing: ${message}\n`);
-	process.exitCode = error instanceof BadInput ? BAD_INPUT : 1;
-});
+runCommand('briefing', main);

@@ -50,13 +50,20 @@ export interface ComparedCount {
 	share: number | null;
 }
 
+/** A count's change against an earlier one, and as a share of it (none against 0). */
+export function countChange(current: number, earlier: number): { change: number; share: number | null } {
+	const change = current - earlier;
+	return { change, share: earlier === 0 ? null : change / earlier };
+}
+
 /** A count against an earlier one (previous period, same period last year), suppressed for distribution. */
 export function compareCounts(current: number, earlier: number, suppressed: boolean): ComparedCount {
-	const change = suppressed ? suppressChange(current, earlier) : current - earlier;
+	if (!suppressed) return { earlier, ...countChange(current, earlier) };
+	const change = suppressChange(current, earlier);
 	return {
-		earlier: suppressed ? suppressCount(earlier) : earlier,
+		earlier: suppressCount(earlier),
 		change,
-		share: change === null || earlier === 0 ? null : change / earlier
+		share: change === null ? null : countChange(current, earlier).share
 	};
 }
 

@@ -114,6 +114,11 @@ export function samePeriodLastYear(period: Period): Period {
 	return { from: yearEarlier(period.from), to: yearEarlier(period.to) };
 }
 
+/** Whether data starting on `firstDate` covers the whole period (a comparison before it has nothing to show). */
+export function dataCovers(period: Period, firstDate: string): boolean {
+	return period.from >= firstDate;
+}
+
 function yearEarlier(iso: string): string {
 	const monthDay = iso.slice(4) === '-02-29' ? '-02-28' : iso.slice(4);
 	return `${Number(iso.slice(0, 4)) - 1}${monthDay}`;

@@ -28,14 +28,14 @@ const DEFAULTS: BriefingSettings = {
 };
 
 export class BriefingSettingsStore {
-	value = $state<BriefingSettings>(load());
+	value = $state<BriefingSettings>(loadBriefingSettings());
 	notes = $state('');
 	readonly #notesKey: string;
 
-	/** Notes are kept per view (the same URL shows the same notes); the dashboard reads the settings only. */
-	constructor(viewKey = '') {
+	/** Notes are kept per view (the same URL shows the same notes). */
+	constructor(viewKey: string) {
 		this.#notesKey = `ward-hotspots:briefing-notes:${viewKey}`;
-		this.notes = viewKey ? (read(this.#notesKey) ?? '') : '';
+		this.notes = read(this.#notesKey) ?? '';
 	}
 
 	save(): void {
@@ -47,7 +47,8 @@ export class BriefingSettingsStore {
 	}
 }
 
-function load(): BriefingSettings {
+/** The settings as saved on this machine (the dashboard reads the ward's convention from them). */
+export function loadBriefingSettings(): BriefingSettings {
 	try {
 		const stored = { ...DEFAULTS, ...(JSON.parse(read(KEY) ?? '{}') as Partial<BriefingSettings>) };
 		return CONVENTIONS.includes(stored.convention) ? stored : { ...stored, convention: DEFAULTS.convention };

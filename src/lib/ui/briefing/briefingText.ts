@@ -2,7 +2,7 @@ import type { HotspotAnalysis } from '$lib/core/analysis';
 import { dateLine, periodName } from '$lib/core/briefing/periodName';
 import { briefingSentences } from '$lib/core/briefing/sentences';
 import { localToday } from '$lib/core/queries/dates';
-import { periodConvention, previousPeriod, samePeriodLastYear, type Convention } from '$lib/core/queries/periods';
+import { dataCovers, periodConvention, previousPeriod, samePeriodLastYear, type Convention } from '$lib/core/queries/periods';
 import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '$lib/core/queries/results';
 import type { View } from '$lib/core/queries/view';
 import type { Formatter } from '$lib/i18n/format';
@@ -40,7 +40,7 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 	const period = periodName(view, view.lang, convention);
 	const previousDates = previousPeriod(view);
 	const previous = periodName(previousDates, view.lang, periodConvention(previousDates, input.convention));
-	const lastYearKnown = samePeriodLastYear(view).from >= input.firstDate;
+	const lastYearKnown = dataCovers(samePeriodLastYear(view), input.firstDate);
 	const names = new Map(input.groups.map((group) => [group.group_code, group.name]));
 	const ranked = [...input.groups].sort((a, b) => b.total - a.total);
 	const [topCategory] = input.categories;

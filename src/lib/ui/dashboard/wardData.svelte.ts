@@ -17,6 +17,7 @@ import { appendCases, readDataset, replaceDataset, type DatasetInput } from '$li
 import type { CasesInput } from '$lib/core/import/cases';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
 import { groupLayout, type GroupLayout } from '$lib/core/geo/layout';
+import { timed } from '../measure';
 import type { ImportReport } from '$lib/core/import/report';
 import { dataExtentQuery, groupsQuery } from '$lib/core/queries/dashboard';
 import { readGroups } from '$lib/core/queries/results';
@@ -171,16 +172,6 @@ export class WardData {
 /** Same codes and geometry: keep the array the map already drew, so it is not rebuilt. */
 function sameGroups(a: GroupWithGeometry[], b: GroupWithGeometry[]): boolean {
 	return a.length === b.length && a.every((group, i) => JSON.stringify(group) === JSON.stringify(b[i]));
-}
-
-/** A step of an import, measured for the benchmark (`npm run bench:import` prints the `import:` measures). */
-async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
-	const start = performance.now();
-	try {
-		return await work();
-	} finally {
-		performance.measure(name, { start });
-	}
 }
 
 /** Performance marks let the benchmark see where start-up time goes. */

@@ -8,6 +8,7 @@ import type { CasesPreview, ImportProgress, UnknownLabels } from '$lib/core/impo
 import { mappingKey, normaliseLabel, type CaseField } from '$lib/core/schema/dictionary';
 import type { WardData } from '../dashboard/wardData.svelte';
 import { ImportWorkerClient } from './importClient';
+import { timed } from '../measure';
 
 export type ImportMode = 'append' | 'replace';
 
@@ -79,7 +80,7 @@ export class ImportFlow {
 			const [opened] = await Promise.all([this.#worker.call('open', { files }, onProgress), this.#ward.whenLoaded()]);
 			if (generation !== this.#generation) return;
 			if (opened.kind === 'refused') return this.#refuse(opened.code, opened.detail);
-			if (!opened.groupsFile && this.#ward.synthetic) return this.#refuse('needs_groups', files.map((file) => file.name).join(', '));
+			if (!opened.groupsFile && this.#ward.synthetic) return this.#refuse('needs_groups', this.#chosenNames);
 			this.groupsFile = opened.groupsFile;
 			this.mode = this.groupsFile || this.#ward.synthetic ? 'replace' : 'append';
 			this.#show(opened.cases);
@@ -163,14 +164,11 @@ export class ImportFlow {
 		const generation = this.#generation;
 		this.step = 'importing';
 		try {
-			const mappingStarted = performance.now();
-			const mapped = await this.#worker.call(
-				'casesInput',
-				{ mapping: $state.snapshot(mapping), maps: $state.snapshot(this.maps) as ValueMaps },
-				(progress) => (this.progress = progress)
+			const request = { mapping: $state.snapshot(mapping), maps: $state.snapshot(this.maps) as ValueMaps };
+			const mapped = await timed('import:mapping', () =>
+				this.#worker.call('casesInput', request, (progress) => (this.progress = progress))
 			);
 			this.progress = null;
-			performance.measure('import:mapping', { start: mappingStarted });
 			const cases = { file: mapped.file, rows: new Uint8Array(mapped.rows), problems: mapped.problems };
 			remember(preview.headers, $state.snapshot(mapping));
 			if (this.mode === 'append') {
