@@ -15,6 +15,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { median as d3Median } from 'd3';
 import type { Page } from 'playwright-core';
 import startServer, { BASE_URL } from '../e2e/server';
 import { openBrowser } from '../e2e/browser';
@@ -53,11 +54,8 @@ function generatedCsv(rows: number): string {
 	return path;
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
+/** d3's median, a number even for no runs (printed as NaN). */
+const median = (values: number[]) => d3Median(values) ?? NaN;
 
 /**
  * The renderer of our tab: a renderer process started by this script (playwright launches the browser as our
@@ -133,7 +131,7 @@ async function rawReadCsv(page: Page, csv: string): Promise<Measured & { inPage:
 }
 
 /** The Data page: the export and the demo groups given to `import-input`, mapping confirmed, until the report. */
-async function ourImport(page: Page, csv: string): Promise<Measured & { afterConfirm: number }> {
+async function ourImport(page: Page, csv: string): Promise<Measured & { afterConfirm: number; steps: [string, number][] }> {
 	await page.goto(`${BASE_URL}/data`);
 	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 120_000 });
 	resetPeakMemory();
@@ -159,8 +157,7 @@ async function ourImport(page: Page, csv: string): Promise<Measured & { afterCon
 	const steps = (await page.evaluate(`performance.getEntriesByType('measure')
 		.filter((entry) => entry.name.startsWith('import:'))
 		.map((entry) => [entry.name, entry.duration])`)) as [string, number][];
-	for (const [name, duration] of steps) results.steps[name] = [...(results.steps[name] ?? []), duration];
-	return { ms: finished - started, afterConfirm: finished - confirmedAt, peak };
+	return { ms: finished - started, afterConfirm: finished - confirmedAt, peak, steps };
 }
 
 const csv = generatedCsv(ROWS);
@@ -190,6 +187,7 @@ try {
 			results.ours.push(ours.ms);
 			results.afterConfirm.push(ours.afterConfirm);
 			results.oursPeak.push(ours.peak);
+			for (const [name, duration] of ours.steps) results.steps[name] = [...(results.steps[name] ?? []), duration];
 		} finally {
 			await close();
 		}

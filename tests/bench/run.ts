@@ -8,17 +8,15 @@
  * - analysis: Gi*, Local Moran (999 permutations), EB rates and emerging hot spots for 48 groups × 36 months,
  *   as measured inside the page (`analysis:compute`, the statistics without their queries)
  */
+import { median as d3Median } from 'd3';
 import type { Page } from 'playwright-core';
 import startServer, { BASE_URL } from '../e2e/server';
 import { openBrowser, waitForMap } from '../e2e/browser';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
+/** d3's median, a number even for no runs (printed as NaN). */
+const median = (values: number[]) => d3Median(values) ?? NaN;
 
 async function timeToMap(page: Page, url: string): Promise<number> {
 	const started = performance.now();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { waitForMap } from './browser';
+import { pdfPages } from './pdfText';
 import { browserPerFile, openDrawnPage } from './perFile';
 import { decodePng } from './png';
 
@@ -20,8 +21,6 @@ async function open(query: string) {
 	await opened.page.getByTestId('ranking').locator('tbody tr').first().waitFor();
 	return opened;
 }
-
-const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 describe('the briefing', () => {
 	test('shows the figure the dashboard shows, in the administrative form, and prints on 1–2 A4 pages', async () => {
