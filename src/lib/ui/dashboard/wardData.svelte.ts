@@ -43,9 +43,7 @@ export class WardData {
 	#loading: Promise<void> | null = null;
 
 	/** How the map shows the groups: as drawn, as cells of their centres, or on a schematic grid. */
-	get layout(): GroupLayout {
-		return groupLayout(this.groups);
-	}
+	layout = $derived<GroupLayout>(groupLayout(this.groups));
 
 	/** Resolves once the first load has finished (successfully or not). */
 	whenLoaded(): Promise<void> {
