@@ -131,7 +131,7 @@ async function rawReadCsv(page: Page, csv: string): Promise<Measured & { inPage:
 }
 
 /** The Data page: the export and the demo groups given to `import-input`, mapping confirmed, until the report. */
-async function ourImport(page: Page, csv: string): Promise<Measured & { afterConfirm: number; steps: [string, number][] }> {
+async function ourImport(page: Page, csv: string): Promise<Measured & { afterConfirm: number; steps: [string, number, number][] }> {
 	await page.goto(`${BASE_URL}/data`);
 	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 120_000 });
 	resetPeakMemory();
@@ -156,7 +156,11 @@ async function ourImport(page: Page, csv: string): Promise<Measured & { afterCon
 	// The page's own measures of the import's steps (`import:…`), summed per name.
 	const steps = (await page.evaluate(`performance.getEntriesByType('measure')
 		.filter((entry) => entry.name.startsWith('import:'))
-		.map((entry) => [entry.name, entry.duration])`)) as [string, number][];
+		.map((entry) => [entry.name, entry.duration, entry.startTime])`)) as [string, number, number][];
+	if (process.env.BENCH_TIMELINE) {
+		const origin = steps[0]?.[2] ?? 0;
+		for (const [name, duration, start] of steps) console.log(`  ${name.padEnd(20)} at ${(start - origin).toFixed(0).padStart(6)} ms for ${duration.toFixed(0)} ms`);
+	}
 	return { ms: finished - started, afterConfirm: finished - confirmedAt, peak, steps };
 }
 

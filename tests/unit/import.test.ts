@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/lib/core/db/engine';
 import { openNodeEngine } from '../../src/lib/core/db/node';
-import { appendCases, loadDataset } from '../../src/lib/core/import/dataset';
+import { appendCases, loadDataset, wardRules } from '../../src/lib/core/import/dataset';
 import { parseGroupsGeojson } from '../../src/lib/core/import/groups';
 import { casesInput, prepareCases, readCasesFile } from '../../src/lib/core/import/pipeline';
+import { cellColumn } from '../../src/lib/core/import/rawTable';
 import { PROGRESS_STEP } from '../../src/lib/core/import/readCsv';
 import { ImportError } from '../../src/lib/core/import/report';
 import { demoCasesText, demoGroupsText, engineWithDemo } from './support/demo';
@@ -110,9 +111,10 @@ describe('appending a newer export', () => {
 		const { groups } = parseGroupsGeojson(demoGroupsText, 'groups.geojson');
 		const newer = await readCasesFile(
 			'april.csv',
-			new TextEncoder().encode([HEADER, 'A-2,2020-03-02,TDP02,family,resolved,2020-04-01,,,,,', 'A-3,2020-04-03,TDP03,civil,received,,,,,,'].join('\n'))
+			new TextEncoder().encode([HEADER, 'A-2,2020-03-02,TDP02,family,resolved,2020-04-01,,,,,', 'A-3,2020-04-03,TDP03,civil,received,,,,,,'].join('\n')),
+			{ rules: wardRules(groups, TODAY) }
 		);
-		const report = await appendCases(engine, newer, groups, { today: TODAY });
+		const report = await appendCases(engine, newer);
 		expect(report).toMatchObject({ read: 2, accepted: 2, rejected: 0, updated: 1 });
 		const rows = await engine.query('SELECT case_id, status, resolved_on::VARCHAR AS resolved_on FROM cases ORDER BY case_id');
 		expect(rows).toEqual([
@@ -132,8 +134,12 @@ describe('progress on a big file', () => {
 		const prepared = await prepareCases({ name: 'big.csv', bytes }, undefined, (rows) => read.push(rows));
 		expect(read).toEqual([PROGRESS_STEP, PROGRESS_STEP * 2, total]);
 		const mapped: number[] = [];
-		casesInput(prepared, prepared.mapping, undefined, 2021, (rows) => mapped.push(rows));
-		expect(mapped).toEqual([PROGRESS_STEP, PROGRESS_STEP * 2]);
+		const { groups } = parseGroupsGeojson(demoGroupsText, 'groups.geojson');
+		casesInput(prepared, prepared.mapping, undefined, { rules: wardRules(groups, TODAY) }, (rows) => mapped.push(rows));
+		// One report per field of `cases`, rising to the total.
+		expect(mapped).toHaveLength(11);
+		expect(mapped.every((rows, index) => index === 0 || rows > mapped[index - 1])).toBe(true);
+		expect(mapped.at(-1)).toBe(total);
 	});
 });
 
@@ -144,9 +150,13 @@ describe('text columns reach the database exactly', () => {
 		const lines = ids.map((id, i) => `${id},2020-03-0${i + 1},TDP0${i + 1},land,received,,,,,,`);
 		const prepared = await prepareCases({ name: 'ids.csv', bytes: new TextEncoder().encode([HEADER, ...lines].join('\n')) });
 		// A workbook can hold a lone surrogate, which UTF-8 text cannot: put one in as a reader would have it.
-		prepared.table.rows[2][0] = 'B-\ud800-3';
-		await engine.importArrow('staged', casesInput(prepared, prepared.mapping).rows);
-		const rows = await engine.query('SELECT case_id, group_code FROM staged ORDER BY line');
+		const cells = prepared.table.columns.map((column) => column.cells().slice());
+		cells[0][2] = 'B-\ud800-3';
+		prepared.table.columns = cells.map(cellColumn);
+		const { groups } = parseGroupsGeojson(demoGroupsText, 'groups.geojson');
+		const input = casesInput(prepared, prepared.mapping, undefined, { rules: wardRules(groups, TODAY) });
+		await engine.importArrow('staged', input.rows);
+		const rows = await engine.query('SELECT case_id, group_code FROM staged');
 		expect(rows).toEqual([
 			{ case_id: 'Mã-Tổ-1', group_code: 'TDP01' },
 			{ case_id: 'A-😀-2', group_code: 'TDP02' },

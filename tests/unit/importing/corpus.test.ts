@@ -3,7 +3,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '$lib/core/db/engine';
 import { openNodeEngine } from '$lib/core/db/node';
-import { replaceDataset } from '$lib/core/import/dataset';
+import { replaceDataset, wardRules } from '$lib/core/import/dataset';
 import { parseGroupsGeojson } from '$lib/core/import/groups';
 import { casesInput, dropColumns, prepareCases, type PreparedCases } from '$lib/core/import/pipeline';
 import { ImportError, type RefusalHint, type RejectionReason } from '$lib/core/import/report';
@@ -618,8 +618,11 @@ describe('the import corpus, through the whole pipeline on DuckDB', () => {
 	async function importFile(kind: Kind) {
 		let prepared = await prepareCases(await kind.file());
 		if (kind.user) prepared = kind.user(prepared);
-		const cases = casesInput(prepared, prepared.mapping, undefined, REFERENCE_YEAR);
-		const loaded = await replaceDataset(engine, { groups: demoGroups.groups, groupsReport: demoGroups.report, cases }, { today: TODAY });
+		const cases = casesInput(prepared, prepared.mapping, undefined, {
+			rules: wardRules(demoGroups.groups, TODAY),
+			referenceYear: REFERENCE_YEAR
+		});
+		const loaded = await replaceDataset(engine, { groups: demoGroups.groups, groupsReport: demoGroups.report, cases });
 		return loaded.reports[1];
 	}
 

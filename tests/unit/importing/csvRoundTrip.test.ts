@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '$lib/core/db/engine';
 import { openNodeEngine } from '$lib/core/db/node';
-import { replaceDataset } from '$lib/core/import/dataset';
+import { replaceDataset, wardRules } from '$lib/core/import/dataset';
 import { parseGroupsGeojson } from '$lib/core/import/groups';
 import { casesInput, prepareCases } from '$lib/core/import/pipeline';
 import { CATEGORY_LABELS, STATUS_LABELS } from '$lib/core/import/values';
@@ -81,8 +81,8 @@ describe('CSV round trip through the whole import (property)', () => {
 				];
 				const text = (bom ? '\ufeff' : '') + lines.join(lineEnd) + lineEnd;
 				const prepared = await prepareCases({ name: 'random.csv', bytes: new TextEncoder().encode(text) });
-				const cases = casesInput(prepared, prepared.mapping);
-				const loaded = await replaceDataset(engine, { groups: groups.groups, groupsReport: groups.report, cases }, { today: TODAY });
+				const cases = casesInput(prepared, prepared.mapping, undefined, { rules: wardRules(groups.groups, TODAY) });
+				const loaded = await replaceDataset(engine, { groups: groups.groups, groupsReport: groups.report, cases });
 				expect(loaded.reports[1]).toMatchObject({ read: rows.length, accepted: rows.length, rejected: 0 });
 
 				const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.case_id) < String(b.case_id) ? -1 : 1);

@@ -4,7 +4,7 @@ import { openNodeEngine } from '$lib/core/db/node';
 import { pointInRing, type LonLat } from '$lib/core/geo/cells';
 import { drawnGroups, groupLayout } from '$lib/core/geo/layout';
 import { labelPoint } from '$lib/core/geo/outline';
-import { replaceDataset } from '$lib/core/import/dataset';
+import { replaceDataset, wardRules } from '$lib/core/import/dataset';
 import { parseGroupsGeojson } from '$lib/core/import/groups';
 import { isGroupsTable, readGroupsFile } from '$lib/core/import/groupsFile';
 import { readCasesFile } from '$lib/core/import/pipeline';
@@ -31,8 +31,8 @@ function centresCsv(): string {
 
 async function importWard(engine: Engine, groupsFile: { name: string; text: string }, casesText: string) {
 	const groups = await readGroupsFile({ name: groupsFile.name, bytes: utf8(groupsFile.text) });
-	const cases = await readCasesFile('cases.csv', utf8(casesText));
-	const loaded = await replaceDataset(engine, { groups: groups.groups, groupsReport: groups.report, cases }, { today: TODAY });
+	const cases = await readCasesFile('cases.csv', utf8(casesText), { rules: wardRules(groups.groups, TODAY) });
+	const loaded = await replaceDataset(engine, { groups: groups.groups, groupsReport: groups.report, cases });
 	return { groups, casesReport: loaded.reports[1] };
 }
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, test } from 'vitest';
+import { tableRows } from '$lib/core/import/rawTable';
 import { readTable, sniffFormat, type RawTable } from '$lib/core/import/readTable';
 import { ImportError } from '$lib/core/import/report';
 
@@ -29,7 +30,7 @@ async function refusal(run: () => unknown): Promise<ImportError> {
 }
 
 /** The parts of a table a test usually asserts, without the per-format extras. */
-const shape = ({ headers, rows, lines, problems }: RawTable) => ({ headers, rows, lines, problems });
+const shape = (table: RawTable) => ({ headers: table.headers, rows: tableRows(table), lines: Array.from(table.lines), problems: table.problems });
 
 describe('CSV', () => {
 	test('a byte-order mark is not part of the first header', async () => {
@@ -55,7 +56,7 @@ describe('CSV', () => {
 	test('tabs', async () => {
 		const table = await csv('case_id\tgroup_code\tnote\nVV1\tT1\thas, comma; and semicolon\n', 'cases.tsv');
 		expect(table.delimiter).toBe('\t');
-		expect(table.rows).toEqual([['VV1', 'T1', 'has, comma; and semicolon']]);
+		expect(tableRows(table)).toEqual([['VV1', 'T1', 'has, comma; and semicolon']]);
 	});
 
 	test('the delimiter is counted outside quotes, and a tie goes to the comma', async () => {
@@ -80,18 +81,18 @@ describe('CSV', () => {
 
 	test('quoted fields keep delimiters, line breaks and doubled quotes; a record is numbered by its first line', async () => {
 		const table = await csv('id,note,group\r\n1,"Nói ""to"", đập cửa\r\nlúc 23h",T1\r\n2,"a,b",T2\r\n3,"x\n\ny",T3\n4,plain,T4\n');
-		expect(table.rows).toEqual([
+		expect(tableRows(table)).toEqual([
 			['1', 'Nói "to", đập cửa\r\nlúc 23h', 'T1'],
 			['2', 'a,b', 'T2'],
 			['3', 'x\n\ny', 'T3'],
 			['4', 'plain', 'T4']
 		]);
-		expect(table.lines).toEqual([2, 4, 5, 8]);
+		expect(Array.from(table.lines)).toEqual([2, 4, 5, 8]);
 	});
 
 	test('a quote inside an unquoted field is kept; text after a closing quote is kept', async () => {
 		const table = await csv('a,b\nống 5" ,"x"y\n');
-		expect(table.rows).toEqual([['ống 5" ', 'xy']]);
+		expect(tableRows(table)).toEqual([['ống 5" ', 'xy']]);
 	});
 
 	test('ragged rows are problems with their exact lines, counting embedded line breaks', async () => {
@@ -114,7 +115,7 @@ describe('CSV', () => {
 
 	test('extra fields that are all empty (a delimiter closing each line) are dropped, others are not', async () => {
 		const table = await csv('a,b\n1,2,\n3,4,,\n5,6,x\n');
-		expect(table.rows).toEqual([
+		expect(tableRows(table)).toEqual([
 			['1', '2'],
 			['3', '4']
 		]);
@@ -164,20 +165,20 @@ describe('CSV', () => {
 
 	test('cells are kept as written, white space and all', async () => {
 		const table = await csv('a,b\n  VV1 , 13/01/2020\t\n');
-		expect(table.rows).toEqual([['  VV1 ', ' 13/01/2020\t']]);
+		expect(tableRows(table)).toEqual([['  VV1 ', ' 13/01/2020\t']]);
 	});
 
 	test('formula-looking and HTML text stays plain text', async () => {
 		const table = await csv('a,b\n"=HYPERLINK(""http://x"",""y"")",<img src=x onerror=alert(1)>\n');
-		expect(table.rows).toEqual([['=HYPERLINK("http://x","y")', '<img src=x onerror=alert(1)>']]);
+		expect(tableRows(table)).toEqual([['=HYPERLINK("http://x","y")', '<img src=x onerror=alert(1)>']]);
 	});
 
 	test('a 100 KB field', async () => {
 		const long = 'Tổ dân phố '.repeat(10_000);
 		expect(long.length).toBeGreaterThan(100_000);
 		const table = await csv(`a,b,c\n1,"${long}",3\n4,${long},6\n`);
-		expect(table.rows.map((row) => row[1])).toEqual([long, long]);
-		expect(table.lines).toEqual([2, 3]);
+		expect(tableRows(table).map((row) => row[1])).toEqual([long, long]);
+		expect(Array.from(table.lines)).toEqual([2, 3]);
 	});
 
 	test('binary garbage is refused', async () => {
@@ -188,7 +189,8 @@ describe('CSV', () => {
 
 	test('UTF-16LE with a byte-order mark (Excel "Unicode Text")', async () => {
 		const table = await readTable({ name: 'cases.txt', bytes: utf16le('Mã vụ việc\tTổ dân phố\r\nVV1\tTổ 1\r\n') });
-		expect(table).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', headers: ['Mã vụ việc', 'Tổ dân phố'], rows: [['VV1', 'Tổ 1']] });
+		expect(table).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', headers: ['Mã vụ việc', 'Tổ dân phố'] });
+		expect(tableRows(table)).toEqual([['VV1', 'Tổ 1']]);
 	});
 
 	test('Windows-1258, with its separate tone marks composed', async () => {
@@ -205,7 +207,8 @@ describe('CSV', () => {
 			...[0x56, 0x56, 0x31, 0x3b, 0x54, 0xf4, 0xd2, 0x20, 0x31, 0x0d, 0x0a]
 		]);
 		const table = await readTable({ name: 'cases.csv', bytes });
-		expect(table).toMatchObject({ encoding: 'windows-1258', delimiter: ';', headers: ['Mã vụ việc', 'Tổ dân phố'], rows: [['VV1', 'Tổ 1']] });
+		expect(table).toMatchObject({ encoding: 'windows-1258', delimiter: ';', headers: ['Mã vụ việc', 'Tổ dân phố'] });
+		expect(tableRows(table)).toEqual([['VV1', 'Tổ 1']]);
 	});
 });
 
@@ -282,11 +285,11 @@ describe('xlsx', () => {
 		const table = await readTable({ name: 'vu-viec.xlsx', bytes: await wardWorkbook() });
 		expect(table).toMatchObject({ format: 'xlsx', sheets: ['Vụ việc', 'Tổ dân phố'], sheet: 'Vụ việc', headerLine: 1 });
 		expect(table.headers).toEqual(['Mã vụ việc', 'Ngày tiếp nhận', 'Tổ dân phố', 'Loại mâu thuẫn', 'Số người', 'Ghi chú', 'Đã xử lý']);
-		expect(table.rows).toEqual([
+		expect(tableRows(table)).toEqual([
 			['VV001', new Date(Date.UTC(2020, 0, 13)), '00123', 'Đất đai', 5, 'biên bản', true],
 			['VV002', '14/01/2020', 7, 'Hàng xóm', null, 'VV002!', false]
 		]);
-		expect(table.lines).toEqual([2, 4]);
+		expect(Array.from(table.lines)).toEqual([2, 4]);
 		expect(table.problems).toEqual([]);
 	});
 
@@ -297,7 +300,7 @@ describe('xlsx', () => {
 			sheet.addRow([{ formula: 'DATE(2020,1,13)', result: 43843 }]);
 			sheet.getCell('A2').numFmt = 'dd/mm/yyyy';
 		});
-		expect((await readTable({ name: 'f.xlsx', bytes })).rows).toEqual([[new Date(Date.UTC(2020, 0, 13))]]);
+		expect(tableRows(await readTable({ name: 'f.xlsx', bytes }))).toEqual([[new Date(Date.UTC(2020, 0, 13))]]);
 	});
 
 	test('the sheet option reads another sheet; an unknown sheet is refused', async () => {
@@ -341,7 +344,7 @@ describe('xlsx', () => {
 		});
 		const table = await readTable({ name: 's.xlsx', bytes });
 		expect(table.headers).toEqual(['Tổ', 'Mã vụ việc', 'column 3']);
-		expect(table.rows).toEqual([
+		expect(tableRows(table)).toEqual([
 			['T1', 'VV1', null],
 			[null, 'VV2', 'lạc cột']
 		]);
@@ -353,7 +356,7 @@ describe('xlsx', () => {
 			workbook.addWorksheet('Vụ việc').addRow(['Mã vụ việc']);
 		});
 		const table = await readTable({ name: 'a.xlsx', bytes });
-		expect(table).toMatchObject({ sheet: 'Vụ việc', sheets: ['Danh mục', 'Vụ việc'], headers: ['Mã vụ việc'], rows: [] });
+		expect(table).toMatchObject({ sheet: 'Vụ việc', sheets: ['Danh mục', 'Vụ việc'], headers: ['Mã vụ việc'], rowCount: 0 });
 	});
 
 	test('an empty sheet gives no headers; a broken workbook is refused', async () => {
@@ -406,7 +409,7 @@ describe('Parquet', () => {
 		const padded = new Uint8Array(buffer.length + 16);
 		padded.set(buffer, 8);
 		const table = await readTable({ name: 'a.parquet', bytes: padded.subarray(8, 8 + buffer.length) });
-		expect(table.rows).toEqual([['x'], ['y']]);
+		expect(tableRows(table)).toEqual([['x'], ['y']]);
 		const damaged = buffer.slice();
 		damaged.fill(0xff, 4, damaged.length - 8);
 		expect((await refusal(() => readTable({ name: 'a.parquet', bytes: damaged }))).code).toBe('unreadable');

@@ -1,5 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
+import { wardRules } from '$lib/core/import/dataset';
+import { parseGroupsGeojson } from '$lib/core/import/groups';
 import { ImportError } from '$lib/core/import/report';
 import { estimateRows, ImportSession, type ImportProgress } from '$lib/core/import/session';
 import { demoGroupsText } from '../support/demo';
@@ -12,6 +14,7 @@ const rows = (count: number) =>
 	Array.from({ length: count }, (_, i) => `HS-${i},0${1 + (i % 9)}/03/2021,TDP0${1 + (i % 9)},Khác,Mới tiếp nhận`);
 const casesFile = (lines: string[], name = 'vu-viec.csv') => ({ name, bytes: utf8([HEADER, ...lines].join('\n')) });
 const groupsFile = { name: 'to.geojson', bytes: utf8(demoGroupsText) };
+const RULES = wardRules(parseGroupsGeojson(demoGroupsText, 'to.geojson').groups, '2026-01-01');
 
 describe('the import session', () => {
 	test('opens a cases file with its groups: the page gets headers, samples and counts, not the rows', async () => {
@@ -35,7 +38,7 @@ describe('the import session', () => {
 		const opened = await session.open([casesFile(rows(60_000))]);
 		if (opened.kind !== 'opened') throw new Error(opened.code);
 		const progress: number[] = [];
-		const input = session.casesInput(opened.cases.mapping, { category: {}, status: {}, source: {} }, (step) => progress.push(step.rows));
+		const input = session.casesInput(opened.cases.mapping, { category: {}, status: {}, source: {} }, RULES, (step) => progress.push(step.rows));
 		expect(tableFromIPC(input.rows).numRows).toBe(60_000);
 		expect(progress[0]).toBe(0);
 		expect(progress.at(-1)).toBe(60_000);
@@ -62,7 +65,7 @@ describe('the import session', () => {
 		const opened = await session.open([{ name: 'sdt.csv', bytes: utf8([`${HEADER},Liên hệ`, ...lines].join('\n')) }]);
 		if (opened.kind !== 'opened') throw new Error(opened.code);
 		expect(opened.cases.personalData.map((finding) => finding.header)).toEqual(['Liên hệ']);
-		expect(() => session.casesInput(opened.cases.mapping, { category: {}, status: {}, source: {} })).toThrow(ImportError);
+		expect(() => session.casesInput(opened.cases.mapping, { category: {}, status: {}, source: {} }, RULES)).toThrow(ImportError);
 		const dropped = session.dropPersonalData();
 		expect(dropped.headers).toEqual(HEADER.split(','));
 		expect(dropped.personalData).toEqual([]);

@@ -48,6 +48,9 @@ async function openBrowserEngine(): Promise<Engine> {
 		async importArrow(table, bytes) {
 			await connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
 		},
+		async appendArrow(table, bytes) {
+			await connection.insertArrowFromIPCStream(bytes, { name: table, create: false });
+		},
 		async dropFile(name) {
 			await db.dropFile(name);
 		}

@@ -20,6 +20,11 @@ export interface Engine {
 	exportArrow(sql: string): Promise<Uint8Array>;
 	/** Creates `table` from Arrow IPC stream bytes made by `exportArrow`. */
 	importArrow(table: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Appends Arrow IPC stream bytes to the existing `table`, column by column in order. In the browser the bytes
+	 * are moved to the database's worker: the caller cannot read them afterwards.
+	 */
+	appendArrow(table: string, bytes: Uint8Array): Promise<void>;
 }
 
 /** DuckDB downloads extensions on its own unless told not to; the app is offline (TOOLCHAIN.md). */

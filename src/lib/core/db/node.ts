@@ -47,6 +47,9 @@ export async function openNodeEngine(): Promise<Engine> {
 		async importArrow(table, bytes) {
 			connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
 		},
+		async appendArrow(table, bytes) {
+			connection.insertArrowFromIPCStream(bytes, { name: table, create: false });
+		},
 		async dropFile(name) {
 			db.dropFile(name);
 		}

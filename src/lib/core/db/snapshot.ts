@@ -26,17 +26,41 @@ export interface Manifest {
 
 const MANIFEST = 'manifest.json';
 const TABLES = ['groups', 'cases'] as const;
+type SavedTable = (typeof TABLES)[number];
 const tableFile = (table: string, generation: number) => `${table}-${generation}.arrow`;
+
+/** A table of the next snapshot written ahead, from bytes at hand: `saveSnapshot` takes it as written. */
+export interface StagedTable {
+	table: SavedTable;
+	generation: number;
+}
+
+/**
+ * Writes the next snapshot's copy of `table` from Arrow IPC bytes the caller already has (the imported cases),
+ * while the database takes in the same rows: nothing is exported again. Until `saveSnapshot` writes the
+ * manifest the file is not part of any snapshot; an import that fails leaves it to the next save to remove.
+ */
+export async function stageTable(store: SnapshotStore, table: SavedTable, bytes: Uint8Array): Promise<StagedTable> {
+	const generation = await nextGeneration(store);
+	await store.write(tableFile(table, generation), bytes);
+	return { table, generation };
+}
 
 /**
  * Saves the analysis tables as Arrow IPC files, then the manifest that points at them. A tab closed part-way
  * leaves the previous manifest, hence the previous data, intact; files of older generations are removed last.
  * (DuckDB-WASM's own `opfs://` databases have come back empty after a reload — duckdb-wasm issues 2192, 2236.)
+ * A table staged for this generation (`stageTable`) is not exported again.
  */
-export async function saveSnapshot(engine: Engine, store: SnapshotStore, files: DatasetFile[]): Promise<Manifest> {
-	const previous = await readManifest(store);
-	const generation = (previous?.generation ?? 0) + 1;
+export async function saveSnapshot(
+	engine: Engine,
+	store: SnapshotStore,
+	files: DatasetFile[],
+	staged: StagedTable | null = null
+): Promise<Manifest> {
+	const generation = await nextGeneration(store);
 	for (const table of TABLES) {
+		if (staged?.table === table && staged.generation === generation) continue;
 		await store.write(tableFile(table, generation), await engine.exportArrow(`SELECT * FROM ${table}`));
 	}
 	const manifest: Manifest = { version: 1, generation, files };
@@ -83,6 +107,10 @@ export async function readManifest(store: SnapshotStore): Promise<Manifest | nul
 	} catch {
 		return null;
 	}
+}
+
+async function nextGeneration(store: SnapshotStore): Promise<number> {
+	return ((await readManifest(store))?.generation ?? 0) + 1;
 }
 
 async function removeOtherGenerations(store: SnapshotStore, keep: number): Promise<void> {

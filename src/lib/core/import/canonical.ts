@@ -1,12 +1,11 @@
-import { makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import type { CaseField } from '../schema/dictionary';
 import { normaliseLabel } from '../schema/dictionary';
 import { CASE_COLUMNS } from '../schema/model';
 import type { CategoryCode } from '../schema/categories';
 import type { SourceCode } from '../schema/sources';
 import type { StatusCode } from '../schema/statuses';
-import { PROGRESS_STEP, type OnProgress } from './readCsv';
-import type { Cell, RawTable } from './readTable';
+import type { OnProgress } from './readCsv';
+import type { Cell, RawColumn, RawTable } from './readTable';
 import {
 	isBlank,
 	isCheckboxColumn,
@@ -49,9 +48,7 @@ export function unknownLabels(
 	for (const field of Object.keys(CODED) as CodedField[]) {
 		const column = mapping[field];
 		if (column === null) continue;
-		// Each distinct cell is looked up once: a big file has a million cells and a dozen labels.
-		const cells = new Map<Cell, number>();
-		for (const row of table.rows) cells.set(row[column], (cells.get(row[column]) ?? 0) + 1);
+		const cells = cellCounts(table.columns[column]);
 		const counts = new Map<string, number>();
 		for (const [cell, count] of cells) {
 			const label = parseText(cell);
@@ -63,13 +60,61 @@ export function unknownLabels(
 	return result;
 }
 
-/** A value that could not be read; `~` never parses as a date, number or code, so the database rejects it. */
-const unreadable = (cell: Cell) => `~${String(cell)}`;
+/** Each distinct cell of a column with how many rows hold it. */
+function cellCounts(column: RawColumn): Map<Cell, number> {
+	const counts = new Map<Cell, number>();
+	const distinct = column.distinct(DISTINCT_LIMIT);
+	if (distinct) {
+		const perId = new Int32Array(distinct.values.length);
+		for (const id of distinct.ids) perId[id] += 1;
+		distinct.values.forEach((cell, id) => counts.set(cell, (counts.get(cell) ?? 0) + perId[id]));
+	} else {
+		for (const cell of column.cells()) counts.set(cell, (counts.get(cell) ?? 0) + 1);
+	}
+	return counts;
+}
+
+/** A value that is there but cannot be read: its row is rejected with the field's reason (see `checkCases`). */
+export const UNREADABLE = Symbol('unreadable');
+export type Read<T> = T | null | typeof UNREADABLE;
 
 /**
- * The file's rows as the canonical text columns of `cases` (plus `line`), as Arrow IPC bytes for the database
- * to validate. Values are read here (labels → codes, any date form → ISO, Vietnamese decimals); what cannot be
- * read is passed on marked, so the database rejects the row with the reason, rather than this step dropping it.
+ * A field of every row, as `answers[codes[row]]`: a column of repeated cells is read once per distinct cell, and
+ * its rows keep only the index of their answer. A column of distinct cells has an answer per row.
+ */
+export interface CanonicalField<T> {
+	answers: Read<T>[];
+	codes: Int32Array;
+}
+
+/** Each field of every row as the `cases` table types it: days since 1970 for dates, codes for labels. */
+export interface CanonicalCases {
+	rowCount: number;
+	lines: ArrayLike<number>;
+	case_id: CanonicalField<string>;
+	reported_on: CanonicalField<number>;
+	group_code: CanonicalField<string>;
+	category: CanonicalField<string>;
+	status: CanonicalField<string>;
+	resolved_on: CanonicalField<number>;
+	severity: CanonicalField<number>;
+	source: CanonicalField<string>;
+	repeat: CanonicalField<boolean>;
+	lat: CanonicalField<number>;
+	lon: CanonicalField<number>;
+}
+
+type FieldValue<Field extends CaseField> = CanonicalCases[Field]['answers'][number];
+
+/** Columns with more distinct cells are read cell by cell: ids and free text gain nothing from the lookup. */
+const DISTINCT_LIMIT = 100_000;
+const PLAIN_DECIMAL = /^-?\d{1,3}\.\d+$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * The file's rows read into the fields of `cases` (labels → codes, any date form → a day, Vietnamese decimals);
+ * what is there but cannot be read is `UNREADABLE`, for `checkCases` to reject with the reason, rather than this
+ * step dropping it. Each distinct cell of a column is read once: dates, labels and flags repeat across rows.
  */
 export function canonicalCases(
 	table: RawTable,
@@ -77,100 +122,56 @@ export function canonicalCases(
 	maps: ValueMaps = EMPTY_VALUE_MAPS,
 	referenceYear = new Date().getFullYear(),
 	onProgress?: OnProgress
-): Uint8Array {
-	const date = (cell: Cell) => (isBlank(cell) ? null : (parseDate(cell as string | number | Date, referenceYear) ?? unreadable(cell)));
-	const coded = (field: CodedField) => (cell: Cell) => {
+): CanonicalCases {
+	const date = (cell: Cell): Read<number> => {
+		if (isBlank(cell)) return null;
+		const iso = parseDate(cell as string | number | Date, referenceYear);
+		return iso === null ? UNREADABLE : Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+	};
+	const coded = (field: CodedField) => (cell: Cell): Read<string> => {
 		const text = parseText(cell);
 		if (text === null) return null;
-		return CODED[field](text) ?? maps[field][normaliseLabel(text)] ?? unreadable(text);
+		return CODED[field](text) ?? maps[field][normaliseLabel(text)] ?? UNREADABLE;
 	};
-	const number = (parse: (cell: Cell) => number | null) => (cell: Cell) =>
-		isBlank(cell) ? null : (parse(cell)?.toString() ?? unreadable(cell));
-	// Coordinates are nearly all distinct: one already written as a plain decimal is passed on as it is.
-	const coordinate = (cell: Cell) => (typeof cell === 'string' && PLAIN_DECIMAL.test(cell) ? cell : number(parseNumber)(cell));
-	const repeatIndex = mapping.repeat;
-	const blankIsFalse = repeatIndex !== null && isCheckboxColumn(table.rows.map((row) => row[repeatIndex]));
-	// Dates, labels and flags repeat across rows: each distinct text is read once (`remembered`).
-	const readers: Record<CaseField, (cell: Cell) => string | null> = {
+	const number = (parse: (cell: Cell) => number | null) => (cell: Cell): Read<number> =>
+		isBlank(cell) ? null : (parse(cell) ?? UNREADABLE);
+	const coordinate = (cell: Cell): Read<number> =>
+		typeof cell === 'string' && PLAIN_DECIMAL.test(cell) ? Number(cell) : number(parseNumber)(cell);
+	const repeatColumn = mapping.repeat === null ? null : table.columns[mapping.repeat];
+	const blankIsFalse = repeatColumn !== null && isCheckboxColumn([...cellCounts(repeatColumn).keys()]);
+	const readers: { [Field in CaseField]: (cell: Cell) => FieldValue<Field> } = {
 		case_id: parseText,
-		reported_on: remembered(date),
-		group_code: remembered(parseText),
-		category: remembered(coded('category')),
-		status: remembered(coded('status')),
-		resolved_on: remembered(date),
-		severity: remembered(number(parseInteger)),
-		source: remembered(coded('source')),
-		repeat: remembered((cell) => {
+		reported_on: date,
+		group_code: parseText,
+		category: coded('category'),
+		status: coded('status'),
+		resolved_on: date,
+		severity: number(parseInteger),
+		source: coded('source'),
+		repeat: (cell) => {
 			const value = parseBoolean(cell, { blankIsFalse });
-			return value === null ? (isBlank(cell) ? null : unreadable(cell)) : String(value);
-		}),
+			return value === null ? (isBlank(cell) ? null : UNREADABLE) : value;
+		},
 		lat: coordinate,
 		lon: coordinate
 	};
-	const fields = CASE_COLUMNS.map((field) => ({ field, index: mapping[field], read: readers[field] }));
-	const values = fields.map(() => new Array<string | null>(table.rows.length));
-	table.rows.forEach((row, r) => {
-		fields.forEach(({ index, read }, f) => (values[f][r] = index === null ? null : read(row[index])));
-		if (onProgress && (r + 1) % PROGRESS_STEP === 0) onProgress(r + 1);
+	const canonical = { rowCount: table.rowCount, lines: table.lines } as CanonicalCases;
+	CASE_COLUMNS.forEach((field, done) => {
+		const index = mapping[field];
+		const read = readers[field] as (cell: Cell) => FieldValue<typeof field>;
+		(canonical[field] as CanonicalField<unknown>) =
+			index === null ? { answers: [null], codes: new Int32Array(table.rowCount) } : readColumn(table.columns[index], read);
+		onProgress?.(Math.round((table.rowCount * (done + 1)) / CASE_COLUMNS.length));
 	});
-	const columns: Record<string, Vector> = { line: makeVector(Int32Array.from(table.lines)) };
-	fields.forEach(({ field }, f) => (columns[field] = textVector(values[f])));
-	return tableToIPC(new Table(columns), 'stream');
+	return canonical;
 }
 
-const REMEMBERED_LIMIT = 100_000;
-const PLAIN_DECIMAL = /^-?\d{1,3}\.\d+$/;
-
-/** `read` with its answers for text cells kept, up to a limit (a column of all-distinct values gains nothing). */
-function remembered(read: (cell: Cell) => string | null): (cell: Cell) => string | null {
-	const answers = new Map<string, string | null>();
-	return (cell) => {
-		if (typeof cell !== 'string') return read(cell);
-		const known = answers.get(cell);
-		if (known !== undefined) return known;
-		const answer = read(cell);
-		if (answers.size < REMEMBERED_LIMIT) answers.set(cell, answer);
-		return answer;
-	};
-}
-
-/**
- * A text column as Arrow UTF-8, encoded in one call: far faster than Arrow's generic builder on a million rows,
- * and typed as text even when every value is null (an all-empty column must not become Null).
- */
-function textVector(values: (string | null)[]): Vector<Utf8> {
-	const length = values.length;
-	const joined = values.join(''); // nulls join as ''
-	const bytes = new TextEncoder().encode(joined);
-	const byteLength = bytes.length === joined.length ? (text: string) => text.length : utf8Length;
-	const offsets = new Int32Array(length + 1);
-	const validity = new Uint8Array((length + 7) >> 3);
-	let nullCount = 0;
-	for (let i = 0; i < length; i++) {
-		const value = values[i];
-		if (value === null) {
-			nullCount++;
-			offsets[i + 1] = offsets[i];
-		} else {
-			validity[i >> 3] |= 1 << (i & 7);
-			offsets[i + 1] = offsets[i] + byteLength(value);
-		}
-	}
-	return makeVector(makeData({ type: new Utf8(), length, nullCount, nullBitmap: validity, valueOffsets: offsets, data: bytes }));
-}
-
-/** Bytes of `text` in UTF-8 as `TextEncoder` writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
-function utf8Length(text: string): number {
-	let bytes = 0;
-	for (let c = 0; c < text.length; c++) {
-		const code = text.charCodeAt(c);
-		const next = text.charCodeAt(c + 1);
-		if (code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
-			bytes += 4;
-			c++;
-		} else {
-			bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
-		}
-	}
-	return bytes;
+/** `read` applied to every cell of the column: once per distinct cell when the column repeats itself. */
+function readColumn<T>(column: RawColumn, read: (cell: Cell) => Read<T>): CanonicalField<T> {
+	const distinct = column.distinct(DISTINCT_LIMIT);
+	if (distinct) return { answers: distinct.values.map(read), codes: distinct.ids };
+	const answers = column.cells().map(read);
+	const codes = new Int32Array(column.length);
+	for (let row = 0; row < column.length; row++) codes[row] = row;
+	return { answers, codes };
 }

@@ -2,7 +2,9 @@ import { literal } from '@uwdata/mosaic-sql';
 import type { Engine } from '../db/engine';
 import { CREATE_TABLES } from '../db/schema';
 import { wardExtent } from '../geo/layout';
-import { importCases, type CaseImportOptions, type CasesInput } from './cases';
+import { localToday } from '../queries/dates';
+import { importCases, type CasesInput } from './cases';
+import type { CaseRules } from './checkCases';
 import type { GroupWithGeometry } from './groups';
 import { readGroupsFile } from './groupsFile';
 import { readCasesFile } from './pipeline';
@@ -29,50 +31,47 @@ export interface DatasetFiles {
 	cases: { name: string; bytes: Uint8Array | string };
 }
 
+/** The rules a ward's cases are checked against (`checkCases`): its groups and extent, and today. */
+export function wardRules(groups: readonly GroupWithGeometry[], today = localToday()): CaseRules {
+	return { groupCodes: groups.map((group) => group.group_code), extent: wardExtent(groups), today };
+}
+
 /** Reads both files with the proposed column mapping (no questions asked: see the Data page for those). */
-export async function readDataset(files: DatasetFiles): Promise<DatasetInput> {
+export async function readDataset(files: DatasetFiles, options: { today?: string } = {}): Promise<DatasetInput> {
 	const groupsBytes = 'bytes' in files.groups ? files.groups.bytes : new TextEncoder().encode(files.groups.text);
 	const { groups, report } = await readGroupsFile({ name: files.groups.name, bytes: groupsBytes });
 	const { name, bytes } = files.cases;
-	const cases = await readCasesFile(name, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
+	const cases = await readCasesFile(name, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes, {
+		rules: wardRules(groups, options.today)
+	});
 	return { groups, groupsReport: report, cases };
 }
 
 /** `readDataset` then `replaceDataset`: the whole import of plain files, all or nothing. */
-export async function loadDataset(
-	engine: Engine,
-	files: DatasetFiles,
-	options: Pick<CaseImportOptions, 'today'> = {}
-): Promise<LoadedDataset> {
-	return replaceDataset(engine, await readDataset(files), options);
+export async function loadDataset(engine: Engine, files: DatasetFiles, options: { today?: string } = {}): Promise<LoadedDataset> {
+	return replaceDataset(engine, await readDataset(files, options));
 }
 
 /**
  * Replaces the ward's data, all or nothing: if any step fails the transaction is rolled back and the previous
  * data stays exactly as it was.
  */
-export async function replaceDataset(
-	engine: Engine,
-	input: DatasetInput,
-	options: Pick<CaseImportOptions, 'today'> = {}
-): Promise<LoadedDataset> {
+export async function replaceDataset(engine: Engine, input: DatasetInput): Promise<LoadedDataset> {
 	await engine.exec(CREATE_TABLES);
 	return inTransaction(engine, async () => {
 		await engine.exec('DELETE FROM cases; DELETE FROM groups;');
 		await insertGroups(engine, input.groups);
-		const casesReport = await importCases(engine, input.cases, { ...options, extent: wardExtent(input.groups) });
+		const casesReport = await importCases(engine, input.cases);
 		return { groups: input.groups, reports: [input.groupsReport, casesReport] };
 	});
 }
 
-/** Adds a newer export to the ward's data: new cases are added, a repeated id replaces the older row. */
-export async function appendCases(
-	engine: Engine,
-	cases: CasesInput,
-	groups: GroupWithGeometry[],
-	options: Pick<CaseImportOptions, 'today'> = {}
-): Promise<ImportReport> {
-	return inTransaction(engine, () => importCases(engine, cases, { ...options, extent: wardExtent(groups) }));
+/**
+ * Adds a newer export to the ward's data, checked against the ward's rules (`wardRules`): new cases are added,
+ * a repeated id replaces the older row.
+ */
+export async function appendCases(engine: Engine, cases: CasesInput): Promise<ImportReport> {
+	return inTransaction(engine, () => importCases(engine, cases));
 }
 
 async function inTransaction<T>(engine: Engine, work: () => Promise<T>): Promise<T> {

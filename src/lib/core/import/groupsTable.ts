@@ -61,13 +61,13 @@ export function readGroupsTable(
 	const rejections: Rejection[] = table.problems.map(({ line, reason }) => ({ line, reason, field: '' }));
 	const accepted: { group: GroupWithGeometry; centre: LonLat | null }[] = [];
 	const seen = new Set<string>();
-	const cell = (row: Cell[], field: GroupField): Cell => {
+	const cell = (row: number, field: GroupField): Cell => {
 		const index = mapping[field];
-		return index === null || index === undefined ? null : (row[index] ?? null);
+		return index === null || index === undefined ? null : (table.columns[index]?.cell(row) ?? null);
 	};
 
-	table.rows.forEach((row, index) => {
-		const line = table.lines[index] ?? index + 2;
+	const readRow = (row: number) => {
+		const line = table.lines[row] ?? row + 2;
 		const reject = (reason: Rejection['reason'], field: GroupField) => rejections.push({ line, reason, field });
 		const code = parseText(cell(row, 'group_code'));
 		if (code === null) return reject('missing_value', 'group_code');
@@ -87,10 +87,11 @@ export function readGroupsTable(
 			group: { group_code: code, name, population: population.value, households: households.value, geometry: null },
 			centre: centre.value
 		});
-	});
+	};
+	for (let row = 0; row < table.rowCount; row++) readRow(row);
 
 	rejections.sort((a, b) => a.line - b.line);
-	const read = table.rows.length + table.problems.length;
+	const read = table.rowCount + table.problems.length;
 	if (accepted.length === 0) throw new ImportError('no_groups', table.file);
 
 	const groups = accepted.map(({ group, centre }): GroupWithGeometry => ({

@@ -75,8 +75,13 @@ export function scanPersonalData(
 }
 
 function sampleRows<T>(rows: readonly T[], size: number): readonly T[] {
-	if (rows.length <= size) return rows;
-	return Array.from({ length: size }, (_, i) => rows[Math.floor((i * rows.length) / size)]);
+	return sampleIndices(rows.length, size).map((index) => rows[index]);
+}
+
+/** Up to `size` row indices spread evenly over `count` rows: every row when there are no more than `size`. */
+export function sampleIndices(count: number, size: number): number[] {
+	const taken = Math.min(count, size);
+	return Array.from({ length: taken }, (_, i) => Math.floor((i * count) / taken));
 }
 
 function cellText(value: unknown): string {

@@ -1,7 +1,10 @@
 import { proposeMapping, type CaseField } from '../schema/dictionary';
 import { canonicalCases, EMPTY_VALUE_MAPS, type CaseMapping, type ValueMaps } from './canonical';
 import { REQUIRED_CASE_FIELDS, type CasesInput } from './cases';
-import { scanPersonalData, type PersonalDataFinding } from './personalData';
+import { casesArrow } from './casesArrow';
+import { checkCases, type CaseRules } from './checkCases';
+import { DEFAULT_SAMPLE_SIZE, sampleIndices, scanPersonalData, type PersonalDataFinding } from './personalData';
+import { rowCells } from './rawTable';
 import { readTable, type OnProgress, type RawTable } from './readTable';
 import { ImportError } from './report';
 
@@ -25,7 +28,9 @@ export async function prepareCases(
 	if (table.headers.length === 0) throw new ImportError('empty_file', file.name);
 	const { mapping } = proposeMapping(table.headers);
 	const idColumn = mapping.case_id;
-	const personalData = scanPersonalData(table.headers, table.rows, {
+	// Only the rows the scan samples are made into cells: a big file's cells stay in its bytes.
+	const sample = sampleIndices(table.rowCount, DEFAULT_SAMPLE_SIZE).map((row) => rowCells(table, row));
+	const personalData = scanPersonalData(table.headers, sample, {
 		// Case ids may be long digit strings that look like citizen ids; the id column is not personal data.
 		ignoreColumns: idColumn === null ? [] : [idColumn]
 	});
@@ -38,7 +43,7 @@ export function dropColumns(prepared: PreparedCases, columns: readonly number[])
 	const table: RawTable = {
 		...prepared.table,
 		headers: keep.map((index) => prepared.table.headers[index]),
-		rows: prepared.table.rows.map((row) => keep.map((index) => row[index]))
+		columns: keep.map((index) => prepared.table.columns[index])
 	};
 	const { mapping } = proposeMapping(table.headers);
 	return {
@@ -53,15 +58,22 @@ export function missingFields(mapping: CaseMapping): CaseField[] {
 	return REQUIRED_CASE_FIELDS.filter((field) => mapping[field] === null);
 }
 
+/** How the rows of a cases file are read and checked: the ward's rules, and the year a two-digit date falls in. */
+export interface CaseOptions {
+	rules: CaseRules;
+	referenceYear?: number;
+}
+
 /**
- * The confirmed mapping applied: the rows as canonical columns for the database, and the reader's problem rows
- * as rejections. Refuses a mapping without a required field, and a table still holding personal data.
+ * The confirmed mapping applied: the rows read, checked against the ward's rules (`checkCases`), the accepted
+ * ones as Arrow for the database and the others as rejections beside the reader's problem rows. Refuses a
+ * mapping without a required field, and a table still holding personal data.
  */
 export function casesInput(
 	prepared: PreparedCases,
 	mapping: CaseMapping,
 	maps: ValueMaps = EMPTY_VALUE_MAPS,
-	referenceYear?: number,
+	options: CaseOptions,
 	onProgress?: OnProgress
 ): CasesInput {
 	const { table } = prepared;
@@ -69,10 +81,14 @@ export function casesInput(
 	if (missing.length) throw new ImportError('missing_column', `${table.file}: ${missing.join(', ')}`);
 	const personal = prepared.personalData[0];
 	if (personal) throw new ImportError('personal_data', `${table.file}: ${personal.header} (${personal.kind}, ${personal.matches})`);
+	const cases = canonicalCases(table, mapping, maps, options.referenceYear, onProgress);
+	const { accepted, rejections } = checkCases(cases, options.rules);
+	const problems = table.problems.map(({ line, reason }) => ({ line, reason, field: '' }));
 	return {
 		file: table.file,
-		rows: canonicalCases(table, mapping, maps, referenceYear, onProgress),
-		problems: table.problems.map(({ line, reason }) => ({ line, reason, field: '' }))
+		read: table.rowCount + problems.length,
+		rows: casesArrow(cases, accepted),
+		rejections: [...problems, ...rejections].sort((a, b) => a.line - b.line)
 	};
 }
 
@@ -80,7 +96,7 @@ export function casesInput(
  * A cases file taken as it is, with the proposed mapping (the bundled demo, the command line, tests): the same
  * path as the Data page, without the questions. Refuses personal data like the page does.
  */
-export async function readCasesFile(name: string, bytes: Uint8Array): Promise<CasesInput> {
+export async function readCasesFile(name: string, bytes: Uint8Array, options: CaseOptions): Promise<CasesInput> {
 	const prepared = await prepareCases({ name, bytes });
-	return casesInput(prepared, prepared.mapping);
+	return casesInput(prepared, prepared.mapping, EMPTY_VALUE_MAPS, options);
 }

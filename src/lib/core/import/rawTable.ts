@@ -11,20 +11,44 @@ export interface ReadProblem {
 	reason: ReadProblemReason;
 }
 
+/** A column's distinct cells, and each row's index among them. */
+export interface DistinctCells {
+	values: Cell[];
+	ids: Int32Array;
+}
+
+/**
+ * One column of a table, cell by cell. Kept by column rather than by row: a million-row CSV keeps its cells as
+ * places in the file's bytes (`readCsv`), and a column of repeated labels or dates is read once per distinct
+ * value (`distinct`), not once per row.
+ */
+export interface RawColumn {
+	readonly length: number;
+	cell(row: number): Cell;
+	/** Every cell, in row order: quicker than asking cell by cell. */
+	cells(): Cell[];
+	/**
+	 * Its distinct cells, or null when there are more than `limit` of them (ids, free text: nothing to gain) — or,
+	 * for a big column, as soon as it is plainly one of mostly distinct cells. Callers then read cell by cell.
+	 */
+	distinct(limit: number): DistinctCells | null;
+}
+
 /** A file read as a table, without interpretation: the mapping step trims, parses and validates. */
 export interface RawTable {
 	file: string;
 	format: TableFormat;
 	/** Trimmed, byte-order marks removed; an empty header is `column N` (N counted from 1). */
 	headers: string[];
-	/** Data rows only, each exactly `headers.length` long. */
-	rows: Cell[][];
+	/** One per header, each `rowCount` long: data rows only. */
+	columns: RawColumn[];
+	rowCount: number;
 	/**
 	 * For each row, where it is in the file: the line its record starts on (csv, header usually line 1), the sheet
 	 * row number (xlsx), or the record number + 1 (parquet, jsonl), so the first record is line 2 as in a csv.
 	 */
-	lines: number[];
-	/** Records that could not be read as a row of the table: kept out of `rows`, but counted. */
+	lines: ArrayLike<number>;
+	/** Records that could not be read as a row of the table: kept out of the columns, but counted. */
 	problems: ReadProblem[];
 	/** Line (csv) or sheet row (xlsx) of the header; absent for formats whose headers are not a row. */
 	headerLine?: number;
@@ -41,4 +65,42 @@ export interface RawTable {
 /** Headers as the table shows them: trimmed, without byte-order marks; an empty one is named by its position. */
 export function headerNames(raw: readonly string[]): string[] {
 	return raw.map((header, index) => header.replace(/\ufeff/g, '').trim() || `column ${index + 1}`);
+}
+
+/** The columns of rows that are already cells (spreadsheets, Parquet, JSON lines: files of modest size). */
+export function columnsOfRows(rows: readonly (readonly Cell[])[], width: number): RawColumn[] {
+	return Array.from({ length: width }, (_, column) => cellColumn(rows.map((row) => row[column] ?? null)));
+}
+
+/** A column held as its cells. */
+export function cellColumn(cells: Cell[]): RawColumn {
+	return {
+		length: cells.length,
+		cell: (row) => cells[row],
+		cells: () => cells,
+		distinct: (limit) => {
+			const index = new Map<Cell, number>();
+			const ids = new Int32Array(cells.length);
+			for (let row = 0; row < cells.length; row++) {
+				let id = index.get(cells[row]);
+				if (id === undefined) {
+					if (index.size === limit) return null;
+					id = index.size;
+					index.set(cells[row], id);
+				}
+				ids[row] = id;
+			}
+			return { values: [...index.keys()], ids };
+		}
+	};
+}
+
+/** Row `row` of the table, as cells in header order. */
+export function rowCells(table: Pick<RawTable, 'columns'>, row: number): Cell[] {
+	return table.columns.map((column) => column.cell(row));
+}
+
+/** Every row as cells: for small tables and tests (a big file is read column by column). */
+export function tableRows(table: Pick<RawTable, 'columns' | 'rowCount'>): Cell[][] {
+	return Array.from({ length: table.rowCount }, (_, row) => rowCells(table, row));
 }

@@ -1,5 +1,5 @@
-import { decodeText } from './decodeText';
-import { headerNames, type Cell, type RawTable, type ReadProblem } from './rawTable';
+import { decodeToUtf8 } from './decodeText';
+import { headerNames, type Cell, type DistinctCells, type RawColumn, type RawTable, type ReadProblem } from './rawTable';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -17,14 +17,19 @@ export const PROGRESS_STEP = 50_000;
 /** Told the number of rows done so far, every `PROGRESS_STEP` rows, while a big file is read or mapped. */
 export type OnProgress = (rowsDone: number) => void;
 
-/** A CSV or TSV file: decoded by `decodeText`, then read by `parseCsv`. */
+/** A CSV or TSV file: turned into UTF-8 by `decodeToUtf8`, then read by `parseCsvBytes`. */
 export function readCsv(file: string, bytes: Uint8Array, onProgress?: OnProgress): RawTable {
-	const { text, encoding } = decodeText(bytes);
-	return { ...parseCsv(file, text, onProgress), encoding };
+	const { utf8, encoding } = decodeToUtf8(bytes);
+	return { ...parseCsvBytes(file, utf8, onProgress), encoding };
+}
+
+/** `parseCsvBytes` on text. */
+export function parseCsv(file: string, text: string, onProgress?: OnProgress): RawTable {
+	return parseCsvBytes(file, new TextEncoder().encode(text), onProgress);
 }
 
 /**
- * Text in RFC 4180 form, read leniently the way spreadsheets read it:
+ * UTF-8 text in RFC 4180 form, read leniently the way spreadsheets read it:
  * - the separator is `,`, `;` or tab, whichever occurs most often outside quotes on the first line that is not
  *   blank (a tie goes to `,`), unless an Excel `sep=X` first line names it;
  * - a field that starts with `"` runs to the next lone `"`, taking separators, line breaks and doubled quotes
@@ -38,56 +43,72 @@ export function readCsv(file: string, bytes: Uint8Array, onProgress?: OnProgress
  *   extra fields that are all empty (a separator at the end of each data line) are dropped;
  * - a quote still open at the end of the file makes the rest of the file, from the line its record starts on,
  *   one problem: it cannot be split into rows with any confidence, and is never taken silently.
+ *
+ * The bytes are read once and never turned into a string per cell: each cell is kept as where it lies in the
+ * bytes (`CsvColumn`), and made text only when asked for. A million-row export is read in a fraction of a second.
  */
-export function parseCsv(file: string, text: string, onProgress?: OnProgress): RawTable {
-	const hint = SEPARATOR_HINT.exec(text);
+export function parseCsvBytes(file: string, bytes: Uint8Array, onProgress?: OnProgress): RawTable {
+	const hint = SEPARATOR_HINT.exec(latin1(bytes, 0, Math.min(bytes.length, 8)));
 	const start = hint ? hint[0].length : 0;
-	const firstLine = hint ? 2 : 1;
-	const delimiter = hint ? (hint[1] as Delimiter) : sniffDelimiter(text, start);
+	const delimiter = hint ? (hint[1] as Delimiter) : sniffDelimiter(bytes, start);
 
 	let headers: string[] | null = null;
 	let headerLine: number | undefined;
-	const rows: Cell[][] = [];
-	const lines: number[] = [];
+	let columns: SpanColumns | null = null;
+	const lines = new GrowingInts();
 	const problems: ReadProblem[] = [];
 
-	const unterminatedAt = eachRecord(text, delimiter, start, firstLine, (fields, line) => {
-		if (fields.every((field) => BLANK.test(field))) return;
-		if (headers === null) {
-			headers = headerNames(fields);
+	const unterminatedAt = eachRecord(bytes, delimiter, start, hint ? 2 : 1, (fields, count, line) => {
+		if (allBlank(bytes, fields, count)) return;
+		if (headers === null || columns === null) {
+			headers = headerNames(Array.from({ length: count }, (_, field) => fieldText(bytes, fields[2 * field], fields[2 * field + 1])));
 			headerLine = line;
+			columns = new SpanColumns(headers.length);
 			return;
 		}
 		const width = headers.length;
-		const cells = fields.length > width && fields.slice(width).every((field) => field === '') ? fields.slice(0, width) : fields;
-		if (cells.length === width) {
-			rows.push(cells);
+		let cells = count;
+		if (count > width && allEmpty(fields, width, count)) cells = width;
+		if (cells === width) {
+			columns.push(fields);
 			lines.push(line);
-			if (onProgress && rows.length % PROGRESS_STEP === 0) onProgress(rows.length);
+			if (onProgress && lines.length % PROGRESS_STEP === 0) onProgress(lines.length);
 		} else {
 			problems.push({ line, reason: 'wrong_column_count' });
 		}
 	});
 	if (unterminatedAt !== null) problems.push({ line: unterminatedAt, reason: 'wrong_column_count' });
 
-	return { file, format: 'csv', headers: headers ?? [], rows, lines, problems, headerLine, delimiter };
+	return {
+		file,
+		format: 'csv',
+		headers: headers ?? [],
+		columns: columns === null ? [] : (columns as SpanColumns).columns(bytes),
+		rowCount: lines.length,
+		lines: lines.values(),
+		problems,
+		headerLine,
+		delimiter
+	};
 }
 
 /** The separator that occurs most often outside quotes on the first non-blank line; a tie goes to `,`. */
-export function sniffDelimiter(text: string, start = 0): Delimiter {
+export function sniffDelimiter(bytes: Uint8Array, start = 0): Delimiter {
 	const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
 	let quoted = false;
 	let content = false;
-	for (let index = start; index < text.length; index += 1) {
-		const char = text[index];
-		if (char === '"') quoted = !quoted;
+	for (let index = start; index < bytes.length; index += 1) {
+		const byte = bytes[index];
+		if (byte === QUOTE) quoted = !quoted;
 		if (quoted) continue;
-		if (char === '\n' || char === '\r') {
+		if (byte === LF || byte === CR) {
 			if (content) break;
 			continue;
 		}
-		if (char === ',' || char === ';' || char === '\t') counts[char] += 1;
-		if (char !== ' ') content = true;
+		if (byte === 0x2c) counts[','] += 1;
+		else if (byte === 0x3b) counts[';'] += 1;
+		else if (byte === 0x09) counts['\t'] += 1;
+		if (byte !== 0x20) content = true;
 	}
 	let best: Delimiter = ',';
 	for (const candidate of [';', '\t'] as const) if (counts[candidate] > counts[best]) best = candidate;
@@ -95,36 +116,37 @@ export function sniffDelimiter(text: string, start = 0): Delimiter {
 }
 
 /**
- * Calls `onRecord` with each record's fields and the line it starts on. Returns the line of a record whose quote
- * is never closed (the rest of the text), or null.
+ * Calls `onRecord` with each record's fields — `fields[2i]` and `fields[2i + 1]` are where field i starts and
+ * ends in the bytes, the start stored as `~start` when the field is quoted — their count, and the line the record
+ * starts on. Returns the line of a record whose quote is never closed (the rest of the bytes), or null.
  */
 function eachRecord(
-	text: string,
+	bytes: Uint8Array,
 	delimiter: Delimiter,
 	start: number,
 	firstLine: number,
-	onRecord: (fields: string[], line: number) => void
+	onRecord: (fields: Int32Array, count: number, line: number) => void
 ): number | null {
 	const separator = delimiter.charCodeAt(0);
-	const length = text.length;
+	const length = bytes.length;
+	let fields = new Int32Array(64);
 	let position = start;
 	let line = firstLine;
 	while (position < length) {
 		const recordLine = line;
-		const fields: string[] = [];
+		let count = 0;
 		for (;;) {
-			let value = '';
-			if (text.charCodeAt(position) === QUOTE) {
+			const fieldStart = position;
+			const quoted = bytes[position] === QUOTE;
+			if (quoted) {
 				let from = position + 1;
 				for (;;) {
-					const close = text.indexOf('"', from);
+					const close = bytes.indexOf(QUOTE, from);
 					if (close === -1) return recordLine;
-					line += lineBreaks(text, from, close);
-					if (text.charCodeAt(close + 1) === QUOTE) {
-						value += text.slice(from, close + 1);
+					line += lineBreaks(bytes, from, close);
+					if (bytes[close + 1] === QUOTE) {
 						from = close + 2;
 					} else {
-						value += text.slice(from, close);
 						position = close + 1;
 						break;
 					}
@@ -132,31 +154,263 @@ function eachRecord(
 			}
 			let end = position;
 			while (end < length) {
-				const code = text.charCodeAt(end);
-				if (code === separator || code === LF || code === CR) break;
+				const byte = bytes[end];
+				if (byte === separator || byte === LF || byte === CR) break;
 				end += 1;
 			}
-			fields.push(end > position ? value + text.slice(position, end) : value);
+			if (2 * count + 2 > fields.length) {
+				const wider = new Int32Array(fields.length * 2);
+				wider.set(fields);
+				fields = wider;
+			}
+			fields[2 * count] = quoted ? ~fieldStart : fieldStart;
+			fields[2 * count + 1] = end;
+			count += 1;
 			position = end;
 			if (position >= length) break;
-			const code = text.charCodeAt(position);
+			const byte = bytes[position];
 			position += 1;
-			if (code === separator) continue;
-			if (code === CR && text.charCodeAt(position) === LF) position += 1;
+			if (byte === separator) continue;
+			if (byte === CR && bytes[position] === LF) position += 1;
 			line += 1;
 			break;
 		}
-		onRecord(fields, recordLine);
+		onRecord(fields, count, recordLine);
 	}
 	return null;
 }
 
-/** Line breaks (LF, CRLF, lone CR) in `text` from `from` up to `to`. */
-function lineBreaks(text: string, from: number, to: number): number {
+/** Line breaks (LF, CRLF, lone CR) in the bytes from `from` up to `to`. */
+function lineBreaks(bytes: Uint8Array, from: number, to: number): number {
 	let count = 0;
 	for (let index = from; index < to; index += 1) {
-		const code = text.charCodeAt(index);
-		if (code === LF || (code === CR && text.charCodeAt(index + 1) !== LF)) count += 1;
+		const byte = bytes[index];
+		if (byte === LF || (byte === CR && bytes[index + 1] !== LF)) count += 1;
 	}
 	return count;
+}
+
+function allBlank(bytes: Uint8Array, fields: Int32Array, count: number): boolean {
+	for (let field = 0; field < count; field++) if (!blankField(bytes, fields[2 * field], fields[2 * field + 1])) return false;
+	return true;
+}
+
+/** A field of nothing but white space (an ASCII non-space settles it without making text). */
+function blankField(bytes: Uint8Array, start: number, end: number): boolean {
+	if (start < 0) return BLANK.test(fieldText(bytes, start, end));
+	for (let index = start; index < end; index++) {
+		const byte = bytes[index];
+		if (byte === 0x20 || (byte >= 0x09 && byte <= 0x0d)) continue;
+		return byte < 0x80 ? false : BLANK.test(fieldText(bytes, start, end));
+	}
+	return true;
+}
+
+/** Fields `from` to `count` all empty: nothing between the separators, or exactly `""`. */
+function allEmpty(fields: Int32Array, from: number, count: number): boolean {
+	for (let field = from; field < count; field++) {
+		const start = fields[2 * field];
+		const end = fields[2 * field + 1];
+		if (start >= 0 ? end !== start : end - ~start !== 2) return false;
+	}
+	return true;
+}
+
+const utf8Decoder = new TextDecoder();
+
+/** A field's text: as written, or for a quoted field its quoted part unescaped and whatever followed it. */
+function fieldText(bytes: Uint8Array, start: number, end: number): string {
+	if (start >= 0) return text(bytes, start, end);
+	let value = '';
+	let from = ~start + 1;
+	for (;;) {
+		const close = bytes.indexOf(QUOTE, from);
+		if (bytes[close + 1] === QUOTE && close + 1 < end) {
+			value += text(bytes, from, close + 1);
+			from = close + 2;
+		} else {
+			return value + text(bytes, from, close) + text(bytes, close + 1, end);
+		}
+	}
+}
+
+/** UTF-8 bytes as text; short ASCII runs (codes, dates, numbers) without the decoder's per-call cost. */
+function text(bytes: Uint8Array, start: number, end: number): string {
+	if (end - start <= 32) {
+		let ascii = true;
+		for (let index = start; index < end; index++) {
+			if (bytes[index] >= 0x80) {
+				ascii = false;
+				break;
+			}
+		}
+		if (ascii) return latin1(bytes, start, end);
+	}
+	return utf8Decoder.decode(bytes.subarray(start, end));
+}
+
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+	return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
+
+/** Where each cell of each column lies in the bytes, row after row, in growing arrays. */
+class SpanColumns {
+	readonly #width: number;
+	#spans: Int32Array;
+	#rows = 0;
+
+	constructor(width: number) {
+		this.#width = width;
+		this.#spans = new Int32Array(2 * width * 1024);
+	}
+
+	push(fields: Int32Array): void {
+		const size = 2 * this.#width;
+		if ((this.#rows + 1) * size > this.#spans.length) {
+			const grown = new Int32Array(this.#spans.length * 2);
+			grown.set(this.#spans);
+			this.#spans = grown;
+		}
+		const spans = this.#spans;
+		const at = this.#rows * size;
+		for (let index = 0; index < size; index++) spans[at + index] = fields[index];
+		this.#rows += 1;
+	}
+
+	columns(bytes: Uint8Array): RawColumn[] {
+		const spans = this.#spans.subarray(0, this.#rows * 2 * this.#width);
+		return Array.from({ length: this.#width }, (_, column) => new CsvColumn(bytes, spans, this.#width, column, this.#rows));
+	}
+}
+
+/** A column of a CSV file: its cells are read from the bytes when asked for. */
+class CsvColumn implements RawColumn {
+	readonly length: number;
+	readonly #bytes: Uint8Array;
+	readonly #spans: Int32Array;
+	readonly #stride: number;
+	readonly #offset: number;
+	readonly #distinct = new Map<number, DistinctCells | null>();
+
+	constructor(bytes: Uint8Array, spans: Int32Array, width: number, column: number, rows: number) {
+		this.#bytes = bytes;
+		this.#spans = spans;
+		this.#stride = 2 * width;
+		this.#offset = 2 * column;
+		this.length = rows;
+	}
+
+	cell(row: number): Cell {
+		const at = row * this.#stride + this.#offset;
+		return fieldText(this.#bytes, this.#spans[at], this.#spans[at + 1]);
+	}
+
+	/**
+	 * Every cell: a column without quoted cells is copied into one buffer, one cell per line, decoded once and
+	 * split — a million cells in one decoder call rather than a million.
+	 */
+	cells(): Cell[] {
+		const bytes = this.#bytes;
+		const spans = this.#spans;
+		let size = 0;
+		for (let row = 0; row < this.length; row++) {
+			const at = row * this.#stride + this.#offset;
+			if (spans[at] < 0) return Array.from({ length: this.length }, (_, row) => this.cell(row));
+			size += spans[at + 1] - spans[at] + 1;
+		}
+		const lines = new Uint8Array(size);
+		let to = 0;
+		for (let row = 0; row < this.length; row++) {
+			const at = row * this.#stride + this.#offset;
+			for (let index = spans[at]; index < spans[at + 1]; index++) lines[to++] = bytes[index];
+			lines[to++] = LF;
+		}
+		const cells = utf8Decoder.decode(lines.subarray(0, size - 1)).split('\n');
+		return this.length === 0 ? [] : cells;
+	}
+
+	distinct(limit: number): DistinctCells | null {
+		if (!this.#distinct.has(limit)) this.#distinct.set(limit, this.#findDistinct(limit));
+		return this.#distinct.get(limit)!;
+	}
+
+	/**
+	 * Distinct cells by their bytes, found in an open-addressing hash table (FNV-1a) without making text of any
+	 * cell but the first of each distinct value; null past `limit` of them, or as soon as most rows so far are
+	 * distinct (a column of ids: callers read it cell by cell). A quoted and an unquoted spelling of one value are
+	 * two entries with the same text: harmless, as readers map both alike.
+	 */
+	#findDistinct(limit: number): DistinctCells | null {
+		const bytes = this.#bytes;
+		const spans = this.#spans;
+		const capacity = Math.min(limit, this.length) + 1;
+		let size = 16;
+		while (size < 2 * capacity) size *= 2;
+		const mask = size - 1;
+		const slots = new Int32Array(size).fill(-1);
+		const firstRows: number[] = [];
+		const hashes: number[] = [];
+		const ids = new Int32Array(this.length);
+		for (let row = 0; row < this.length; row++) {
+			const at = row * this.#stride + this.#offset;
+			const start = spans[at];
+			const end = spans[at + 1];
+			const from = start < 0 ? ~start : start;
+			let hash = start < 0 ? 0x01000193 : 0x811c9dc5;
+			for (let index = from; index < end; index++) hash = Math.imul(hash ^ bytes[index], 0x01000193);
+			let slot = hash & mask;
+			let id = -1;
+			for (;;) {
+				const candidate = slots[slot];
+				if (candidate === -1) break;
+				if (hashes[candidate] === hash && this.#sameSpan(firstRows[candidate], start, end)) {
+					id = candidate;
+					break;
+				}
+				slot = (slot + 1) & mask;
+			}
+			if (id === -1) {
+				if (firstRows.length === limit || (row >= MOSTLY_DISTINCT_AFTER && firstRows.length > row / 2)) return null;
+				id = firstRows.length;
+				firstRows.push(row);
+				hashes.push(hash);
+				slots[slot] = id;
+			}
+			ids[row] = id;
+		}
+		return { values: firstRows.map((row) => this.cell(row)), ids };
+	}
+
+	#sameSpan(row: number, start: number, end: number): boolean {
+		const at = row * this.#stride + this.#offset;
+		const otherStart = this.#spans[at];
+		if ((otherStart < 0) !== (start < 0) || this.#spans[at + 1] - otherStart !== end - start) return false;
+		const from = start < 0 ? ~start : start;
+		const otherFrom = otherStart < 0 ? ~otherStart : otherStart;
+		const bytes = this.#bytes;
+		for (let index = 0; index < end - from; index++) if (bytes[from + index] !== bytes[otherFrom + index]) return false;
+		return true;
+	}
+}
+
+/** Rows after which a column of mostly distinct cells is taken to be one of ids or free text. */
+const MOSTLY_DISTINCT_AFTER = 10_000;
+
+/** Integers appended one by one, handed out as an `Int32Array`. */
+class GrowingInts {
+	#values = new Int32Array(1024);
+	length = 0;
+
+	push(value: number): void {
+		if (this.length === this.#values.length) {
+			const grown = new Int32Array(this.length * 2);
+			grown.set(this.#values);
+			this.#values = grown;
+		}
+		this.#values[this.length++] = value;
+	}
+
+	values(): Int32Array {
+		return this.#values.subarray(0, this.length);
+	}
 }

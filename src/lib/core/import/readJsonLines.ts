@@ -1,5 +1,5 @@
 import { decodeText } from './decodeText';
-import { headerNames, type Cell, type RawTable, type ReadProblem } from './rawTable';
+import { columnsOfRows, headerNames, type Cell, type RawTable, type ReadProblem } from './rawTable';
 
 /**
  * JSON lines: every line that is not blank is one record, and should be a JSON object. The headers are the keys
@@ -27,7 +27,16 @@ export function readJsonLines(file: string, bytes: Uint8Array): RawTable {
 	}
 	const names = [...keys.keys()];
 	const rows = records.map(({ object }) => names.map((key) => jsonCell(object[key])));
-	return { file, format: 'jsonl', headers: headerNames(names), rows, lines: records.map(({ line }) => line), problems, encoding };
+	return {
+		file,
+		format: 'jsonl',
+		headers: headerNames(names),
+		columns: columnsOfRows(rows, names.length),
+		rowCount: rows.length,
+		lines: records.map(({ line }) => line),
+		problems,
+		encoding
+	};
 }
 
 function parseObject(text: string): Record<string, unknown> | null {

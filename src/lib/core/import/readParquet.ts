@@ -1,4 +1,4 @@
-import { headerNames, type Cell, type RawTable } from './rawTable';
+import { columnsOfRows, headerNames, type Cell, type RawTable } from './rawTable';
 import { ImportError } from './report';
 
 /**
@@ -38,7 +38,11 @@ export async function readParquet(file: string, bytes: Uint8Array): Promise<RawT
 		file,
 		format: 'parquet',
 		headers: headerNames(names),
-		rows: records.map((record) => names.map((_, column) => parquetCell(record[column]))),
+		columns: columnsOfRows(
+			records.map((record) => names.map((_, column) => parquetCell(record[column]))),
+			names.length
+		),
+		rowCount: records.length,
 		lines: records.map((_, index) => index + 2),
 		problems: []
 	};

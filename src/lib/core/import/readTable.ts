@@ -6,7 +6,7 @@ import { ImportError } from './report';
 import { readXlsx } from './readXlsx';
 import { sniffFormat } from './sniffFormat';
 
-export type { Cell, RawTable, ReadProblem, ReadProblemReason, TableFormat } from './rawTable';
+export type { Cell, RawColumn, RawTable, ReadProblem, ReadProblemReason, TableFormat } from './rawTable';
 export { sniffFormat, type FileFormat } from './sniffFormat';
 export type { OnProgress } from './readCsv';
 
@@ -20,7 +20,7 @@ export async function readTable(
 	options: { sheet?: string; onProgress?: OnProgress } = {}
 ): Promise<RawTable> {
 	const table = await readAnyTable(file, options);
-	options.onProgress?.(table.rows.length);
+	options.onProgress?.(table.rowCount);
 	return table;
 }
 

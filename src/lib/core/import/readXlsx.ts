@@ -1,5 +1,5 @@
 import type { Cell as ExcelCell, CellValue } from 'exceljs';
-import { headerNames, type Cell, type RawTable } from './rawTable';
+import { columnsOfRows, headerNames, type Cell, type RawTable } from './rawTable';
 import { ImportError } from './report';
 
 type ExcelModule = typeof import('exceljs');
@@ -50,7 +50,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: stri
 			: worksheets.find((candidate) => candidate.name === sheetName);
 	if (!worksheet) {
 		if (sheetName !== undefined) throw new ImportError('unreadable', `${file}: no sheet named "${sheetName}" (sheets: ${sheets.join(', ')})`, 'no_sheet');
-		return { file, format: 'xlsx', headers: [], rows: [], lines: [], problems: [], sheets };
+		return { file, format: 'xlsx', headers: [], columns: [], rowCount: 0, lines: [], problems: [], sheets };
 	}
 
 	const records: SheetRow[] = [];
@@ -68,7 +68,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: stri
 		});
 		if (last > 0) records.push({ line: rowNumber, cells, first, last });
 	});
-	if (records.length === 0) return { file, format: 'xlsx', headers: [], rows: [], lines: [], problems: [], sheets, sheet: worksheet.name };
+	if (records.length === 0) return { file, format: 'xlsx', headers: [], columns: [], rowCount: 0, lines: [], problems: [], sheets, sheet: worksheet.name };
 
 	const headerIndex = findHeader(records);
 	const table = records.slice(headerIndex);
@@ -80,7 +80,11 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: stri
 		file,
 		format: 'xlsx',
 		headers: headerNames(columns.map((column) => headerText(header.cells.get(column) ?? null))),
-		rows: data.map((record) => columns.map((column) => record.cells.get(column) ?? null)),
+		columns: columnsOfRows(
+			data.map((record) => columns.map((column) => record.cells.get(column) ?? null)),
+			columns.length
+		),
+		rowCount: data.length,
 		lines: data.map((record) => record.line),
 		problems: [],
 		headerLine: header.line,

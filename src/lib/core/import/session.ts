@@ -1,10 +1,12 @@
 import { toCsv } from '../briefing/csv';
 import { unknownLabels, type CaseMapping, type ValueMaps } from './canonical';
 import type { CasesInput } from './cases';
+import type { CaseRules } from './checkCases';
 import { groupsFromTable, isGroupsTable, readGroupsFile, type GroupsFile } from './groupsFile';
 import type { PersonalDataFinding } from './personalData';
 import { casesInput, dropColumns, prepareCases, type PreparedCases } from './pipeline';
-import { readTable, sniffFormat, type Cell } from './readTable';
+import { rowCells } from './rawTable';
+import { readTable, sniffFormat, type Cell, type RawColumn } from './readTable';
 import { ImportError, type Rejection } from './report';
 
 /** What the page shows of a cases table while the user maps it; the rows themselves stay in the session. */
@@ -97,13 +99,13 @@ export class ImportSession {
 		return unknownLabels(this.#requirePrepared().table, mapping, maps);
 	}
 
-	/** The confirmed mapping applied: the rows as Arrow IPC for the database (see `casesInput`). */
-	casesInput(mapping: CaseMapping, maps: ValueMaps, onProgress: ProgressListener = () => {}): CasesInput {
+	/** The confirmed mapping applied and the rows checked against the ward's rules (see `casesInput`). */
+	casesInput(mapping: CaseMapping, maps: ValueMaps, rules: CaseRules, onProgress: ProgressListener = () => {}): CasesInput {
 		const prepared = this.#requirePrepared();
-		const total = prepared.table.rows.length;
+		const total = prepared.table.rowCount;
 		const mapped = (rows: number) => onProgress({ phase: 'mapping', rows, total, estimated: false });
 		mapped(0);
-		const input = casesInput(prepared, mapping, maps, undefined, mapped);
+		const input = casesInput(prepared, mapping, maps, { rules }, mapped);
 		mapped(total);
 		return input;
 	}
@@ -111,7 +113,11 @@ export class ImportSession {
 	/** The rejected rows with their original values, as CSV for the user to correct and import again. */
 	rejectedCsv(rejections: readonly Rejection[]): string {
 		const { table } = this.#requirePrepared();
-		const rowByLine = new Map(table.lines.map((line, index) => [line, table.rows[index]]));
+		const wanted = new Set(rejections.map((rejection) => rejection.line));
+		const rowByLine = new Map<number, Cell[]>();
+		for (let row = 0; row < table.rowCount; row++) {
+			if (wanted.has(table.lines[row])) rowByLine.set(table.lines[row], rowCells(table, row));
+		}
 		return toCsv(
 			['line', 'reason', 'field', ...table.headers],
 			rejections.map((rejection) => [rejection.line, rejection.reason, rejection.field, ...(rowByLine.get(rejection.line) ?? [])])
@@ -139,8 +145,8 @@ function preview({ table, mapping, personalData }: PreparedCases): CasesPreview 
 	return {
 		file: table.file,
 		headers: table.headers,
-		rowCount: table.rows.length,
-		samples: table.headers.map((_, column) => columnSamples(table.rows, column)),
+		rowCount: table.rowCount,
+		samples: table.columns.map(columnSamples),
 		mapping,
 		personalData,
 		sheets: table.sheets ?? [],
@@ -148,10 +154,10 @@ function preview({ table, mapping, personalData }: PreparedCases): CasesPreview 
 	};
 }
 
-function columnSamples(rows: Cell[][], column: number): Cell[] {
+function columnSamples(column: RawColumn): Cell[] {
 	const samples: Cell[] = [];
-	for (const row of rows) {
-		const cell = row[column];
+	for (let row = 0; row < column.length; row++) {
+		const cell = column.cell(row);
 		if (cell !== null && String(cell).trim() !== '') samples.push(cell);
 		if (samples.length === SAMPLES_PER_COLUMN) break;
 	}
@@ -166,7 +172,7 @@ async function prepareWithProgress(
 	const estimate = estimateRows(file);
 	onProgress({ phase: 'reading', rows: 0, total: estimate, estimated: true });
 	const prepared = await prepareCases(file, sheet, (rows) => onProgress({ phase: 'reading', rows, total: estimate, estimated: true }));
-	const rows = prepared.table.rows.length;
+	const rows = prepared.table.rowCount;
 	onProgress({ phase: 'reading', rows, total: rows, estimated: false });
 	return prepared;
 }

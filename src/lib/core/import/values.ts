@@ -12,14 +12,19 @@ import { STATUS_CODES, type StatusCode } from '../schema/statuses';
 /** Empty, or only white space (including no-break and zero-width spaces and a stray BOM). */
 export function isBlank(value: unknown): boolean {
 	if (value === null || value === undefined) return true;
-	return typeof value === 'string' && value.replace(/[\s\u200b\ufeff]+/g, '') === '';
+	return typeof value === 'string' && BLANK_TEXT.test(value);
 }
+
+const BLANK_TEXT = /^[\s\u200b\ufeff]*$/;
+/** Printable ASCII without white space at either end: already trimmed and in NFC, as most cells are. */
+const PLAIN_ASCII = /^[!-~](?:[ -~]*[!-~])?$/;
 
 /**
  * A text value as stored: trimmed, in Unicode NFC (so `Tổ 1` typed on a Mac equals `Tổ 1` typed on Windows),
  * otherwise untouched. Null when blank.
  */
 export function parseText(value: unknown): string | null {
+	if (typeof value === 'string' && PLAIN_ASCII.test(value)) return value;
 	if (isBlank(value)) return null;
 	const text = value instanceof Date ? value.toISOString() : String(value);
 	return text.trim().normalize('NFC');

@@ -10,6 +10,7 @@ import {
 	readManifest,
 	memoryStore,
 	saveSnapshot,
+	stageTable,
 	type DatasetFile,
 	type SnapshotStore
 } from '$lib/core/db/snapshot';
@@ -87,6 +88,8 @@ export class WardData {
 	 */
 	async replace(input: DatasetInput): Promise<ImportReport[]> {
 		const db = this.#requireEngine();
+		// The cases are saved from the bytes at hand while the database takes them in (it takes its own copy).
+		const staged = stageTable(this.#store, 'cases', input.cases.rows.slice()).catch(() => null);
 		const loaded = await timed('import:database', () => replaceDataset(db, input));
 		const importedAt = new Date().toISOString();
 		const [groupsReport, casesReport] = loaded.reports;
@@ -94,7 +97,7 @@ export class WardData {
 			{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt },
 			{ name: casesReport.file, kind: 'cases', rows: casesReport.accepted, importedAt }
 		];
-		await timed('import:save', () => saveSnapshot(db, this.#store, this.files));
+		await timed('import:save', async () => saveSnapshot(db, this.#store, this.files, await staged));
 		this.synthetic = false;
 		this.reports = loaded.reports;
 		this.coordinator?.dataChanged();
@@ -109,7 +112,7 @@ export class WardData {
 	async append(cases: CasesInput): Promise<ImportReport> {
 		const db = this.#requireEngine();
 		if (this.synthetic) throw new Error('the demo ward cannot be appended to');
-		const report = await timed('import:database', () => appendCases(db, cases, this.groups));
+		const report = await timed('import:database', () => appendCases(db, cases));
 		const importedAt = new Date().toISOString();
 		this.files = [...this.files, { name: report.file, kind: 'cases', rows: report.accepted, importedAt }];
 		await timed('import:save', () => saveSnapshot(db, this.#store, this.files));

@@ -1,6 +1,6 @@
 import type { CaseMapping, ValueMaps } from '$lib/core/import/canonical';
 import { EMPTY_VALUE_MAPS } from '$lib/core/import/canonical';
-import type { DatasetInput } from '$lib/core/import/dataset';
+import { wardRules, type DatasetInput } from '$lib/core/import/dataset';
 import type { GroupsFile } from '$lib/core/import/groupsFile';
 import { missingFields } from '$lib/core/import/pipeline';
 import { ImportError, type ImportReport, type RefusalHint } from '$lib/core/import/report';
@@ -77,7 +77,10 @@ export class ImportFlow {
 			const onProgress = (progress: ImportProgress) => {
 				if (generation === this.#generation) this.progress = progress;
 			};
-			const [opened] = await Promise.all([this.#worker.call('open', { files }, onProgress), this.#ward.whenLoaded()]);
+			const [opened] = await Promise.all([
+				timed('import:open', () => this.#worker.call('open', { files }, onProgress)),
+				this.#ward.whenLoaded()
+			]);
 			if (generation !== this.#generation) return;
 			if (opened.kind === 'refused') return this.#refuse(opened.code, opened.detail);
 			if (!opened.groupsFile && this.#ward.synthetic) return this.#refuse('needs_groups', this.#chosenNames);
@@ -163,13 +166,21 @@ export class ImportFlow {
 		if (!preview || !mapping) return;
 		const generation = this.#generation;
 		this.step = 'importing';
+		await timed('import:confirm', () => this.#import(preview, mapping, generation));
+	}
+
+	async #import(preview: CasesPreview, mapping: CaseMapping, generation: number): Promise<void> {
 		try {
-			const request = { mapping: $state.snapshot(mapping), maps: $state.snapshot(this.maps) as ValueMaps };
+			const request = {
+				mapping: $state.snapshot(mapping),
+				maps: $state.snapshot(this.maps) as ValueMaps,
+				rules: wardRules(this.groupsFile?.groups ?? this.#ward.groups)
+			};
 			const mapped = await timed('import:mapping', () =>
 				this.#worker.call('casesInput', request, (progress) => (this.progress = progress))
 			);
 			this.progress = null;
-			const cases = { file: mapped.file, rows: new Uint8Array(mapped.rows), problems: mapped.problems };
+			const cases = { ...mapped, rows: new Uint8Array(mapped.rows) };
 			remember(preview.headers, $state.snapshot(mapping));
 			if (this.mode === 'append') {
 				this.reports = [await this.#ward.append(cases)];

@@ -1,4 +1,5 @@
 import type { CaseMapping, ValueMaps } from '$lib/core/import/canonical';
+import type { CaseRules } from '$lib/core/import/checkCases';
 import type { ImportError, RefusalHint, Rejection } from '$lib/core/import/report';
 import type { CasesPreview, ImportProgress, OpenedFiles, UnknownLabels } from '$lib/core/import/session';
 
@@ -14,7 +15,7 @@ export interface ImportCalls {
 	sheet: { request: { sheet: string }; answer: CasesPreview };
 	dropPersonalData: { request: Record<never, never>; answer: CasesPreview };
 	unknownLabels: { request: { mapping: CaseMapping; maps: ValueMaps }; answer: UnknownLabels };
-	casesInput: { request: { mapping: CaseMapping; maps: ValueMaps }; answer: MappedCases };
+	casesInput: { request: { mapping: CaseMapping; maps: ValueMaps; rules: CaseRules }; answer: MappedCases };
 	rejectedCsv: { request: { rejections: Rejection[] }; answer: string };
 	release: { request: Record<never, never>; answer: null };
 }
@@ -24,8 +25,9 @@ export type ImportCall = keyof ImportCalls;
 /** `CasesInput` with its Arrow IPC bytes as a buffer the worker hands over. */
 export interface MappedCases {
 	file: string;
+	read: number;
 	rows: ArrayBuffer;
-	problems: Rejection[];
+	rejections: Rejection[];
 }
 
 /** Page → worker. */

@@ -41,8 +41,8 @@ async function run(
 		case 'unknownLabels':
 			return session.unknownLabels(request.mapping, request.maps);
 		case 'casesInput': {
-			const { file, rows, problems } = session.casesInput(request.mapping, request.maps, onProgress);
-			return { file, rows: ownBuffer(rows), problems };
+			const { rows, ...checked } = session.casesInput(request.mapping, request.maps, request.rules, onProgress);
+			return { ...checked, rows: ownBuffer(rows) };
 		}
 		case 'rejectedCsv':
 			return session.rejectedCsv(request.rejections);

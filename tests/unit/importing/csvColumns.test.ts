@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parseCsv } from '$lib/core/import/readCsv';
+
+/*
+ * The CSV reader keeps each cell as where it lies in the file's bytes. Its two quick ways in — every cell of a
+ * column at once (`cells`), and the distinct cells with each row's index among them (`distinct`) — must give
+ * exactly what reading cell by cell gives.
+ */
+
+const cellText = fc.oneof(
+	fc.constantFrom('', ' ', 'TDP01', 'Đất đai', 'a,b', 'say "hi"', 'two\nlines', '13/01/2020', ' x ', '\u200b'),
+	fc.string({ maxLength: 6 })
+);
+const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const table = fc.record({
+	width: fc.integer({ min: 1, max: 4 }),
+	quoteAll: fc.boolean(),
+	rows: fc.array(fc.array(cellText, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 40 })
+});
+
+describe('CSV columns', () => {
+	test('cells() and distinct() agree with cell(row), quoted or not', () => {
+		fc.assert(
+			fc.property(table, ({ width, quoteAll, rows }) => {
+				const header = Array.from({ length: width }, (_, i) => `h${i}`).join(',');
+				const lines = rows.map((row) =>
+					row
+						.slice(0, width)
+						.map((text) => (quoteAll || /[",\n\r]/.test(text) ? quote(text) : text))
+						.join(',')
+				);
+				const parsed = parseCsv('t.csv', [header, ...lines].join('\n'));
+				for (const column of parsed.columns) {
+					const oneByOne = Array.from({ length: column.length }, (_, row) => column.cell(row));
+					expect(column.cells()).toEqual(oneByOne);
+					const distinct = column.distinct(1000);
+					expect(distinct).not.toBeNull();
+					expect(Array.from(distinct!.ids, (id) => distinct!.values[id])).toEqual(oneByOne);
+				}
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	test('distinct() gives up past its limit, and on a big column of mostly distinct cells', () => {
+		const ids = Array.from({ length: 30_000 }, (_, i) => `HS-${i}`);
+		const parsed = parseCsv('t.csv', ['id,group', ...ids.map((id, i) => `${id},TDP0${i % 3}`)].join('\n'));
+		const [idColumn, groupColumn] = parsed.columns;
+		expect(idColumn.distinct(100_000)).toBeNull();
+		expect(groupColumn.distinct(2)).toBeNull();
+		expect(groupColumn.distinct(3)?.values).toEqual(['TDP00', 'TDP01', 'TDP02']);
+		expect(idColumn.cells()).toEqual(ids);
+	});
+});
