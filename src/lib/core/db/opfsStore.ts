@@ -1,15 +1,19 @@
 import type { SnapshotStore } from './snapshot';
 
+/** The folder of the saved data in the Origin Private File System. */
+export const SNAPSHOT_FOLDER = 'ward-hotspots';
+
 /**
  * Snapshots in the Origin Private File System: private to this site on this machine, kept across reloads and
  * restarts until the user clears the data. Asks the browser to make storage persistent (not evicted under
  * pressure); the answer is returned so the UI can say whether it was granted.
  */
-export async function opfsStore(folder = 'ward-hotspots'): Promise<{ store: SnapshotStore; persistent: boolean }> {
+export async function opfsStore(folder = SNAPSHOT_FOLDER): Promise<{ store: SnapshotStore; persistent: boolean }> {
 	const root = await navigator.storage.getDirectory();
 	const directory = await root.getDirectoryHandle(folder, { create: true });
 	const persistent = (await navigator.storage.persisted()) || (await navigator.storage.persist().catch(() => false));
 	const store: SnapshotStore = {
+		kind: 'opfs',
 		async read(name) {
 			try {
 				const file = await (await directory.getFileHandle(name)).getFile();
@@ -34,4 +38,22 @@ export async function opfsStore(folder = 'ward-hotspots'): Promise<{ store: Snap
 		}
 	};
 	return { store, persistent };
+}
+
+/**
+ * Writes a file of the saved data from a worker, through a synchronous access handle: the bytes go straight to
+ * the file from the worker's thread, where a writable stream would copy them through the browser process while
+ * DuckDB, on the other core, is taking in the same rows.
+ */
+export async function writeFromWorker(name: string, bytes: Uint8Array, folder = SNAPSHOT_FOLDER): Promise<void> {
+	const directory = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder, { create: true });
+	const handle = await (await directory.getFileHandle(name, { create: true })).createSyncAccessHandle();
+	try {
+		handle.truncate(0);
+		let written = 0;
+		while (written < bytes.length) written += handle.write(bytes.subarray(written), { at: written });
+		handle.flush();
+	} finally {
+		handle.close();
+	}
 }

@@ -3,6 +3,8 @@ import { CREATE_TABLES } from './schema';
 
 /** Where snapshots live: the browser's private file system (OPFS), or memory in tests. */
 export interface SnapshotStore {
+	/** Only the private file system's files can also be written by a worker (`writeFromWorker`). */
+	readonly kind: 'opfs' | 'memory';
 	read(name: string): Promise<Uint8Array | null>;
 	write(name: string, bytes: Uint8Array): Promise<void>;
 	remove(name: string): Promise<void>;
@@ -29,21 +31,29 @@ const TABLES = ['groups', 'cases'] as const;
 type SavedTable = (typeof TABLES)[number];
 const tableFile = (table: string, generation: number) => `${table}-${generation}.arrow`;
 
-/** A table of the next snapshot written ahead, from bytes at hand: `saveSnapshot` takes it as written. */
+/**
+ * A table of the next snapshot written ahead from bytes at hand — the imported cases, as the import made them —
+ * so that `saveSnapshot` need not export it again. Until the manifest names its generation the file is part of
+ * no snapshot: an import that fails leaves it for the next save to remove.
+ */
 export interface StagedTable {
 	table: SavedTable;
 	generation: number;
+	/** The file to write it to, in the store. */
+	file: string;
 }
 
-/**
- * Writes the next snapshot's copy of `table` from Arrow IPC bytes the caller already has (the imported cases),
- * while the database takes in the same rows: nothing is exported again. Until `saveSnapshot` writes the
- * manifest the file is not part of any snapshot; an import that fails leaves it to the next save to remove.
- */
-export async function stageTable(store: SnapshotStore, table: SavedTable, bytes: Uint8Array): Promise<StagedTable> {
+/** Where the next snapshot's copy of `table` goes. */
+export async function nextStage(store: SnapshotStore, table: SavedTable): Promise<StagedTable> {
 	const generation = await nextGeneration(store);
-	await store.write(tableFile(table, generation), bytes);
-	return { table, generation };
+	return { table, generation, file: tableFile(table, generation) };
+}
+
+/** `nextStage`, written from `bytes` through the store. */
+export async function stageTable(store: SnapshotStore, table: SavedTable, bytes: Uint8Array): Promise<StagedTable> {
+	const staged = await nextStage(store, table);
+	await store.write(staged.file, bytes);
+	return staged;
 }
 
 /**
@@ -124,6 +134,7 @@ async function removeOtherGenerations(store: SnapshotStore, keep: number): Promi
 export function memoryStore(): SnapshotStore {
 	const files = new Map<string, Uint8Array>();
 	return {
+		kind: 'memory',
 		read: async (name) => files.get(name) ?? null,
 		write: async (name, bytes) => void files.set(name, bytes.slice()),
 		remove: async (name) => void files.delete(name),

@@ -9,9 +9,10 @@ import {
 	loadSnapshot,
 	readManifest,
 	memoryStore,
+	nextStage,
 	saveSnapshot,
-	stageTable,
 	type DatasetFile,
+	type StagedTable,
 	type SnapshotStore
 } from '$lib/core/db/snapshot';
 import { appendCases, readDataset, replaceDataset, type DatasetInput } from '$lib/core/import/dataset';
@@ -86,10 +87,8 @@ export class WardData {
 	 * Replaces the ward's data with the user's files, all or nothing, and saves it for the next visit. On
 	 * failure the previous data, in the database and in storage, is exactly as it was, and the error is thrown.
 	 */
-	async replace(input: DatasetInput): Promise<ImportReport[]> {
+	async replace(input: DatasetInput, staged: StagedTable | null = null): Promise<ImportReport[]> {
 		const db = this.#requireEngine();
-		// The cases are saved from the bytes at hand while the database takes them in (it takes its own copy).
-		const staged = stageTable(this.#store, 'cases', input.cases.rows.slice()).catch(() => null);
 		const loaded = await timed('import:database', () => replaceDataset(db, input));
 		const importedAt = new Date().toISOString();
 		const [groupsReport, casesReport] = loaded.reports;
@@ -97,7 +96,7 @@ export class WardData {
 			{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt },
 			{ name: casesReport.file, kind: 'cases', rows: casesReport.accepted, importedAt }
 		];
-		await timed('import:save', async () => saveSnapshot(db, this.#store, this.files, await staged));
+		await timed('import:save', () => saveSnapshot(db, this.#store, this.files, staged));
 		this.synthetic = false;
 		this.reports = loaded.reports;
 		this.coordinator?.dataChanged();
@@ -120,6 +119,14 @@ export class WardData {
 		this.coordinator?.dataChanged();
 		await timed('import:refresh', () => this.#refresh());
 		return report;
+	}
+
+	/**
+	 * Where the imported cases may be written ahead of `replace`, by whoever holds their bytes (the import
+	 * worker); null when the data is kept in memory only (no private file system).
+	 */
+	async nextStage(): Promise<StagedTable | null> {
+		return this.#store.kind === 'opfs' ? nextStage(this.#store, 'cases') : null;
 	}
 
 	/** Forgets the user's data and goes back to the demo ward. */

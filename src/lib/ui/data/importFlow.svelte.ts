@@ -171,12 +171,15 @@ export class ImportFlow {
 
 	async #import(preview: CasesPreview, mapping: CaseMapping, generation: number): Promise<void> {
 		try {
+			// A replaced ward is saved whole: the worker writes the accepted rows to the saved data as it hands them over.
+			const stage = this.mode === 'replace' ? await this.#ward.nextStage() : null;
 			const request = {
 				mapping: $state.snapshot(mapping),
 				maps: $state.snapshot(this.maps) as ValueMaps,
-				rules: wardRules(this.groupsFile?.groups ?? this.#ward.groups)
+				rules: wardRules(this.groupsFile?.groups ?? this.#ward.groups),
+				stageAs: stage?.file ?? null
 			};
-			const mapped = await timed('import:mapping', () =>
+			const { staged, ...mapped } = await timed('import:mapping', () =>
 				this.#worker.call('casesInput', request, (progress) => (this.progress = progress))
 			);
 			this.progress = null;
@@ -190,7 +193,7 @@ export class ImportFlow {
 					groupsReport: this.groupsFile?.report ?? keptGroupsReport(this.#ward.groups.length),
 					cases
 				};
-				this.reports = await this.#ward.replace(input);
+				this.reports = await this.#ward.replace(input, staged ? stage : null);
 			}
 			if (generation === this.#generation) this.step = 'done';
 		} catch (error) {

@@ -15,7 +15,8 @@ export interface ImportCalls {
 	sheet: { request: { sheet: string }; answer: CasesPreview };
 	dropPersonalData: { request: Record<never, never>; answer: CasesPreview };
 	unknownLabels: { request: { mapping: CaseMapping; maps: ValueMaps }; answer: UnknownLabels };
-	casesInput: { request: { mapping: CaseMapping; maps: ValueMaps; rules: CaseRules }; answer: MappedCases };
+	/** `stageAs`: the file of the saved data to write the accepted rows to as well (see `StagedTable`). */
+	casesInput: { request: { mapping: CaseMapping; maps: ValueMaps; rules: CaseRules; stageAs: string | null }; answer: MappedCases };
 	rejectedCsv: { request: { rejections: Rejection[] }; answer: string };
 	release: { request: Record<never, never>; answer: null };
 }
@@ -28,6 +29,8 @@ export interface MappedCases {
 	read: number;
 	rows: ArrayBuffer;
 	rejections: Rejection[];
+	/** Whether the rows were written to the `stageAs` file. */
+	staged: boolean;
 }
 
 /** Page → worker. */

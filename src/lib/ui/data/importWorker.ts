@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { writeFromWorker } from '$lib/core/db/opfsStore';
 import { ImportError } from '$lib/core/import/report';
 import { ImportSession, type ProgressListener } from '$lib/core/import/session';
 import type { ImportCall, ImportCalls, ImportReply, ImportRequest } from './importProtocol';
@@ -42,7 +43,8 @@ async function run(
 			return session.unknownLabels(request.mapping, request.maps);
 		case 'casesInput': {
 			const { rows, ...checked } = session.casesInput(request.mapping, request.maps, request.rules, onProgress);
-			return { ...checked, rows: ownBuffer(rows) };
+			const staged = request.stageAs !== null && (await writeFromWorker(request.stageAs, rows).then(() => true, () => false));
+			return { ...checked, rows: ownBuffer(rows), staged };
 		}
 		case 'rejectedCsv':
 			return session.rejectedCsv(request.rejections);
