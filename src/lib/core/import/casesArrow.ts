@@ -1,4 +1,18 @@
-import { Bool, DateDay, Float64, Int8, makeData, makeVector, Table, tableToIPC, Utf8, type DataType, type Vector } from 'apache-arrow';
+import {
+	Bool,
+	DateDay,
+	Dictionary,
+	Float64,
+	Int32,
+	Int8,
+	makeData,
+	makeVector,
+	Table,
+	tableToIPC,
+	Utf8,
+	type DataType,
+	type Vector
+} from 'apache-arrow';
 import { CASE_COLUMNS } from '../schema/model';
 import { UNREADABLE, type CanonicalCases, type CanonicalField, type Read } from './canonical';
 
@@ -63,39 +77,37 @@ function boolVector(field: CanonicalField<boolean>, rows: Int32Array): Vector<Bo
 }
 
 /**
- * A text column as Arrow UTF-8, typed as text even when every value is null (an all-empty column must not become
- * Null). A column of few distinct answers has each encoded once and copied for every row that has it; a column
- * of many (the ids) is joined and encoded in one call, which is far cheaper than a call per row.
+ * A text column, typed as text even when every value is null (an all-empty column must not become Null). With
+ * few distinct answers (groups, codes) it is dictionary-encoded — each row an index into the answers, which
+ * DuckDB reads as VARCHAR — so no text is copied per row; with many (the ids) it is plain UTF-8.
  */
-function textVector(field: CanonicalField<string>, rows: Int32Array): Vector<Utf8> {
+function textVector(field: CanonicalField<string>, rows: Int32Array): Vector<Utf8> | Vector<Dictionary<Utf8, Int32>> {
 	const { answers, codes } = field;
-	const offsets = new Int32Array(rows.length + 1);
-	let data: Uint8Array;
-	if (answers.length <= FEW_ANSWERS) {
-		const encoder = new TextEncoder();
-		const encoded = answers.map((answer) => (present(answer) ? encoder.encode(answer) : new Uint8Array(0)));
-		for (let index = 0; index < rows.length; index++) offsets[index + 1] = offsets[index] + encoded[codes[rows[index]]].length;
-		data = new Uint8Array(offsets[rows.length]);
-		for (let index = 0; index < rows.length; index++) {
-			const bytes = encoded[codes[rows[index]]];
-			const at = offsets[index];
-			for (let byte = 0; byte < bytes.length; byte++) data[at + byte] = bytes[byte];
-		}
-	} else {
-		const texts = new Array<string>(rows.length);
-		for (let index = 0; index < rows.length; index++) {
-			const answer = answers[codes[rows[index]]];
-			texts[index] = present(answer) ? answer : '';
-		}
-		const joined = texts.join('');
-		data = new TextEncoder().encode(joined);
-		const byteLength = data.length === joined.length ? (text: string) => text.length : utf8Length;
-		for (let index = 0; index < rows.length; index++) offsets[index + 1] = offsets[index] + byteLength(texts[index]);
+	const texts = (values: Read<string>[]) => values.map((answer) => (present(answer) ? answer : ''));
+	// A stream without rows would carry no dictionary batches, which readers of a dictionary column require.
+	if (answers.length <= FEW_ANSWERS && rows.length > 0) {
+		const indices = new Int32Array(rows.length);
+		for (let index = 0; index < rows.length; index++) indices[index] = codes[rows[index]];
+		const type = new Dictionary(new Utf8(), new Int32());
+		const dictionary = makeVector(makeData({ type: new Utf8(), length: answers.length, ...utf8(texts(answers)) }));
+		return makeVector(makeData({ type, length: rows.length, ...validity(field, rows), data: indices, dictionary }));
 	}
-	return makeVector(makeData({ type: new Utf8(), length: rows.length, ...validity(field, rows), valueOffsets: offsets, data }));
+	const chosen = new Array<Read<string>>(rows.length);
+	for (let index = 0; index < rows.length; index++) chosen[index] = answers[codes[rows[index]]];
+	return makeVector(makeData({ type: new Utf8(), length: rows.length, ...validity(field, rows), ...utf8(texts(chosen)) }));
 }
 
-/** Up to this many distinct answers, a text column is encoded answer by answer. */
+/** Texts as the buffers of Arrow UTF-8, encoded in one call: far cheaper than one call per text. */
+function utf8(texts: string[]): { valueOffsets: Int32Array; data: Uint8Array } {
+	const joined = texts.join('');
+	const data = new TextEncoder().encode(joined);
+	const byteLength = data.length === joined.length ? (text: string) => text.length : utf8Length;
+	const valueOffsets = new Int32Array(texts.length + 1);
+	for (let index = 0; index < texts.length; index++) valueOffsets[index + 1] = valueOffsets[index] + byteLength(texts[index]);
+	return { valueOffsets, data };
+}
+
+/** Up to this many distinct answers, a text column is dictionary-encoded. */
 const FEW_ANSWERS = 4096;
 
 /** Bytes of `text` in UTF-8 as `TextEncoder` writes it (a lone surrogate becomes U+FFFD, 3 bytes). */

@@ -26,62 +26,82 @@ const DAY_MS = 86_400_000;
 /** Coordinates are "already coarsened" (SPEC §2.1): allow a rounding step of the 4th decimal. */
 const COORDINATE_MARGIN = 0.0001;
 
+/** A field's answer judged once, whatever number of rows share it. */
+const MISSING = 0;
+const FINE = 1;
+const UNREADABLE_VALUE = 2;
+/** Read, but outside what the field allows: a future date, an unknown group or code, a point outside the ward. */
+const NOT_ALLOWED = 3;
+
+interface Judged {
+	verdicts: Uint8Array;
+	codes: Int32Array;
+}
+
+function judge<T>({ answers, codes }: CanonicalField<T>, allowed: (value: T) => boolean): Judged {
+	const verdicts = new Uint8Array(answers.length);
+	answers.forEach((answer, index) => {
+		verdicts[index] = answer === null ? MISSING : answer === UNREADABLE ? UNREADABLE_VALUE : allowed(answer) ? FINE : NOT_ALLOWED;
+	});
+	return { verdicts, codes };
+}
+
+const verdict = (judged: Judged, row: number) => judged.verdicts[judged.codes[row]];
+
 /**
  * Every row accepted or rejected with a reason, never silently dropped: the first rule of SPEC §2 it fails, in
  * this order — a required value missing, a date that cannot be read or lies in the future, resolved before
  * reported, a group, category, status or source the ward does not know, a severity other than 1–3, an unreadable
  * flag or coordinate, a point outside the ward, and last an id already taken by an earlier row of the file.
+ * Each distinct answer of a field is judged once; a row only looks up its answers' verdicts.
  */
 export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCases {
-	const groups = new Set(rules.groupCodes);
-	const categories = new Set<string>(CATEGORY_CODES);
-	const statuses = new Set<string>(STATUS_CODES);
-	const sources = new Set<string>(SOURCE_CODES);
 	const today = Date.parse(`${rules.today}T00:00:00Z`) / DAY_MS;
 	const [west, south, east, north] = rules.extent ?? [-Infinity, -Infinity, Infinity, Infinity];
-	// Each field's answers and codes taken apart once: the loop below runs a million times.
-	const { answers: ids, codes: idCodes } = cases.case_id;
-	const { answers: reportedDays, codes: reportedCodes } = cases.reported_on;
-	const { answers: groupCodes, codes: groupRows } = cases.group_code;
-	const { answers: categoryCodes, codes: categoryRows } = cases.category;
-	const { answers: statusCodes, codes: statusRows } = cases.status;
-	const { answers: resolvedDays, codes: resolvedCodes } = cases.resolved_on;
-	const { answers: sourceCodes, codes: sourceRows } = cases.source;
-	const { answers: severities, codes: severityCodes } = cases.severity;
-	const { answers: repeats, codes: repeatCodes } = cases.repeat;
-	const { answers: lats, codes: latCodes } = cases.lat;
-	const { answers: lons, codes: lonCodes } = cases.lon;
+	const within = (low: number, high: number) => (value: number) => value >= low - COORDINATE_MARGIN && value <= high + COORDINATE_MARGIN;
+	const among = (codes: readonly string[]) => {
+		const known = new Set(codes);
+		return (code: string) => known.has(code);
+	};
+	const always = () => true;
+	const notFuture = (day: number) => day <= today;
+	const id = judge(cases.case_id, always);
+	const reported = judge(cases.reported_on, notFuture);
+	const group = judge(cases.group_code, among(rules.groupCodes));
+	const category = judge(cases.category, among(CATEGORY_CODES));
+	const status = judge(cases.status, among(STATUS_CODES));
+	const resolved = judge(cases.resolved_on, notFuture);
+	const source = judge(cases.source, among(SOURCE_CODES));
+	const severity = judge(cases.severity, (value) => value >= 1 && value <= 3);
+	const repeat = judge(cases.repeat, always);
+	const lat = judge(cases.lat, within(south, north));
+	const lon = judge(cases.lon, within(west, east));
+	const reportedDay = dayValues(cases.reported_on);
+	const resolvedDay = dayValues(cases.resolved_on);
 
 	const firstFailure = (row: number): [RejectionReason, string] | null => {
-		const reported = reportedDays[reportedCodes[row]];
-		const group = groupCodes[groupRows[row]];
-		const category = categoryCodes[categoryRows[row]];
-		const status = statusCodes[statusRows[row]];
-		if (ids[idCodes[row]] === null) return ['missing_value', 'case_id'];
-		if (reported === null) return ['missing_value', 'reported_on'];
-		if (group === null) return ['missing_value', 'group_code'];
-		if (category === null) return ['missing_value', 'category'];
-		if (status === null) return ['missing_value', 'status'];
-		if (reported === UNREADABLE) return ['invalid_date', 'reported_on'];
-		if (reported > today) return ['future_date', 'reported_on'];
-		const resolved = resolvedDays[resolvedCodes[row]];
-		if (resolved === UNREADABLE) return ['invalid_date', 'resolved_on'];
-		if (resolved !== null && resolved > today) return ['future_date', 'resolved_on'];
-		if (resolved !== null && resolved < reported) return ['resolved_before_reported', 'resolved_on'];
-		if (group === UNREADABLE || !groups.has(group)) return ['unknown_group', 'group_code'];
-		if (category === UNREADABLE || !categories.has(category)) return ['unknown_category', 'category'];
-		if (status === UNREADABLE || !statuses.has(status)) return ['unknown_status', 'status'];
-		const source = sourceCodes[sourceRows[row]];
-		if (source !== null && (source === UNREADABLE || !sources.has(source))) return ['unknown_source', 'source'];
-		const severity = severities[severityCodes[row]];
-		if (severity !== null && (severity === UNREADABLE || !(severity >= 1 && severity <= 3))) return ['invalid_number', 'severity'];
-		if (repeats[repeatCodes[row]] === UNREADABLE) return ['invalid_value', 'repeat'];
-		const lat = lats[latCodes[row]];
-		const lon = lons[lonCodes[row]];
-		if (lat === UNREADABLE) return ['invalid_number', 'lat'];
-		if (lon === UNREADABLE) return ['invalid_number', 'lon'];
-		if (lat !== null && !(lat >= south - COORDINATE_MARGIN && lat <= north + COORDINATE_MARGIN)) return ['outside_ward', 'lat'];
-		if (lon !== null && !(lon >= west - COORDINATE_MARGIN && lon <= east + COORDINATE_MARGIN)) return ['outside_ward', 'lon'];
+		if (verdict(id, row) === MISSING) return ['missing_value', 'case_id'];
+		if (verdict(reported, row) === MISSING) return ['missing_value', 'reported_on'];
+		if (verdict(group, row) === MISSING) return ['missing_value', 'group_code'];
+		if (verdict(category, row) === MISSING) return ['missing_value', 'category'];
+		if (verdict(status, row) === MISSING) return ['missing_value', 'status'];
+		if (verdict(reported, row) === UNREADABLE_VALUE) return ['invalid_date', 'reported_on'];
+		if (verdict(reported, row) === NOT_ALLOWED) return ['future_date', 'reported_on'];
+		if (verdict(resolved, row) === UNREADABLE_VALUE) return ['invalid_date', 'resolved_on'];
+		if (verdict(resolved, row) === NOT_ALLOWED) return ['future_date', 'resolved_on'];
+		if (verdict(resolved, row) === FINE && resolvedDay[resolved.codes[row]] < reportedDay[reported.codes[row]]) {
+			return ['resolved_before_reported', 'resolved_on'];
+		}
+		if (verdict(group, row) !== FINE) return ['unknown_group', 'group_code'];
+		if (verdict(category, row) !== FINE) return ['unknown_category', 'category'];
+		if (verdict(status, row) !== FINE) return ['unknown_status', 'status'];
+		if (verdict(source, row) > FINE) return ['unknown_source', 'source'];
+		if (verdict(severity, row) > FINE) return ['invalid_number', 'severity'];
+		if (verdict(repeat, row) > FINE) return ['invalid_value', 'repeat'];
+		if (verdict(lat, row) === UNREADABLE_VALUE) return ['invalid_number', 'lat'];
+		if (verdict(lon, row) === UNREADABLE_VALUE) return ['invalid_number', 'lon'];
+		if (verdict(lat, row) === NOT_ALLOWED) return ['outside_ward', 'lat'];
+		if (verdict(lon, row) === NOT_ALLOWED) return ['outside_ward', 'lon'];
 		return null;
 	};
 
@@ -96,6 +116,11 @@ export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCase
 		else accepted[acceptedCount++] = row;
 	}
 	return { accepted: accepted.subarray(0, acceptedCount), rejections };
+}
+
+/** A date field's answers as days, for comparing two dates of a row (0 where there is no readable day). */
+function dayValues({ answers }: CanonicalField<number>): Float64Array {
+	return Float64Array.from(answers, (answer) => (typeof answer === 'number' ? answer : 0));
 }
 
 /**
