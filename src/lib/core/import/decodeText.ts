@@ -65,11 +65,9 @@ export interface Utf8Bytes {
 	encoding: TextEncodingName;
 }
 
-const CHECK_CHUNK = 1 << 22;
-
 /**
- * `decodeText`'s checks and answer, as UTF-8 bytes: a UTF-8 file is checked a few megabytes at a time and never
- * held as one string (a 100 MB export would be 100–200 MB more); other encodings are decoded and written as UTF-8.
+ * `decodeText`'s checks and answer, as UTF-8 bytes: a UTF-8 file is checked in place and never held as one
+ * string (a 100 MB export would be 100–200 MB more); other encodings are decoded and written as UTF-8.
  */
 export function decodeToUtf8(bytes: Uint8Array): Utf8Bytes {
 	const marked = startsWith(bytes, [0xef, 0xbb, 0xbf]);
@@ -83,24 +81,64 @@ export function decodeToUtf8(bytes: Uint8Array): Utf8Bytes {
 	return { utf8: new TextEncoder().encode(text), encoding };
 }
 
-/** Valid UTF-8 passing `checked`: true; not UTF-8: false; text with too many control characters: refused. */
+/**
+ * Valid UTF-8 passing `checked`: true; not UTF-8: false; not text (a NUL, too many control characters): refused.
+ * One pass over the bytes, by the rules of the WHATWG UTF-8 decoder (no overlong forms, no surrogates, nothing
+ * past U+10FFFF), counting control characters and UTF-16 code units as `checked` counts them on the decoded text:
+ * no string of the whole file is ever made.
+ */
 function checkedUtf8(bytes: Uint8Array): boolean {
-	const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 	let controls = 0;
-	let length = 0;
-	for (let at = 0; at < bytes.length; at += CHECK_CHUNK) {
-		let text: string;
-		try {
-			text = decoder.decode(bytes.subarray(at, at + CHECK_CHUNK), { stream: at + CHECK_CHUNK < bytes.length });
-		} catch {
-			return false;
+	let units = 0;
+	let nul = false;
+	const length = bytes.length;
+	// Four bytes at a time while they are plain printable ASCII, the bulk of an export (aligned words only).
+	const wordsFrom = Math.min((4 - (bytes.byteOffset % 4)) % 4, length);
+	const wordCount = (length - wordsFrom) >> 2;
+	const aligned = wordCount > 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + wordsFrom, wordCount) : new Uint32Array(0);
+	let index = 0;
+	while (index < length) {
+		if (index >= wordsFrom && (index - wordsFrom) % 4 === 0) {
+			let word = (index - wordsFrom) >> 2;
+			while (word < wordCount && isPrintableAscii(aligned[word])) word++;
+			const skipped = (word << 2) + wordsFrom - index;
+			units += skipped;
+			index += skipped;
+			if (index >= length) break;
 		}
-		if (text.includes('\u0000')) throw notText();
-		controls += controlCount(text);
-		length += text.length;
+		const byte = bytes[index];
+		if (byte < 0x80) {
+			if (byte < 0x20) {
+				if (byte === 0) nul = true;
+				else if (byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) controls++;
+			} else if (byte === 0x7f) {
+				controls++;
+			}
+			units++;
+			index++;
+			continue;
+		}
+		const size = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+		if (size === 0 || index + size > length) return false;
+		const second = bytes[index + 1];
+		const low = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
+		const high = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
+		if (second < low || second > high) return false;
+		for (let next = 2; next < size; next++) if ((bytes[index + next] & 0xc0) !== 0x80) return false;
+		if (byte === 0xc2 && second <= 0x9f) controls++; // U+0080–U+009F
+		units += size === 4 ? 2 : 1;
+		index += size;
 	}
-	if (length > 0 && controls / length > MAX_CONTROL_SHARE) throw notText();
+	if (nul) throw notText();
+	if (units > 0 && controls / units > MAX_CONTROL_SHARE) throw notText();
 	return true;
+}
+
+/** Four bytes, each from space to `~`: none above 0x7e, none below 0x20 (bit tricks on the whole word). */
+function isPrintableAscii(word: number): boolean {
+	const belowSpace = (word - 0x20202020) & ~word & 0x80808080;
+	const aboveTilde = (word + 0x01010101) & 0x80808080; // 0x7f + 1 or anything ≥ 0x80 sets a top bit
+	return (belowSpace | aboveTilde | (word & 0x80808080)) === 0;
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
