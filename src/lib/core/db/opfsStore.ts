@@ -42,8 +42,8 @@ export async function opfsStore(folder = SNAPSHOT_FOLDER): Promise<{ store: Snap
 
 /**
  * Writes a file of the saved data from a worker, through a synchronous access handle: the bytes go straight to
- * the file from the worker's thread, where a writable stream would copy them through the browser process while
- * DuckDB, on the other core, is taking in the same rows.
+ * the file from the worker's thread. Written from the page through a writable stream, they were copied through
+ * the browser process, which slowed DuckDB on the other core as it took in the same rows.
  */
 export async function writeFromWorker(name: string, bytes: Uint8Array, folder = SNAPSHOT_FOLDER): Promise<void> {
 	const directory = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder, { create: true });

@@ -171,7 +171,7 @@ export class ImportFlow {
 
 	async #import(preview: CasesPreview, mapping: CaseMapping, generation: number): Promise<void> {
 		try {
-			// A replaced ward is saved whole: the worker writes the accepted rows to the saved data as it hands them over.
+			// A replaced ward is saved whole: the worker writes the accepted rows to the saved data before handing them over.
 			const stage = this.mode === 'replace' ? await this.#ward.nextStage() : null;
 			const request = {
 				mapping: $state.snapshot(mapping),
