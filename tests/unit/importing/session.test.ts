@@ -28,7 +28,8 @@ describe('the import session', () => {
 		expect(opened.cases.mapping.reported_on).toBe(1);
 		expect(opened.groupsFile?.groups.length).toBe(JSON.parse(demoGroupsText).features.length);
 		// An estimate from the line breaks first, the reader's counts on the way, the exact count last.
-		expect(progress[0]).toEqual({ phase: 'reading', rows: 0, total: 120_000, estimated: true });
+		expect(progress[0]).toMatchObject({ phase: 'reading', rows: 0, estimated: true });
+		expect(Math.abs((progress[0].total ?? 0) - 120_000)).toBeLessThan(120_000 * 0.02);
 		expect(progress.some((step) => step.rows > 0 && step.rows < 120_000)).toBe(true);
 		expect(progress.at(-1)).toEqual({ phase: 'reading', rows: 120_000, total: 120_000, estimated: false });
 	});

@@ -72,7 +72,8 @@ export interface Utf8Bytes {
 export function decodeToUtf8(bytes: Uint8Array): Utf8Bytes {
 	const marked = startsWith(bytes, [0xef, 0xbb, 0xbf]);
 	const plain = !marked && bytes.length > 0 && !startsWith(bytes, [0xff, 0xfe]) && !startsWith(bytes, [0xfe, 0xff]);
-	if (marked || (plain && !utf16WithoutMark(bytes) && !bytes.includes(0))) {
+	// A NUL is left to `checkedUtf8`, which refuses it as `decodeText` does, rather than searched for first.
+	if (marked || (plain && !utf16WithoutMark(bytes))) {
 		const body = marked ? bytes.subarray(3) : bytes;
 		if (checkedUtf8(body)) return { utf8: body, encoding: 'utf-8' };
 		if (marked) strictDecode(bytes, 'utf-8'); // throws the refusal decodeText gives

@@ -196,16 +196,22 @@ async function firstSheetWithContent(file: { name: string; bytes: Uint8Array }, 
 }
 
 /**
- * About how many rows a text file holds: its line breaks, less the header. Quoted fields may hold line breaks
- * and blank lines are skipped, hence an estimate. Counting is a native byte search, far quicker than parsing.
- * Compressed formats (xlsx, Parquet) give no such hint: null.
+ * About how many rows a text file holds: its line breaks, less the header — counted in its first megabyte and
+ * scaled to the whole file when it is bigger. Quoted fields may hold line breaks and blank lines are skipped,
+ * hence an estimate, for the progress bar while the reader works. Compressed formats (xlsx, Parquet) give no
+ * such hint: null.
  */
 export function estimateRows(file: { name: string; bytes: Uint8Array }): number | null {
 	const format = sniffFormat(file.name, file.bytes);
 	if (format !== 'csv' && format !== 'jsonl') return null;
 	const { bytes } = file;
+	const counted = bytes.subarray(0, ESTIMATE_FROM);
 	let lines = 0;
-	for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) lines += 1;
-	if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) lines += 1;
+	for (let at = counted.indexOf(0x0a); at !== -1; at = counted.indexOf(0x0a, at + 1)) lines += 1;
+	if (counted.length > 0 && counted[counted.length - 1] !== 0x0a) lines += 1;
+	if (bytes.length > counted.length) lines = Math.round((lines * bytes.length) / counted.length);
 	return Math.max(0, format === 'csv' ? lines - 1 : lines);
 }
+
+/** Bytes whose line breaks are counted for `estimateRows`. */
+const ESTIMATE_FROM = 1 << 20;
