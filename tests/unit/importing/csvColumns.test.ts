@@ -9,9 +9,11 @@ import { parseCsv } from '$lib/core/import/readCsv';
  */
 
 const cellText = fc.oneof(
-	fc.constantFrom('', ' ', 'TDP01', 'Đất đai', 'a,b', 'say "hi"', 'two\nlines', '13/01/2020', ' x ', '\u200b'),
+	fc.constantFrom('', ' ', 'TDP01', 'HS-0000001', 'Đất đai', 'a,b', 'say "hi"', 'two\nlines', '13/01/2020', ' x ', '\u200b', '~!'),
 	fc.string({ maxLength: 6 })
 );
+/** What `parseText` leaves as it is: printable ASCII with nothing to trim. */
+const PLAIN = /^[!-~](?:[ -~]*[!-~])?$/;
 const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 const table = fc.record({
 	width: fc.integer({ min: 1, max: 4 }),
@@ -37,6 +39,17 @@ describe('CSV columns', () => {
 					const distinct = column.distinct(1000);
 					expect(distinct).not.toBeNull();
 					expect(Array.from(distinct!.ids, (id) => distinct!.values[id])).toEqual(oneByOne);
+					// As bytes only when every cell is plain printable ASCII, written without quotes.
+					const ascii = column.asciiCells?.() ?? null;
+					const unquoted = (cell: unknown) => !quoteAll && !/[",]/.test(String(cell));
+					const plain = oneByOne.every((cell) => PLAIN.test(String(cell)) && unquoted(cell));
+					expect(ascii !== null).toBe(plain);
+					if (ascii) {
+						const texts = Array.from({ length: column.length }, (_, row) =>
+							new TextDecoder().decode(ascii.data.subarray(ascii.offsets[row], ascii.offsets[row + 1]))
+						);
+						expect(texts).toEqual(oneByOne);
+					}
 				}
 			}),
 			{ numRuns: 300 }

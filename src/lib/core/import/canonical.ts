@@ -5,6 +5,7 @@ import type { CategoryCode } from '../schema/categories';
 import type { SourceCode } from '../schema/sources';
 import type { StatusCode } from '../schema/statuses';
 import type { OnProgress } from './readCsv';
+import type { AsciiCells } from './rawTable';
 import type { Cell, RawColumn, RawTable } from './readTable';
 import {
 	isBlank,
@@ -87,11 +88,17 @@ export interface CanonicalField<T> {
 	codes: Int32Array;
 }
 
+/**
+ * The ids: read like any text, or — when every cell is printable ASCII with nothing to trim, as `parseText` would
+ * leave it — kept as the file's bytes (`AsciiCells`), a million ids without a million strings.
+ */
+export type IdField = CanonicalField<string> | AsciiCells;
+
 /** Each field of every row as the `cases` table types it: days since 1970 for dates, codes for labels. */
 export interface CanonicalCases {
 	rowCount: number;
 	lines: ArrayLike<number>;
-	case_id: CanonicalField<string>;
+	case_id: IdField;
 	reported_on: CanonicalField<number>;
 	group_code: CanonicalField<string>;
 	category: CanonicalField<string>;
@@ -104,7 +111,7 @@ export interface CanonicalCases {
 	lon: CanonicalField<number>;
 }
 
-type FieldValue<Field extends CaseField> = CanonicalCases[Field]['answers'][number];
+type FieldValue<Field extends CaseField> = Extract<CanonicalCases[Field], CanonicalField<unknown>>['answers'][number];
 
 /** Columns with more distinct cells are read cell by cell: ids and free text gain nothing from the lookup. */
 const DISTINCT_LIMIT = 100_000;
@@ -156,11 +163,13 @@ export function canonicalCases(
 		lon: coordinate
 	};
 	const canonical = { rowCount: table.rowCount, lines: table.lines } as CanonicalCases;
+	const idColumn = mapping.case_id === null ? null : table.columns[mapping.case_id];
 	CASE_COLUMNS.forEach((field, done) => {
 		const index = mapping[field];
 		const read = readers[field] as (cell: Cell) => FieldValue<typeof field>;
-		(canonical[field] as CanonicalField<unknown>) =
-			index === null ? { answers: [null], codes: new Int32Array(table.rowCount) } : readColumn(table.columns[index], read);
+		const ascii = field === 'case_id' ? (idColumn?.asciiCells?.() ?? null) : null;
+		(canonical[field] as CanonicalField<unknown> | AsciiCells) =
+			ascii ?? (index === null ? { answers: [null], codes: new Int32Array(table.rowCount) } : readColumn(table.columns[index], read));
 		onProgress?.(Math.round((table.rowCount * (done + 1)) / CASE_COLUMNS.length));
 	});
 	return canonical;

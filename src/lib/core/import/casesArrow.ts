@@ -15,6 +15,7 @@ import {
 } from 'apache-arrow';
 import { CASE_COLUMNS } from '../schema/model';
 import { UNREADABLE, type CanonicalCases, type CanonicalField, type Read } from './canonical';
+import type { AsciiCells } from './rawTable';
 
 /**
  * The chosen rows as Arrow IPC stream bytes with the columns and types of the `cases` table (VARCHAR, DATE,
@@ -24,7 +25,7 @@ import { UNREADABLE, type CanonicalCases, type CanonicalField, type Read } from 
  */
 export function casesArrow(cases: CanonicalCases, rows: Int32Array): Uint8Array {
 	const columns: Record<(typeof CASE_COLUMNS)[number], Vector> = {
-		case_id: textVector(cases.case_id, rows),
+		case_id: 'offsets' in cases.case_id ? asciiVector(cases.case_id, rows) : textVector(cases.case_id, rows),
 		reported_on: numberVector(new DateDay(), Int32Array, cases.reported_on, rows),
 		group_code: textVector(cases.group_code, rows),
 		category: textVector(cases.category, rows),
@@ -105,6 +106,16 @@ function utf8(texts: string[]): { valueOffsets: Int32Array; data: Uint8Array } {
 	const valueOffsets = new Int32Array(texts.length + 1);
 	for (let index = 0; index < texts.length; index++) valueOffsets[index + 1] = valueOffsets[index] + byteLength(texts[index]);
 	return { valueOffsets, data };
+}
+
+/** Ids kept as bytes (`AsciiCells`), for the chosen rows: as they are when every row is chosen. */
+function asciiVector({ data, offsets }: AsciiCells, rows: Int32Array): Vector<Utf8> {
+	if (rows.length === offsets.length - 1) return makeVector(makeData({ type: new Utf8(), length: rows.length, valueOffsets: offsets, data }));
+	const valueOffsets = new Int32Array(rows.length + 1);
+	rows.forEach((row, index) => (valueOffsets[index + 1] = valueOffsets[index] + offsets[row + 1] - offsets[row]));
+	const chosen = new Uint8Array(valueOffsets[rows.length]);
+	rows.forEach((row, index) => chosen.set(data.subarray(offsets[row], offsets[row + 1]), valueOffsets[index]));
+	return makeVector(makeData({ type: new Utf8(), length: rows.length, valueOffsets, data: chosen }));
 }
 
 /** Up to this many distinct answers, a text column is dictionary-encoded. */

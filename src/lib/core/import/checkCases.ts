@@ -3,6 +3,7 @@ import type { Extent } from '../schema/model';
 import { SOURCE_CODES } from '../schema/sources';
 import { STATUS_CODES } from '../schema/statuses';
 import { UNREADABLE, type CanonicalCases, type CanonicalField } from './canonical';
+import type { AsciiCells } from './rawTable';
 import type { Rejection, RejectionReason } from './report';
 
 /** What a case is checked against: the ward it must lie in, and the day after which dates are in the future. */
@@ -65,7 +66,7 @@ export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCase
 	};
 	const always = () => true;
 	const notFuture = (day: number) => day <= today;
-	const id = judge(cases.case_id, always);
+	const id = 'offsets' in cases.case_id ? null : judge(cases.case_id, always);
 	const reported = judge(cases.reported_on, notFuture);
 	const group = judge(cases.group_code, among(rules.groupCodes));
 	const category = judge(cases.category, among(CATEGORY_CODES));
@@ -80,7 +81,7 @@ export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCase
 	const resolvedDay = dayValues(cases.resolved_on);
 
 	const firstFailure = (row: number): [RejectionReason, string] | null => {
-		if (verdict(id, row) === MISSING) return ['missing_value', 'case_id'];
+		if (id && verdict(id, row) === MISSING) return ['missing_value', 'case_id'];
 		if (verdict(reported, row) === MISSING) return ['missing_value', 'reported_on'];
 		if (verdict(group, row) === MISSING) return ['missing_value', 'group_code'];
 		if (verdict(category, row) === MISSING) return ['missing_value', 'category'];
@@ -105,7 +106,7 @@ export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCase
 		return null;
 	};
 
-	const repeated = repeatedIds(cases.case_id);
+	const repeated = 'offsets' in cases.case_id ? repeatedAsciiIds(cases.case_id) : repeatedIds(cases.case_id);
 	const accepted = new Int32Array(cases.rowCount);
 	let acceptedCount = 0;
 	const rejections: Rejection[] = [];
@@ -159,6 +160,37 @@ function repeatedIds({ answers, codes }: CanonicalField<string>): Uint8Array {
 		const key = sameAs[answer];
 		repeated[row] = seen[key];
 		seen[key] = 1;
+	}
+	return repeated;
+}
+
+/** `repeatedIds` for ids kept as bytes: the same table, on FNV-1a hashes of each id's bytes. */
+function repeatedAsciiIds({ data, offsets }: AsciiCells): Uint8Array {
+	const rows = offsets.length - 1;
+	let size = 16;
+	while (size < 2 * rows) size *= 2;
+	const slots = new Int32Array(size).fill(-1);
+	const repeated = new Uint8Array(rows);
+	const same = (a: number, b: number) => {
+		const length = offsets[a + 1] - offsets[a];
+		if (offsets[b + 1] - offsets[b] !== length) return false;
+		for (let index = 0; index < length; index++) if (data[offsets[a] + index] !== data[offsets[b] + index]) return false;
+		return true;
+	};
+	for (let row = 0; row < rows; row++) {
+		let hash = 0x811c9dc5;
+		for (let index = offsets[row]; index < offsets[row + 1]; index++) hash = Math.imul(hash ^ data[index], 0x01000193);
+		for (let slot = hash & (size - 1); ; slot = (slot + 1) & (size - 1)) {
+			const other = slots[slot];
+			if (other === -1) {
+				slots[slot] = row;
+				break;
+			}
+			if (same(other, row)) {
+				repeated[row] = 1;
+				break;
+			}
+		}
 	}
 	return repeated;
 }

@@ -17,6 +17,12 @@ export interface DistinctCells {
 	ids: Int32Array;
 }
 
+/** A column's cells as UTF-8 bytes end to end: cell `i` is `data[offsets[i]]` up to `data[offsets[i + 1]]`. */
+export interface AsciiCells {
+	data: Uint8Array;
+	offsets: Int32Array;
+}
+
 /**
  * One column of a table, cell by cell. Kept by column rather than by row: a million-row CSV keeps its cells as
  * places in the file's bytes (`readCsv`), and a column of repeated labels or dates is read once per distinct
@@ -27,6 +33,11 @@ export interface RawColumn {
 	cell(row: number): Cell;
 	/** Every cell, in row order: quicker than asking cell by cell. */
 	cells(): Cell[];
+	/**
+	 * Every cell as its bytes, when each is printable ASCII with nothing to trim (ids as exports write them):
+	 * then no string is made per cell. Null when any cell is otherwise. Only a CSV column can tell cheaply.
+	 */
+	asciiCells?(): AsciiCells | null;
 	/**
 	 * Its distinct cells, or null when there are more than `limit` of them (ids, free text: nothing to gain) — or,
 	 * for a big column, as soon as it is plainly one of mostly distinct cells. Callers then read cell by cell.

@@ -1,5 +1,5 @@
 import { decodeToUtf8 } from './decodeText';
-import { headerNames, type Cell, type DistinctCells, type RawColumn, type RawTable, type ReadProblem } from './rawTable';
+import { headerNames, type AsciiCells, type Cell, type DistinctCells, type RawColumn, type RawTable, type ReadProblem } from './rawTable';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -327,6 +327,28 @@ class CsvColumn implements RawColumn {
 		}
 		const cells = utf8Decoder.decode(lines.subarray(0, size - 1)).split('\n');
 		return this.length === 0 ? [] : cells;
+	}
+
+	asciiCells(): AsciiCells | null {
+		const bytes = this.#bytes;
+		const spans = this.#spans;
+		const offsets = new Int32Array(this.length + 1);
+		for (let row = 0; row < this.length; row++) {
+			const at = row * this.#stride + this.#offset;
+			const start = spans[at];
+			const end = spans[at + 1];
+			// Unquoted, not empty, no space at either end, nothing outside space … `~`.
+			if (start < 0 || end === start || bytes[start] === 0x20 || bytes[end - 1] === 0x20) return null;
+			for (let index = start; index < end; index++) if (bytes[index] < 0x20 || bytes[index] > 0x7e) return null;
+			offsets[row + 1] = offsets[row] + end - start;
+		}
+		const data = new Uint8Array(offsets[this.length]);
+		let to = 0;
+		for (let row = 0; row < this.length; row++) {
+			const at = row * this.#stride + this.#offset;
+			for (let index = spans[at]; index < spans[at + 1]; index++) data[to++] = bytes[index];
+		}
+		return { data, offsets };
 	}
 
 	distinct(limit: number): DistinctCells | null {
