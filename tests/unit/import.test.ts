@@ -125,6 +125,27 @@ describe('appending a newer export', () => {
 	});
 });
 
+describe('repeated ids', () => {
+	test('are found on the ids as stored: trimmed, in NFC, whether the ids are plain ASCII or not', async () => {
+		const plain = await importCases(await openNodeEngine(), [
+			'A-1,2020-03-01,TDP01,land,received,,,,,,',
+			'A-2,2020-03-01,TDP01,land,received,,,,,,',
+			'A-1,2020-03-02,TDP02,land,received,,,,,,'
+		]);
+		expect(plain.rejections).toEqual([{ line: 4, reason: 'duplicate_id', field: 'case_id' }]);
+		const padded = await importCases(await openNodeEngine(), [
+			' A-1,2020-03-01,TDP01,land,received,,,,,,',
+			'Mã-2,2020-03-01,TDP01,land,received,,,,,,',
+			'A-1 ,2020-03-02,TDP02,land,received,,,,,,',
+			'Ma\u0303-2,2020-03-02,TDP02,land,received,,,,,,'
+		]);
+		expect(padded.rejections).toEqual([
+			{ line: 4, reason: 'duplicate_id', field: 'case_id' },
+			{ line: 5, reason: 'duplicate_id', field: 'case_id' }
+		]);
+	});
+});
+
 describe('progress on a big file', () => {
 	test('reading and mapping report the rows done every PROGRESS_STEP rows, then the total', async () => {
 		const total = PROGRESS_STEP * 2 + 7;

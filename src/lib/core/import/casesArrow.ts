@@ -16,6 +16,7 @@ import {
 import { CASE_COLUMNS } from '../schema/model';
 import { UNREADABLE, type CanonicalCases, type CanonicalField, type Read } from './canonical';
 import type { AsciiCells } from './rawTable';
+import { encodeTexts } from './utf8';
 
 /**
  * The chosen rows as Arrow IPC stream bytes with the columns and types of the `cases` table (VARCHAR, DATE,
@@ -98,16 +99,6 @@ function textVector(field: CanonicalField<string>, rows: Int32Array): Vector<Utf
 	return makeVector(makeData({ type: new Utf8(), length: rows.length, ...validity(field, rows), ...utf8(texts(chosen)) }));
 }
 
-/** Texts as the buffers of Arrow UTF-8, encoded in one call: far cheaper than one call per text. */
-function utf8(texts: string[]): { valueOffsets: Int32Array; data: Uint8Array } {
-	const joined = texts.join('');
-	const data = new TextEncoder().encode(joined);
-	const byteLength = data.length === joined.length ? (text: string) => text.length : utf8Length;
-	const valueOffsets = new Int32Array(texts.length + 1);
-	for (let index = 0; index < texts.length; index++) valueOffsets[index + 1] = valueOffsets[index] + byteLength(texts[index]);
-	return { valueOffsets, data };
-}
-
 /** Ids kept as bytes (`AsciiCells`), for the chosen rows: as they are when every row is chosen. */
 function asciiVector({ data, offsets }: AsciiCells, rows: Int32Array): Vector<Utf8> {
 	if (rows.length === offsets.length - 1) return makeVector(makeData({ type: new Utf8(), length: rows.length, valueOffsets: offsets, data }));
@@ -121,18 +112,8 @@ function asciiVector({ data, offsets }: AsciiCells, rows: Int32Array): Vector<Ut
 /** Up to this many distinct answers, a text column is dictionary-encoded. */
 const FEW_ANSWERS = 4096;
 
-/** Bytes of `text` in UTF-8 as `TextEncoder` writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
-function utf8Length(text: string): number {
-	let bytes = 0;
-	for (let c = 0; c < text.length; c++) {
-		const code = text.charCodeAt(c);
-		const next = text.charCodeAt(c + 1);
-		if (code >= 0xd800 && code < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
-			bytes += 4;
-			c++;
-		} else {
-			bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
-		}
-	}
-	return bytes;
+/** Texts as the buffers of Arrow UTF-8. */
+function utf8(texts: string[]): { valueOffsets: Int32Array; data: Uint8Array } {
+	const { data, offsets } = encodeTexts(texts);
+	return { valueOffsets: offsets, data };
 }

@@ -2,8 +2,9 @@ import { CATEGORY_CODES } from '../schema/categories';
 import type { Extent } from '../schema/model';
 import { SOURCE_CODES } from '../schema/sources';
 import { STATUS_CODES } from '../schema/statuses';
-import { UNREADABLE, type CanonicalCases, type CanonicalField } from './canonical';
+import { UNREADABLE, type CanonicalCases, type CanonicalField, type IdField } from './canonical';
 import type { AsciiCells } from './rawTable';
+import { encodeTexts } from './utf8';
 import type { Rejection, RejectionReason } from './report';
 
 /** What a case is checked against: the ward it must lie in, and the day after which dates are in the future. */
@@ -106,7 +107,7 @@ export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCase
 		return null;
 	};
 
-	const repeated = 'offsets' in cases.case_id ? repeatedAsciiIds(cases.case_id) : repeatedIds(cases.case_id);
+	const repeated = repeatedIds(cases.case_id);
 	const accepted = new Int32Array(cases.rowCount);
 	let acceptedCount = 0;
 	const rejections: Rejection[] = [];
@@ -125,47 +126,12 @@ function dayValues({ answers }: CanonicalField<number>): Float64Array {
 }
 
 /**
- * For each row, 1 when an earlier row has the same id — whether or not that earlier row is accepted: the id is
- * taken by its first row. Equal ids are found by an open-addressing table of the ids' FNV-1a hashes, which a
- * million fresh strings fill several times faster than a `Set`.
+ * For each row, 1 when an earlier row has the same id, accepted or not: an id is taken by its first row. Ids are
+ * compared by their UTF-8 bytes, as DuckDB stores them, in an open-addressing table of FNV-1a hashes, which a
+ * million ids fill several times faster than a `Set` of strings.
  */
-function repeatedIds({ answers, codes }: CanonicalField<string>): Uint8Array {
-	// Answers that are equal strings share the index of the first of them.
-	const sameAs = new Int32Array(answers.length);
-	let size = 16;
-	while (size < 2 * answers.length) size *= 2;
-	const slots = new Int32Array(size).fill(-1);
-	answers.forEach((answer, index) => {
-		sameAs[index] = index;
-		if (typeof answer !== 'string') return;
-		let hash = 0x811c9dc5;
-		for (let c = 0; c < answer.length; c++) hash = Math.imul(hash ^ answer.charCodeAt(c), 0x01000193);
-		for (let slot = hash & (size - 1); ; slot = (slot + 1) & (size - 1)) {
-			const other = slots[slot];
-			if (other === -1) {
-				slots[slot] = index;
-				return;
-			}
-			if (answers[other] === answer) {
-				sameAs[index] = other;
-				return;
-			}
-		}
-	});
-	const seen = new Uint8Array(answers.length);
-	const repeated = new Uint8Array(codes.length);
-	for (let row = 0; row < codes.length; row++) {
-		const answer = codes[row];
-		if (typeof answers[answer] !== 'string') continue;
-		const key = sameAs[answer];
-		repeated[row] = seen[key];
-		seen[key] = 1;
-	}
-	return repeated;
-}
-
-/** `repeatedIds` for ids kept as bytes: the same table, on FNV-1a hashes of each id's bytes. */
-function repeatedAsciiIds({ data, offsets }: AsciiCells): Uint8Array {
+function repeatedIds(field: IdField): Uint8Array {
+	const { data, offsets, present } = idBytes(field);
 	const rows = offsets.length - 1;
 	let size = 16;
 	while (size < 2 * rows) size *= 2;
@@ -178,6 +144,7 @@ function repeatedAsciiIds({ data, offsets }: AsciiCells): Uint8Array {
 		return true;
 	};
 	for (let row = 0; row < rows; row++) {
+		if (present?.[row] === 0) continue;
 		let hash = 0x811c9dc5;
 		for (let index = offsets[row]; index < offsets[row + 1]; index++) hash = Math.imul(hash ^ data[index], 0x01000193);
 		for (let slot = hash & (size - 1); ; slot = (slot + 1) & (size - 1)) {
@@ -193,4 +160,13 @@ function repeatedAsciiIds({ data, offsets }: AsciiCells): Uint8Array {
 		}
 	}
 	return repeated;
+}
+
+/** Each row's id as UTF-8 bytes end to end; `present` marks the rows that have one (ids kept as bytes all do). */
+function idBytes(field: IdField): AsciiCells & { present: Uint8Array | null } {
+	if ('offsets' in field) return { ...field, present: null };
+	const { answers, codes } = field;
+	const ids = Array.from(codes, (code) => answers[code]);
+	const texts = ids.map((id) => (typeof id === 'string' ? id : ''));
+	return { ...encodeTexts(texts), present: Uint8Array.from(ids, (id) => (typeof id === 'string' ? 1 : 0)) };
 }
