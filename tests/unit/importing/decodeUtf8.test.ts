@@ -15,7 +15,8 @@ function outcome(decode: () => { text: string; encoding: string }) {
 
 const asText = (bytes: Uint8Array) => () => {
 	const { utf8, encoding } = decodeToUtf8(bytes);
-	return { text: new TextDecoder().decode(utf8), encoding };
+	// The bytes come without the file's byte-order mark; a second one is text, and must stay so here.
+	return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(utf8), encoding };
 };
 
 // Mostly text, with the byte sequences the UTF-8 rules turn on: overlong forms, surrogates, the edges of each
@@ -48,6 +49,12 @@ describe('UTF-8 checked in place', () => {
 			}),
 			{ numRuns: 3000 }
 		);
+	});
+
+	test('a second byte-order mark after the first is kept as text', () => {
+		const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61]);
+		expect(outcome(asText(bytes))).toEqual({ text: '\ufeffa', encoding: 'utf-8' });
+		expect(outcome(() => decodeText(bytes))).toEqual({ text: '\ufeffa', encoding: 'utf-8' });
 	});
 
 	test('long runs of plain ASCII around a control character and a multi-byte letter', () => {
