@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { openNodeEngine } from '../../src/lib/core/db/node';
-import { clearSnapshot, loadSnapshot, memoryStore, saveSnapshot, stageTable } from '../../src/lib/core/db/snapshot';
+import { clearSnapshot, loadSnapshot, memoryStore, saveSnapshot, nextStage } from '../../src/lib/core/db/snapshot';
 import { loadDataset, readDataset } from '../../src/lib/core/import/dataset';
 import { demoCasesText, demoGroupsText } from './support/demo';
 import { engineWithDemo } from './support/demo';
@@ -58,7 +58,9 @@ describe('snapshots keep the data across a reload', () => {
 		await loadDataset(source, files);
 		const input = await readDataset(files);
 		const store = memoryStore();
-		const staged = await stageTable(store, 'cases', input.cases.rows);
+		// As the import worker does: the staged file written from the import's own bytes.
+		const staged = await nextStage(store, 'cases');
+		await store.write(staged.file, input.cases.rows);
 		await saveSnapshot(source, store, [], staged);
 		expect(await store.list()).toEqual(expect.arrayContaining(['cases-1.arrow', 'groups-1.arrow', 'manifest.json']));
 

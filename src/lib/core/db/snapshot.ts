@@ -49,18 +49,11 @@ export async function nextStage(store: SnapshotStore, table: SavedTable): Promis
 	return { table, generation, file: tableFile(table, generation) };
 }
 
-/** `nextStage`, written from `bytes` through the store. */
-export async function stageTable(store: SnapshotStore, table: SavedTable, bytes: Uint8Array): Promise<StagedTable> {
-	const staged = await nextStage(store, table);
-	await store.write(staged.file, bytes);
-	return staged;
-}
-
 /**
  * Saves the analysis tables as Arrow IPC files, then the manifest that points at them. A tab closed part-way
  * leaves the previous manifest, hence the previous data, intact; files of older generations are removed last.
  * (DuckDB-WASM's own `opfs://` databases have come back empty after a reload — duckdb-wasm issues 2192, 2236.)
- * A table staged for this generation (`stageTable`) is not exported again.
+ * A table staged for this generation (`nextStage`, then written by the import worker) is not exported again.
  */
 export async function saveSnapshot(
 	engine: Engine,

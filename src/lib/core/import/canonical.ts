@@ -1,11 +1,12 @@
 import type { CaseField } from '../schema/dictionary';
 import { normaliseLabel } from '../schema/dictionary';
+import { epochDay } from '../queries/dates';
 import { CASE_COLUMNS } from '../schema/model';
 import type { CategoryCode } from '../schema/categories';
 import type { SourceCode } from '../schema/sources';
 import type { StatusCode } from '../schema/statuses';
 import type { OnProgress } from './readCsv';
-import type { AsciiCells } from './rawTable';
+import type { AsciiCells, DistinctCells } from './rawTable';
 import type { Cell, RawColumn, RawTable } from './readTable';
 import {
 	isBlank,
@@ -61,17 +62,23 @@ export function unknownLabels(
 	return result;
 }
 
+/**
+ * The column's distinct cells and each row's index among them, so that each is looked at once — or, for a
+ * column of mostly distinct cells (ids, free text), every cell with the rows in order.
+ */
+function cellsOnce(column: RawColumn): DistinctCells {
+	const distinct = column.distinct(DISTINCT_LIMIT);
+	if (distinct) return distinct;
+	return { values: column.cells(), ids: Int32Array.from({ length: column.length }, (_, row) => row) };
+}
+
 /** Each distinct cell of a column with how many rows hold it. */
 function cellCounts(column: RawColumn): Map<Cell, number> {
+	const { values, ids } = cellsOnce(column);
+	const perId = new Int32Array(values.length);
+	for (const id of ids) perId[id] += 1;
 	const counts = new Map<Cell, number>();
-	const distinct = column.distinct(DISTINCT_LIMIT);
-	if (distinct) {
-		const perId = new Int32Array(distinct.values.length);
-		for (const id of distinct.ids) perId[id] += 1;
-		distinct.values.forEach((cell, id) => counts.set(cell, (counts.get(cell) ?? 0) + perId[id]));
-	} else {
-		for (const cell of column.cells()) counts.set(cell, (counts.get(cell) ?? 0) + 1);
-	}
+	values.forEach((cell, id) => counts.set(cell, (counts.get(cell) ?? 0) + perId[id]));
 	return counts;
 }
 
@@ -116,7 +123,6 @@ type FieldValue<Field extends CaseField> = Extract<CanonicalCases[Field], Canoni
 /** Columns with more distinct cells are read cell by cell: ids and free text gain nothing from the lookup. */
 const DISTINCT_LIMIT = 100_000;
 const PLAIN_DECIMAL = /^-?\d{1,3}\.\d+$/;
-const DAY_MS = 86_400_000;
 
 /**
  * The file's rows read into the fields of `cases` (labels → codes, any date form → a day, Vietnamese decimals);
@@ -133,7 +139,7 @@ export function canonicalCases(
 	const date = (cell: Cell): Read<number> => {
 		if (isBlank(cell)) return null;
 		const iso = parseDate(cell as string | number | Date, referenceYear);
-		return iso === null ? UNREADABLE : Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+		return iso === null ? UNREADABLE : epochDay(iso);
 	};
 	const coded = (field: CodedField) => (cell: Cell): Read<string> => {
 		const text = parseText(cell);
@@ -145,7 +151,7 @@ export function canonicalCases(
 	const coordinate = (cell: Cell): Read<number> =>
 		typeof cell === 'string' && PLAIN_DECIMAL.test(cell) ? Number(cell) : number(parseNumber)(cell);
 	const repeatColumn = mapping.repeat === null ? null : table.columns[mapping.repeat];
-	const blankIsFalse = repeatColumn !== null && isCheckboxColumn([...cellCounts(repeatColumn).keys()]);
+	const blankIsFalse = repeatColumn !== null && isCheckboxColumn(cellsOnce(repeatColumn).values);
 	const readers: { [Field in CaseField]: (cell: Cell) => FieldValue<Field> } = {
 		case_id: parseText,
 		reported_on: date,
@@ -177,10 +183,6 @@ export function canonicalCases(
 
 /** `read` applied to every cell of the column: once per distinct cell when the column repeats itself. */
 function readColumn<T>(column: RawColumn, read: (cell: Cell) => Read<T>): CanonicalField<T> {
-	const distinct = column.distinct(DISTINCT_LIMIT);
-	if (distinct) return { answers: distinct.values.map(read), codes: distinct.ids };
-	const answers = column.cells().map(read);
-	const codes = new Int32Array(column.length);
-	for (let row = 0; row < column.length; row++) codes[row] = row;
-	return { answers, codes };
+	const { values, ids } = cellsOnce(column);
+	return { answers: values.map(read), codes: ids };
 }

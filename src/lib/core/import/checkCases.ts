@@ -1,3 +1,4 @@
+import { epochDay } from '../queries/dates';
 import { CATEGORY_CODES } from '../schema/categories';
 import type { Extent } from '../schema/model';
 import { SOURCE_CODES } from '../schema/sources';
@@ -24,7 +25,6 @@ export interface CheckedCases {
 	rejections: Rejection[];
 }
 
-const DAY_MS = 86_400_000;
 /** Coordinates are "already coarsened" (SPEC §2.1): allow a rounding step of the 4th decimal. */
 const COORDINATE_MARGIN = 0.0001;
 
@@ -58,7 +58,7 @@ const verdict = (judged: Judged, row: number) => judged.verdicts[judged.codes[ro
  * Each distinct answer of a field is judged once; a row only looks up its answers' verdicts.
  */
 export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCases {
-	const today = Date.parse(`${rules.today}T00:00:00Z`) / DAY_MS;
+	const today = epochDay(rules.today);
 	const [west, south, east, north] = rules.extent ?? [-Infinity, -Infinity, Infinity, Infinity];
 	const within = (low: number, high: number) => (value: number) => value >= low - COORDINATE_MARGIN && value <= high + COORDINATE_MARGIN;
 	const among = (codes: readonly string[]) => {

@@ -34,6 +34,11 @@ export function addDays(iso: string, days: number): string {
 	return toIso(new Date(fromIso(iso).getTime() + days * DAY_MS));
 }
 
+/** Days since 1970-01-01 of an ISO date: how Arrow and DuckDB hold a DATE. */
+export function epochDay(iso: string): number {
+	return fromIso(iso).getTime() / DAY_MS;
+}
+
 /** Days from `from` to `to`, both included. */
 export function daysInclusive(from: string, to: string): number {
 	return Math.round((fromIso(to).getTime() - fromIso(from).getTime()) / DAY_MS) + 1;
