@@ -4,6 +4,7 @@ import type { Extent } from '../schema/model';
 import { SOURCE_CODES } from '../schema/sources';
 import { STATUS_CODES } from '../schema/statuses';
 import { UNREADABLE, type CanonicalCases, type CanonicalField, type IdField } from './canonical';
+import { ByteKeys } from './byteKeys';
 import type { AsciiCells } from './rawTable';
 import { encodeTexts } from './utf8';
 import type { Rejection, RejectionReason } from './report';
@@ -127,37 +128,17 @@ function dayValues({ answers }: CanonicalField<number>): Float64Array {
 
 /**
  * For each row, 1 when an earlier row has the same id, accepted or not: an id is taken by its first row. Ids are
- * compared by their UTF-8 bytes, as DuckDB stores them, in an open-addressing table of FNV-1a hashes, which a
- * million ids fill several times faster than a `Set` of strings.
+ * compared by their UTF-8 bytes, as DuckDB stores them (`ByteKeys`: a million ids are told apart several
+ * times faster than by a `Set` of strings).
  */
 function repeatedIds(field: IdField): Uint8Array {
 	const { data, offsets, present } = idBytes(field);
-	const rows = offsets.length - 1;
-	let size = 16;
-	while (size < 2 * rows) size *= 2;
-	const slots = new Int32Array(size).fill(-1);
-	const repeated = new Uint8Array(rows);
-	const same = (a: number, b: number) => {
-		const length = offsets[a + 1] - offsets[a];
-		if (offsets[b + 1] - offsets[b] !== length) return false;
-		for (let index = 0; index < length; index++) if (data[offsets[a] + index] !== data[offsets[b] + index]) return false;
-		return true;
-	};
-	for (let row = 0; row < rows; row++) {
+	const keys = new ByteKeys(data, offsets.length - 1);
+	const repeated = new Uint8Array(offsets.length - 1);
+	for (let row = 0; row < repeated.length; row++) {
 		if (present?.[row] === 0) continue;
-		let hash = 0x811c9dc5;
-		for (let index = offsets[row]; index < offsets[row + 1]; index++) hash = Math.imul(hash ^ data[index], 0x01000193);
-		for (let slot = hash & (size - 1); ; slot = (slot + 1) & (size - 1)) {
-			const other = slots[slot];
-			if (other === -1) {
-				slots[slot] = row;
-				break;
-			}
-			if (same(other, row)) {
-				repeated[row] = 1;
-				break;
-			}
-		}
+		const known = keys.size;
+		if (keys.key(offsets[row], offsets[row + 1]) < known) repeated[row] = 1;
 	}
 	return repeated;
 }

@@ -1,3 +1,4 @@
+import { ByteKeys } from './byteKeys';
 import { decodeToUtf8 } from './decodeText';
 import { headerNames, type AsciiCells, type Cell, type DistinctCells, type RawColumn, type RawTable, type ReadProblem } from './rawTable';
 
@@ -357,61 +358,28 @@ class CsvColumn implements RawColumn {
 	}
 
 	/**
-	 * Distinct cells by their bytes, found in an open-addressing hash table (FNV-1a) without making text of any
-	 * cell but the first of each distinct value; null past `limit` of them, or as soon as most rows so far are
+	 * Distinct cells by their bytes (`ByteKeys`), without making text of any cell but the first of each distinct
+	 * value; null past `limit` of them, or as soon as most rows so far are
 	 * distinct (a column of ids: callers read it cell by cell). A quoted and an unquoted spelling of one value are
 	 * two entries with the same text: harmless, as readers map both alike.
 	 */
 	#findDistinct(limit: number): DistinctCells | null {
-		const bytes = this.#bytes;
 		const spans = this.#spans;
-		const capacity = Math.min(limit, this.length) + 1;
-		let size = 16;
-		while (size < 2 * capacity) size *= 2;
-		const mask = size - 1;
-		const slots = new Int32Array(size).fill(-1);
+		const keys = new ByteKeys(this.#bytes, Math.min(limit, this.length));
 		const firstRows: number[] = [];
-		const hashes: number[] = [];
 		const ids = new Int32Array(this.length);
 		for (let row = 0; row < this.length; row++) {
 			const at = row * this.#stride + this.#offset;
 			const start = spans[at];
-			const end = spans[at + 1];
-			const from = start < 0 ? ~start : start;
-			let hash = start < 0 ? 0x01000193 : 0x811c9dc5;
-			for (let index = from; index < end; index++) hash = Math.imul(hash ^ bytes[index], 0x01000193);
-			let slot = hash & mask;
-			let id = -1;
-			for (;;) {
-				const candidate = slots[slot];
-				if (candidate === -1) break;
-				if (hashes[candidate] === hash && this.#sameSpan(firstRows[candidate], start, end)) {
-					id = candidate;
-					break;
-				}
-				slot = (slot + 1) & mask;
-			}
-			if (id === -1) {
-				if (firstRows.length === limit || (row >= MOSTLY_DISTINCT_AFTER && firstRows.length > row / 2)) return null;
-				id = firstRows.length;
+			// A quoted field's span starts at its quote, which no unquoted field can: the bytes tell the two apart.
+			const id = keys.key(start < 0 ? ~start : start, spans[at + 1]);
+			if (id === firstRows.length) {
+				if (id === limit || (row >= MOSTLY_DISTINCT_AFTER && id > row / 2)) return null;
 				firstRows.push(row);
-				hashes.push(hash);
-				slots[slot] = id;
 			}
 			ids[row] = id;
 		}
 		return { values: firstRows.map((row) => this.cell(row)), ids };
-	}
-
-	#sameSpan(row: number, start: number, end: number): boolean {
-		const at = row * this.#stride + this.#offset;
-		const otherStart = this.#spans[at];
-		if ((otherStart < 0) !== (start < 0) || this.#spans[at + 1] - otherStart !== end - start) return false;
-		const from = start < 0 ? ~start : start;
-		const otherFrom = otherStart < 0 ? ~otherStart : otherStart;
-		const bytes = this.#bytes;
-		for (let index = 0; index < end - from; index++) if (bytes[from + index] !== bytes[otherFrom + index]) return false;
-		return true;
 	}
 }
 
