@@ -52,43 +52,18 @@ export function parseCsvBytes(file: string, bytes: Uint8Array, onProgress?: OnPr
 	const hint = SEPARATOR_HINT.exec(latin1(bytes, 0, Math.min(bytes.length, 8)));
 	const start = hint ? hint[0].length : 0;
 	const delimiter = hint ? (hint[1] as Delimiter) : sniffDelimiter(bytes, start);
-
-	let headers: string[] | null = null;
-	let headerLine: number | undefined;
-	let columns: SpanColumns | null = null;
-	const lines = new GrowingInts();
-	const problems: ReadProblem[] = [];
-
-	const unterminatedAt = eachRecord(bytes, delimiter, start, hint ? 2 : 1, (fields, count, line) => {
-		if (allBlank(bytes, fields, count)) return;
-		if (headers === null || columns === null) {
-			headers = headerNames(Array.from({ length: count }, (_, field) => fieldText(bytes, fields[2 * field], fields[2 * field + 1])));
-			headerLine = line;
-			columns = new SpanColumns(headers.length);
-			return;
-		}
-		const width = headers.length;
-		let cells = count;
-		if (count > width && allEmpty(fields, width, count)) cells = width;
-		if (cells === width) {
-			columns.push(fields);
-			lines.push(line);
-			if (onProgress && lines.length % PROGRESS_STEP === 0) onProgress(lines.length);
-		} else {
-			problems.push({ line, reason: 'wrong_column_count' });
-		}
-	});
-	if (unterminatedAt !== null) problems.push({ line: unterminatedAt, reason: 'wrong_column_count' });
-
+	const split = splitRecords(bytes, delimiter, start, hint ? 2 : 1, onProgress);
+	const width = split.headers.length;
+	const spans = split.spans.subarray(0, split.rows * 2 * width);
 	return {
 		file,
 		format: 'csv',
-		headers: headers ?? [],
-		columns: columns === null ? [] : (columns as SpanColumns).columns(bytes),
-		rowCount: lines.length,
-		lines: lines.values(),
-		problems,
-		headerLine,
+		headers: split.headers,
+		columns: Array.from({ length: width }, (_, column) => new CsvColumn(bytes, spans, width, column, split.rows)),
+		rowCount: split.rows,
+		lines: split.lines.subarray(0, split.rows),
+		problems: split.problems,
+		headerLine: split.headerLine,
 		delimiter
 	};
 }
@@ -116,25 +91,91 @@ export function sniffDelimiter(bytes: Uint8Array, start = 0): Delimiter {
 	return best;
 }
 
+/** What `splitRecords` found: the header, and where each cell of each data row lies in the bytes. */
+interface SplitRecords {
+	headers: string[];
+	headerLine: number | undefined;
+	/** Row after row, `2 * width` numbers each: where each field starts and ends, the start `~start` when quoted. */
+	spans: Int32Array;
+	rows: number;
+	/** The line each row starts on. */
+	lines: Int32Array;
+	problems: ReadProblem[];
+}
+
+/** Data rows after which the rest of the file's rows are estimated, and the arrays sized for them at once. */
+const ESTIMATE_AFTER = 4096;
+
 /**
- * Calls `onRecord` with each record's fields — `fields[2i]` and `fields[2i + 1]` are where field i starts and
- * ends in the bytes, the start stored as `~start` when the field is quoted — their count, and the line the record
- * starts on. Returns the line of a record whose quote is never closed (the rest of the bytes), or null.
+ * The records of the bytes, in one pass: each field's span is written where its row will be kept, so a record
+ * that turns out blank, or a problem, is simply not counted and the next one written over it.
  */
-function eachRecord(
-	bytes: Uint8Array,
-	delimiter: Delimiter,
-	start: number,
-	firstLine: number,
-	onRecord: (fields: Int32Array, count: number, line: number) => void
-): number | null {
-	const separator = delimiter.charCodeAt(0);
+function splitRecords(bytes: Uint8Array, delimiter: Delimiter, start: number, firstLine: number, onProgress?: OnProgress): SplitRecords {
 	const length = bytes.length;
-	let fields = new Int32Array(64);
-	let position = start;
-	let line = firstLine;
-	while (position < length) {
-		const recordLine = line;
+	let lines = new Int32Array(1 << 12);
+	let headers: string[] | null = null;
+	let headerLine: number | undefined;
+	let stride = 0;
+	let rows = 0;
+	const problems: ReadProblem[] = [];
+	const reader = new RecordReader(bytes, delimiter, start, firstLine);
+	while (reader.position < length) {
+		const recordLine = reader.line;
+		const at = rows * stride;
+		const count = reader.read(at);
+		if (count < 0) {
+			// An unclosed quote: the rest of the bytes cannot be split into rows with any confidence.
+			problems.push({ line: recordLine, reason: 'wrong_column_count' });
+			break;
+		}
+		const spans = reader.spans;
+		const position = reader.position;
+		if (allBlank(bytes, spans, at, count)) continue;
+		if (headers === null) {
+			headers = headerNames(Array.from({ length: count }, (_, field) => fieldText(bytes, spans[2 * field], spans[2 * field + 1])));
+			headerLine = recordLine;
+			stride = 2 * headers.length;
+			continue;
+		}
+		const width = headers.length;
+		if (count === width || (count > width && allEmpty(spans, at, width, count))) {
+			if (rows === lines.length) lines = grown(lines, 2 * lines.length);
+			lines[rows] = recordLine;
+			rows += 1;
+			if (rows === ESTIMATE_AFTER) {
+				const expected = Math.ceil((rows * (length - start)) / (position - start) * 1.05) + ESTIMATE_AFTER;
+				if (expected * stride > spans.length) reader.spans = grown(spans, expected * stride);
+				if (expected > lines.length) lines = grown(lines, expected);
+			}
+			if (onProgress && rows % PROGRESS_STEP === 0) onProgress(rows);
+		} else {
+			problems.push({ line: recordLine, reason: 'wrong_column_count' });
+		}
+	}
+	return { headers: headers ?? [], headerLine, spans: reader.spans, rows, lines, problems };
+}
+
+class RecordReader {
+	readonly #bytes: Uint8Array;
+	readonly #separator: number;
+	spans = new Int32Array(1 << 16);
+	position: number;
+	line: number;
+
+	constructor(bytes: Uint8Array, delimiter: Delimiter, start: number, firstLine: number) {
+		this.#bytes = bytes;
+		this.#separator = delimiter.charCodeAt(0);
+		this.position = start;
+		this.line = firstLine;
+	}
+
+	/** Reads the record at `position`, its spans written from `at`: the number of fields, or -1 if a quote is never closed. */
+	read(at: number): number {
+		const bytes = this.#bytes;
+		const separator = this.#separator;
+		const length = bytes.length;
+		let spans = this.spans;
+		let position = this.position;
 		let count = 0;
 		for (;;) {
 			const fieldStart = position;
@@ -143,8 +184,8 @@ function eachRecord(
 				let from = position + 1;
 				for (;;) {
 					const close = bytes.indexOf(QUOTE, from);
-					if (close === -1) return recordLine;
-					line += lineBreaks(bytes, from, close);
+					if (close === -1) return -1;
+					this.line += lineBreaks(bytes, from, close);
 					if (bytes[close + 1] === QUOTE) {
 						from = close + 2;
 					} else {
@@ -159,13 +200,10 @@ function eachRecord(
 				if (byte === separator || byte === LF || byte === CR) break;
 				end += 1;
 			}
-			if (2 * count + 2 > fields.length) {
-				const wider = new Int32Array(fields.length * 2);
-				wider.set(fields);
-				fields = wider;
-			}
-			fields[2 * count] = quoted ? ~fieldStart : fieldStart;
-			fields[2 * count + 1] = end;
+			const field = at + 2 * count;
+			if (field + 2 > spans.length) spans = this.spans = grown(spans, 2 * spans.length);
+			spans[field] = quoted ? ~fieldStart : fieldStart;
+			spans[field + 1] = end;
 			count += 1;
 			position = end;
 			if (position >= length) break;
@@ -173,12 +211,18 @@ function eachRecord(
 			position += 1;
 			if (byte === separator) continue;
 			if (byte === CR && bytes[position] === LF) position += 1;
-			line += 1;
+			this.line += 1;
 			break;
 		}
-		onRecord(fields, count, recordLine);
+		this.position = position;
+		return count;
 	}
-	return null;
+}
+
+function grown(values: Int32Array, size: number): Int32Array {
+	const larger = new Int32Array(size);
+	larger.set(values);
+	return larger;
 }
 
 /** Line breaks (LF, CRLF, lone CR) in the bytes from `from` up to `to`. */
@@ -191,8 +235,8 @@ function lineBreaks(bytes: Uint8Array, from: number, to: number): number {
 	return count;
 }
 
-function allBlank(bytes: Uint8Array, fields: Int32Array, count: number): boolean {
-	for (let field = 0; field < count; field++) if (!blankField(bytes, fields[2 * field], fields[2 * field + 1])) return false;
+function allBlank(bytes: Uint8Array, spans: Int32Array, at: number, count: number): boolean {
+	for (let field = at; field < at + 2 * count; field += 2) if (!blankField(bytes, spans[field], spans[field + 1])) return false;
 	return true;
 }
 
@@ -208,10 +252,10 @@ function blankField(bytes: Uint8Array, start: number, end: number): boolean {
 }
 
 /** Fields `from` to `count` all empty: nothing between the separators, or exactly `""`. */
-function allEmpty(fields: Int32Array, from: number, count: number): boolean {
-	for (let field = from; field < count; field++) {
-		const start = fields[2 * field];
-		const end = fields[2 * field + 1];
+function allEmpty(spans: Int32Array, at: number, from: number, count: number): boolean {
+	for (let field = at + 2 * from; field < at + 2 * count; field += 2) {
+		const start = spans[field];
+		const end = spans[field + 1];
 		if (start >= 0 ? end !== start : end - ~start !== 2) return false;
 	}
 	return true;
@@ -252,36 +296,6 @@ function text(bytes: Uint8Array, start: number, end: number): string {
 
 function latin1(bytes: Uint8Array, start: number, end: number): string {
 	return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
-}
-
-/** Where each cell of each column lies in the bytes, row after row, in growing arrays. */
-class SpanColumns {
-	readonly #width: number;
-	#spans: Int32Array;
-	#rows = 0;
-
-	constructor(width: number) {
-		this.#width = width;
-		this.#spans = new Int32Array(2 * width * 1024);
-	}
-
-	push(fields: Int32Array): void {
-		const size = 2 * this.#width;
-		if ((this.#rows + 1) * size > this.#spans.length) {
-			const grown = new Int32Array(this.#spans.length * 2);
-			grown.set(this.#spans);
-			this.#spans = grown;
-		}
-		const spans = this.#spans;
-		const at = this.#rows * size;
-		for (let index = 0; index < size; index++) spans[at + index] = fields[index];
-		this.#rows += 1;
-	}
-
-	columns(bytes: Uint8Array): RawColumn[] {
-		const spans = this.#spans.subarray(0, this.#rows * 2 * this.#width);
-		return Array.from({ length: this.#width }, (_, column) => new CsvColumn(bytes, spans, this.#width, column, this.#rows));
-	}
 }
 
 /** A column of a CSV file: its cells are read from the bytes when asked for. */
@@ -385,22 +399,3 @@ class CsvColumn implements RawColumn {
 
 /** Rows after which a column of mostly distinct cells is taken to be one of ids or free text. */
 const MOSTLY_DISTINCT_AFTER = 10_000;
-
-/** Integers appended one by one, handed out as an `Int32Array`. */
-class GrowingInts {
-	#values = new Int32Array(1024);
-	length = 0;
-
-	push(value: number): void {
-		if (this.length === this.#values.length) {
-			const grown = new Int32Array(this.length * 2);
-			grown.set(this.#values);
-			this.#values = grown;
-		}
-		this.#values[this.length++] = value;
-	}
-
-	values(): Int32Array {
-		return this.#values.subarray(0, this.length);
-	}
-}
