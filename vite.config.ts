@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	build: { chunkSizeWarningLimit: 2000 },
+	// Module workers, so that a worker's dynamic imports stay separate files: the import worker starts without
+	// ExcelJS and hyparquet, and loads them only for a workbook or a Parquet file.
+	worker: { format: 'es' },
 	test: {
 		projects: [
 			{

@@ -20,4 +20,24 @@ describe('byte keys', () => {
 			{ numRuns: 300 }
 		);
 	});
+
+	test('byte strings of every length around the packed limit, alike but for one byte, stay apart', () => {
+		// Few byte values, 0 and 255 among them, so that strings of 10–13 bytes often differ in one place only.
+		const strings = fc.array(fc.uint8Array({ maxLength: 14 }).map((bytes) => bytes.map((byte) => [0, 1, 65, 255][byte % 4])), {
+			maxLength: 300
+		});
+		fc.assert(
+			fc.property(strings, (all) => {
+				const data = new Uint8Array(all.reduce((sum, bytes) => sum + bytes.length, 0));
+				const starts: number[] = [];
+				all.reduce((at, bytes) => (data.set(bytes, at), starts.push(at), at + bytes.length), 0);
+				const keys = new ByteKeys(data, 4);
+				const numbers = all.map((bytes, index) => keys.key(starts[index], starts[index] + bytes.length));
+				const names = all.map((bytes) => bytes.join(','));
+				const distinct = [...new Set(names)];
+				expect(numbers).toEqual(names.map((name) => distinct.indexOf(name)));
+			}),
+			{ numRuns: 300 }
+		);
+	});
 });
