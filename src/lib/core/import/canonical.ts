@@ -63,6 +63,20 @@ export function unknownLabels(
 }
 
 /**
+ * The slow part of `canonicalCases` for this mapping, one task per column, for the import worker to do while the
+ * user looks at the mapping: each column's distinct cells (the ids' bytes for the id column), which the columns
+ * keep, so the confirmed import finds them done. A column the user then maps elsewhere was read for nothing.
+ */
+export function readAhead(table: RawTable, mapping: CaseMapping): (() => void)[] {
+	const columns = new Set(CASE_COLUMNS.map((field) => mapping[field]).filter((column) => column !== null));
+	return [...columns].map((index) => () => {
+		const column = table.columns[index];
+		if (index === mapping.case_id && column.asciiCells?.()) return;
+		column.distinct(DISTINCT_LIMIT);
+	});
+}
+
+/**
  * The column's distinct cells and each row's index among them, so that each is looked at once — or, for a
  * column of mostly distinct cells (ids, free text), every cell with the rows in order.
  */
@@ -121,7 +135,7 @@ export interface CanonicalCases {
 type FieldValue<Field extends CaseField> = Extract<CanonicalCases[Field], CanonicalField<unknown>>['answers'][number];
 
 /** Columns with more distinct cells are read cell by cell: ids and free text gain nothing from the lookup. */
-const DISTINCT_LIMIT = 100_000;
+export const DISTINCT_LIMIT = 100_000;
 const PLAIN_DECIMAL = /^-?\d{1,3}\.\d+$/;
 
 /**

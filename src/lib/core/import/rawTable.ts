@@ -83,25 +83,30 @@ export function columnsOfRows(rows: readonly (readonly Cell[])[], width: number)
 	return Array.from({ length: width }, (_, column) => cellColumn(rows.map((row) => row[column] ?? null)));
 }
 
-/** A column held as its cells. */
+/** A column held as its cells; its distinct cells are found once per limit, like a CSV column's. */
 export function cellColumn(cells: Cell[]): RawColumn {
+	const found = new Map<number, DistinctCells | null>();
+	const distinct = (limit: number): DistinctCells | null => {
+		const index = new Map<Cell, number>();
+		const ids = new Int32Array(cells.length);
+		for (let row = 0; row < cells.length; row++) {
+			let id = index.get(cells[row]);
+			if (id === undefined) {
+				if (index.size === limit) return null;
+				id = index.size;
+				index.set(cells[row], id);
+			}
+			ids[row] = id;
+		}
+		return { values: [...index.keys()], ids };
+	};
 	return {
 		length: cells.length,
 		cell: (row) => cells[row],
 		cells: () => cells,
 		distinct: (limit) => {
-			const index = new Map<Cell, number>();
-			const ids = new Int32Array(cells.length);
-			for (let row = 0; row < cells.length; row++) {
-				let id = index.get(cells[row]);
-				if (id === undefined) {
-					if (index.size === limit) return null;
-					id = index.size;
-					index.set(cells[row], id);
-				}
-				ids[row] = id;
-			}
-			return { values: [...index.keys()], ids };
+			if (!found.has(limit)) found.set(limit, distinct(limit));
+			return found.get(limit)!;
 		}
 	};
 }

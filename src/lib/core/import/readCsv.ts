@@ -219,7 +219,7 @@ class RecordReader {
 	}
 }
 
-function grown(values: Int32Array, size: number): Int32Array {
+function grown(values: Int32Array, size: number): Int32Array<ArrayBuffer> {
 	const larger = new Int32Array(size);
 	larger.set(values);
 	return larger;
@@ -306,6 +306,7 @@ class CsvColumn implements RawColumn {
 	readonly #stride: number;
 	readonly #offset: number;
 	readonly #distinct = new Map<number, DistinctCells | null>();
+	#ascii: AsciiCells | null | undefined;
 
 	constructor(bytes: Uint8Array, spans: Int32Array, width: number, column: number, rows: number) {
 		this.#bytes = bytes;
@@ -345,6 +346,11 @@ class CsvColumn implements RawColumn {
 	}
 
 	asciiCells(): AsciiCells | null {
+		if (this.#ascii === undefined) this.#ascii = this.#findAscii();
+		return this.#ascii;
+	}
+
+	#findAscii(): AsciiCells | null {
 		const bytes = this.#bytes;
 		const spans = this.#spans;
 		const offsets = new Int32Array(this.length + 1);

@@ -1,5 +1,5 @@
 import { toCsv } from '../briefing/csv';
-import { unknownLabels, type CaseMapping, type ValueMaps } from './canonical';
+import { readAhead, unknownLabels, type CaseMapping, type ValueMaps } from './canonical';
 import type { CasesInput } from './cases';
 import type { CaseRules } from './checkCases';
 import { groupsFromTable, isGroupsTable, readGroupsFile, type GroupsFile } from './groupsFile';
@@ -97,6 +97,11 @@ export class ImportSession {
 
 	unknownLabels(mapping: CaseMapping, maps: ValueMaps): UnknownLabels {
 		return unknownLabels(this.#requirePrepared().table, mapping, maps);
+	}
+
+	/** Work for idle moments before the mapping is confirmed: see `readAhead`. */
+	readAhead(mapping: CaseMapping): (() => void)[] {
+		return this.#prepared ? readAhead(this.#prepared.table, mapping) : [];
 	}
 
 	/** The confirmed mapping applied and the rows checked against the ward's rules (see `casesInput`). */

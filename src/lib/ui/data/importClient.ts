@@ -14,6 +14,8 @@ interface Pending {
  */
 export class ImportWorkerClient {
 	#worker: Worker | null = null;
+	/** Whether the worker has been asked anything: one that has not is as good as a new one. */
+	#used = false;
 	#nextId = 0;
 	#pending = new Map<number, Pending>();
 
@@ -25,8 +27,20 @@ export class ImportWorkerClient {
 		const id = ++this.#nextId;
 		return new Promise((resolve, reject) => {
 			this.#pending.set(id, { resolve: resolve as (answer: unknown) => void, reject, onProgress });
-			this.#start().postMessage({ id, call, ...request } as ImportRequest);
+			const worker = this.#start();
+			this.#used = true;
+			worker.postMessage({ id, call, ...request } as ImportRequest);
 		});
+	}
+
+	/**
+	 * A worker that has done nothing yet, started now if need be: whatever an older one was doing is dropped, and
+	 * the next call does not wait for the worker's code to load.
+	 */
+	fresh(): void {
+		if (this.#worker && !this.#used) return;
+		this.terminate();
+		this.#start();
 	}
 
 	/** Stops the worker and whatever it was doing; the next call starts a fresh one. */
@@ -40,6 +54,7 @@ export class ImportWorkerClient {
 	#start(): Worker {
 		if (this.#worker) return this.#worker;
 		const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+		this.#used = false;
 		worker.onmessage = ({ data: reply }: MessageEvent<ImportReply>) => this.#receive(reply);
 		worker.onerror = (event) => {
 			event.preventDefault();

@@ -53,6 +53,8 @@ export class ImportFlow {
 
 	constructor(ward: WardData) {
 		this.#ward = ward;
+		// Loaded while the user picks a file.
+		this.#worker.fresh();
 	}
 
 	get missing(): string[] {
@@ -69,7 +71,7 @@ export class ImportFlow {
 	async choose(files: File[]): Promise<void> {
 		this.reset();
 		// A fresh worker per choice: whatever the previous one was still reading is dropped with it.
-		this.#worker.terminate();
+		this.#worker.fresh();
 		const generation = ++this.#generation;
 		this.step = 'reading';
 		this.#chosenNames = files.map((file) => file.name).join(', ');

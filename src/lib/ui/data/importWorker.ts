@@ -9,8 +9,23 @@ import type { ImportCall, ImportCalls, ImportReply, ImportRequest } from './impo
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const session = new ImportSession();
 
+/**
+ * Reading ahead while the user looks at the mapping: one column per task, so that a request waits at most for
+ * the column being read. Any request but a question about labels stops it; the labels' question restarts it with
+ * the mapping the page shows.
+ */
+let ahead: (() => void)[] = [];
+
+function readAhead(): void {
+	const next = ahead.shift();
+	if (!next) return;
+	next();
+	setTimeout(readAhead, 0);
+}
+
 scope.onmessage = async ({ data: request }: MessageEvent<ImportRequest>) => {
 	const { id } = request;
+	ahead = [];
 	const onProgress: ProgressListener = (progress) => post({ id, type: 'progress', progress });
 	try {
 		const answer = await run(request, onProgress);
@@ -39,8 +54,12 @@ async function run(
 			return session.chooseSheet(request.sheet, onProgress);
 		case 'dropPersonalData':
 			return session.dropPersonalData();
-		case 'unknownLabels':
-			return session.unknownLabels(request.mapping, request.maps);
+		case 'unknownLabels': {
+			const unknown = session.unknownLabels(request.mapping, request.maps);
+			ahead = session.readAhead(request.mapping);
+			setTimeout(readAhead, 0);
+			return unknown;
+		}
 		case 'casesInput': {
 			const { rows, ...checked } = session.casesInput(request.mapping, request.maps, request.rules, onProgress);
 			const staged = request.stageAs !== null && (await writeFromWorker(request.stageAs, rows).then(() => true, () => false));
