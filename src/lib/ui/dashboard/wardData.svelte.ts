@@ -86,8 +86,9 @@ export class WardData {
 	/**
 	 * Replaces the ward's data with the user's files, all or nothing, and saves it for the next visit. On
 	 * failure the previous data, in the database and in storage, is exactly as it was, and the error is thrown.
+	 * `staged`: the cases as the import worker writes them to the saved data meanwhile, if it does.
 	 */
-	async replace(input: DatasetInput, staged: StagedTable | null = null): Promise<ImportReport[]> {
+	async replace(input: DatasetInput, staged: Promise<StagedTable | null> = Promise.resolve(null)): Promise<ImportReport[]> {
 		const db = this.#requireEngine();
 		const loaded = await timed('import:database', () => replaceDataset(db, input));
 		const importedAt = new Date().toISOString();
@@ -96,7 +97,7 @@ export class WardData {
 			{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt },
 			{ name: casesReport.file, kind: 'cases', rows: casesReport.accepted, importedAt }
 		];
-		await timed('import:save', () => saveSnapshot(db, this.#store, this.files, staged));
+		await timed('import:save', async () => saveSnapshot(db, this.#store, this.files, await staged));
 		this.synthetic = false;
 		this.reports = loaded.reports;
 		this.coordinator?.dataChanged();

@@ -173,17 +173,21 @@ export class ImportFlow {
 
 	async #import(preview: CasesPreview, mapping: CaseMapping, generation: number): Promise<void> {
 		try {
-			// A replaced ward is saved whole: the worker writes the accepted rows to the saved data before handing them over.
+			// A replaced ward is saved whole: the worker writes its copy of the accepted rows to the saved data while
+			// the database takes the page's.
 			const stage = this.mode === 'replace' ? await this.#ward.nextStage() : null;
 			const request = {
 				mapping: $state.snapshot(mapping),
 				maps: $state.snapshot(this.maps) as ValueMaps,
 				rules: wardRules(this.groupsFile?.groups ?? this.#ward.groups),
-				stageAs: stage?.file ?? null
+				keep: stage !== null
 			};
-			const { staged, ...mapped } = await timed('import:mapping', () =>
+			const mapped = await timed('import:mapping', () =>
 				this.#worker.call('casesInput', request, (progress) => (this.progress = progress))
 			);
+			const staged = stage
+				? this.#worker.call('stage', { file: stage.file }).then((written) => (written ? stage : null), () => null)
+				: Promise.resolve(null);
 			this.progress = null;
 			const cases = { ...mapped, rows: new Uint8Array(mapped.rows) };
 			remember(preview.headers, $state.snapshot(mapping));
@@ -195,7 +199,7 @@ export class ImportFlow {
 					groupsReport: this.groupsFile?.report ?? keptGroupsReport(this.#ward.groups.length),
 					cases
 				};
-				this.reports = await this.#ward.replace(input, staged ? stage : null);
+				this.reports = await this.#ward.replace(input, staged);
 			}
 			if (generation === this.#generation) this.step = 'done';
 		} catch (error) {

@@ -15,8 +15,13 @@ export interface ImportCalls {
 	sheet: { request: { sheet: string }; answer: CasesPreview };
 	dropPersonalData: { request: Record<never, never>; answer: CasesPreview };
 	unknownLabels: { request: { mapping: CaseMapping; maps: ValueMaps }; answer: UnknownLabels };
-	/** `stageAs`: the file of the saved data to write the accepted rows to as well (see `StagedTable`). */
-	casesInput: { request: { mapping: CaseMapping; maps: ValueMaps; rules: CaseRules; stageAs: string | null }; answer: MappedCases };
+	/** `keep`: whether the worker keeps a copy of the rows for `stage`. */
+	casesInput: { request: { mapping: CaseMapping; maps: ValueMaps; rules: CaseRules; keep: boolean }; answer: MappedCases };
+	/**
+	 * Writes the rows the last `casesInput` kept to `file` of the saved data (see `StagedTable`), while the page
+	 * gives them to the database: whether they were written.
+	 */
+	stage: { request: { file: string }; answer: boolean };
 	rejectedCsv: { request: { rejections: Rejection[] }; answer: string };
 	release: { request: Record<never, never>; answer: null };
 }
@@ -29,8 +34,6 @@ export interface MappedCases {
 	read: number;
 	rows: ArrayBuffer;
 	rejections: Rejection[];
-	/** Whether the rows were written to the `stageAs` file. */
-	staged: boolean;
 }
 
 /** Page → worker. */

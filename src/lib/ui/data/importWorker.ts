@@ -16,6 +16,9 @@ const session = new ImportSession();
  */
 let ahead: (() => void)[] = [];
 
+/** The accepted rows of the last import, kept for `stage`: the page's copy goes to the database. */
+let kept: Uint8Array | null = null;
+
 function readAhead(): void {
 	const next = ahead.shift();
 	if (!next) return;
@@ -62,8 +65,13 @@ async function run(
 		}
 		case 'casesInput': {
 			const { rows, ...checked } = session.casesInput(request.mapping, request.maps, request.rules, onProgress);
-			const staged = request.stageAs !== null && (await writeFromWorker(request.stageAs, rows).then(() => true, () => false));
-			return { ...checked, rows: ownBuffer(rows), staged };
+			kept = request.keep ? rows.slice() : null;
+			return { ...checked, rows: ownBuffer(rows) };
+		}
+		case 'stage': {
+			const rows = kept;
+			kept = null;
+			return rows !== null && (await writeFromWorker(request.file, rows).then(() => true, () => false));
 		}
 		case 'rejectedCsv':
 			return session.rejectedCsv(request.rejections);
