@@ -1,6 +1,8 @@
 /**
  * The distinct byte strings of one buffer, each known by where it first occurs: an open-addressing table of
- * FNV-1a hashes, so that a million cells or ids are told apart without making a string of any of them.
+ * hashes, so that a million cells or ids are told apart without making a string of any of them. The hash is
+ * FNV-1a's step taken on four bytes at a time (a quarter of the multiplications, each waiting for the one
+ * before), its bits then spread by MurmurHash3's finaliser, since the table's slot is its low bits.
  */
 export class ByteKeys {
 	readonly #data: Uint8Array;
@@ -29,8 +31,15 @@ export class ByteKeys {
 	/** The number of the bytes `data[from]` up to `data[to]`, in order of first appearance, added if new. */
 	key(from: number, to: number): number {
 		const data = this.#data;
-		let hash = 0x811c9dc5 | 0; // as an int32, like every hash `Math.imul` makes and `#hashes` keeps
-		for (let index = from; index < to; index++) hash = Math.imul(hash ^ data[index], 0x01000193);
+		let hash = 0x811c9dc5 ^ (to - from); // an int32, like every hash `Math.imul` makes and `#hashes` keeps
+		let index = from;
+		for (; index + 4 <= to; index += 4) {
+			hash = Math.imul(hash ^ (data[index] | (data[index + 1] << 8) | (data[index + 2] << 16) | (data[index + 3] << 24)), 0x01000193);
+		}
+		for (; index < to; index++) hash = Math.imul(hash ^ data[index], 0x01000193);
+		// Multiplying carries bits upwards only: the high bits are folded into the low ones the slot is taken from.
+		hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+		hash ^= hash >>> 13;
 		const mask = this.#slots.length - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
 			const key = this.#slots[slot];

@@ -131,16 +131,32 @@ function dayValues({ answers }: CanonicalField<number>): Float64Array {
  * compared by their UTF-8 bytes, as DuckDB stores them (`ByteKeys`: a million ids are told apart several
  * times faster than by a `Set` of strings).
  */
-function repeatedIds(field: IdField): Uint8Array {
+export function repeatedIds(field: IdField): Uint8Array {
 	const { data, offsets, present } = idBytes(field);
-	const keys = new ByteKeys(data, offsets.length - 1);
 	const repeated = new Uint8Array(offsets.length - 1);
+	// Ids in strictly increasing order (an export sorted by case number) cannot repeat: no table to build.
+	if (present === null && strictlyIncreasing(data, offsets)) return repeated;
+	const keys = new ByteKeys(data, offsets.length - 1);
 	for (let row = 0; row < repeated.length; row++) {
 		if (present?.[row] === 0) continue;
 		const known = keys.size;
 		if (keys.key(offsets[row], offsets[row + 1]) < known) repeated[row] = 1;
 	}
 	return repeated;
+}
+
+/** Whether each id's bytes come after the one before, byte by byte (a shorter id before the longer it begins). */
+function strictlyIncreasing(data: Uint8Array, offsets: Int32Array): boolean {
+	for (let row = 1; row < offsets.length - 1; row++) {
+		const before = offsets[row - 1];
+		const start = offsets[row];
+		const end = offsets[row + 1];
+		const shorter = Math.min(start - before, end - start);
+		let index = 0;
+		while (index < shorter && data[before + index] === data[start + index]) index++;
+		if (index < shorter ? data[before + index] > data[start + index] : start - before >= end - start) return false;
+	}
+	return true;
 }
 
 /** Each row's id as UTF-8 bytes end to end; `present` marks the rows that have one (ids kept as bytes all do). */
