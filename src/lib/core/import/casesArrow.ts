@@ -44,8 +44,9 @@ export function casesArrow(cases: CanonicalCases, rows: Int32Array): Uint8Array 
 /** Checked rows hold no unreadable value; were one to slip through, it is stored as missing, never as text. */
 const present = <T>(value: Read<T>): value is T => value !== null && value !== UNREADABLE;
 
-/** Which of the chosen rows have a value: Arrow's validity bitmap, and how many have none. */
-function validity<T>({ answers, codes }: CanonicalField<T>, rows: Int32Array): { nullBitmap: Uint8Array; nullCount: number } {
+/** Which of the chosen rows have a value: Arrow's validity bitmap (none when all have), and how many have none. */
+function validity<T>({ answers, codes }: CanonicalField<T>, rows: Int32Array): { nullBitmap?: Uint8Array; nullCount: number } {
+	if (answers.every(present)) return { nullCount: 0 };
 	const valid = new Uint8Array(answers.length);
 	for (let index = 0; index < answers.length; index++) valid[index] = present(answers[index]) ? 1 : 0;
 	const nullBitmap = new Uint8Array((rows.length + 7) >> 3);
