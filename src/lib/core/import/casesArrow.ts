@@ -3,7 +3,7 @@ import {
 	DateDay,
 	Dictionary,
 	Float64,
-	Int32,
+	Int16,
 	Int8,
 	makeData,
 	makeVector,
@@ -84,14 +84,16 @@ function boolVector(field: CanonicalField<boolean>, rows: Int32Array): Vector<Bo
  * few distinct answers (groups, codes) it is dictionary-encoded — each row an index into the answers, which
  * DuckDB reads as VARCHAR — so no text is copied per row; with many (the ids) it is plain UTF-8.
  */
-function textVector(field: CanonicalField<string>, rows: Int32Array): Vector<Utf8> | Vector<Dictionary<Utf8, Int32>> {
+function textVector(field: CanonicalField<string>, rows: Int32Array): Vector<Utf8> | Vector<Dictionary<Utf8, Int8 | Int16>> {
 	const { answers, codes } = field;
 	const texts = (values: Read<string>[]) => values.map((answer) => (present(answer) ? answer : ''));
 	// A stream without rows would carry no dictionary batches, which readers of a dictionary column require.
 	if (answers.length <= FEW_ANSWERS && rows.length > 0) {
-		const indices = new Int32Array(rows.length);
+		// Indices as small as the answers allow: less to copy, save and hand to the database.
+		const few = answers.length <= 128;
+		const indices = few ? new Int8Array(rows.length) : new Int16Array(rows.length);
 		for (let index = 0; index < rows.length; index++) indices[index] = codes[rows[index]];
-		const type = new Dictionary(new Utf8(), new Int32());
+		const type = new Dictionary(new Utf8(), few ? new Int8() : new Int16());
 		const dictionary = makeVector(makeData({ type: new Utf8(), length: answers.length, ...utf8(texts(answers)) }));
 		return makeVector(makeData({ type, length: rows.length, ...validity(field, rows), data: indices, dictionary }));
 	}
