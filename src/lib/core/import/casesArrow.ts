@@ -63,9 +63,11 @@ function numberVector<T extends DataType>(
 	TypedArray: Int32ArrayConstructor | Int8ArrayConstructor | Float64ArrayConstructor,
 	field: CanonicalField<number>,
 	rows: Int32Array
-): Vector<T> {
-	const values = new Float64Array(field.answers.length);
+): Vector<T> | Vector<Dictionary<T, Int8 | Int16>> {
+	const values = new TypedArray(field.answers.length);
 	field.answers.forEach((answer, index) => (values[index] = present(answer) ? answer : 0));
+	const dictionary = () => makeVector(makeData({ type, length: values.length, data: values } as never)) as Vector<T>;
+	if (fewAnswers(field, rows) && TypedArray.BYTES_PER_ELEMENT > indexType(field).bytes) return dictionaryVector(dictionary(), field, rows);
 	const data = new TypedArray(rows.length);
 	for (let index = 0; index < rows.length; index++) data[index] = values[field.codes[rows[index]]];
 	return makeVector(makeData({ type, length: rows.length, ...validity(field, rows), data } as never)) as Vector<T>;
@@ -85,21 +87,35 @@ function boolVector(field: CanonicalField<boolean>, rows: Int32Array): Vector<Bo
  * DuckDB reads as VARCHAR — so no text is copied per row; with many (the ids) it is plain UTF-8.
  */
 function textVector(field: CanonicalField<string>, rows: Int32Array): Vector<Utf8> | Vector<Dictionary<Utf8, Int8 | Int16>> {
-	const { answers, codes } = field;
 	const texts = (values: Read<string>[]) => values.map((answer) => (present(answer) ? answer : ''));
-	// A stream without rows would carry no dictionary batches, which readers of a dictionary column require.
-	if (answers.length <= FEW_ANSWERS && rows.length > 0) {
-		// Indices as small as the answers allow: less to copy, save and hand to the database.
-		const few = answers.length <= 128;
-		const indices = few ? new Int8Array(rows.length) : new Int16Array(rows.length);
-		for (let index = 0; index < rows.length; index++) indices[index] = codes[rows[index]];
-		const type = new Dictionary(new Utf8(), few ? new Int8() : new Int16());
-		const dictionary = makeVector(makeData({ type: new Utf8(), length: answers.length, ...utf8(texts(answers)) }));
-		return makeVector(makeData({ type, length: rows.length, ...validity(field, rows), data: indices, dictionary }));
+	if (fewAnswers(field, rows)) {
+		return dictionaryVector(makeVector(makeData({ type: new Utf8(), length: field.answers.length, ...utf8(texts(field.answers)) })), field, rows);
 	}
 	const chosen = new Array<Read<string>>(rows.length);
-	for (let index = 0; index < rows.length; index++) chosen[index] = answers[codes[rows[index]]];
+	for (let index = 0; index < rows.length; index++) chosen[index] = field.answers[field.codes[rows[index]]];
 	return makeVector(makeData({ type: new Utf8(), length: rows.length, ...validity(field, rows), ...utf8(texts(chosen)) }));
+}
+
+/**
+ * Few enough answers to send the column dictionary-encoded: the answers once, and each row as a small index into
+ * them — less to copy, save and hand to the database. A stream without rows would carry no dictionary batches,
+ * which readers of a dictionary column require: such a column is sent plain.
+ */
+function fewAnswers(field: CanonicalField<unknown>, rows: Int32Array): boolean {
+	return field.answers.length <= FEW_ANSWERS && rows.length > 0;
+}
+
+/** The smallest index that numbers the answers. */
+function indexType(field: CanonicalField<unknown>): { type: Int8 | Int16; bytes: number } {
+	return field.answers.length <= 128 ? { type: new Int8(), bytes: 1 } : { type: new Int16(), bytes: 2 };
+}
+
+function dictionaryVector<T extends DataType>(dictionary: Vector<T>, field: CanonicalField<unknown>, rows: Int32Array): Vector<Dictionary<T, Int8 | Int16>> {
+	const { type: index, bytes } = indexType(field);
+	const indices = bytes === 1 ? new Int8Array(rows.length) : new Int16Array(rows.length);
+	for (let row = 0; row < rows.length; row++) indices[row] = field.codes[rows[row]];
+	const type = new Dictionary(dictionary.type, index);
+	return makeVector(makeData({ type, length: rows.length, ...validity(field, rows), data: indices, dictionary }));
 }
 
 /** Ids kept as bytes (`AsciiCells`), for the chosen rows: as they are when every row is chosen. */
