@@ -57,12 +57,17 @@ export function scanPersonalData(
 		const headerKinds = kindsOfHeader(header);
 		const matches: Record<PersonalDataKind, number> = { name: 0, phone: 0, citizen_id: 0, address: 0 };
 		let of = 0;
+		// A column repeats its values (labels, dates, groups): each is looked at once.
+		const seen = new Map<string, Set<PersonalDataKind>>();
 		for (const row of sample) {
 			const value = row[column];
 			if (isBlank(value)) continue;
 			of += 1;
 			if (ignored.has(column)) continue;
-			for (const kind of kindsOfValue(cellText(value))) matches[kind] += 1;
+			const text = cellText(value);
+			let kinds = seen.get(text);
+			if (!kinds) seen.set(text, (kinds = kindsOfValue(text)));
+			for (const kind of kinds) matches[kind] += 1;
 		}
 		for (const kind of PERSONAL_DATA_KINDS) {
 			const byHeader = headerKinds.has(kind);
