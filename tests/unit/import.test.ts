@@ -1,7 +1,8 @@
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/lib/core/db/engine';
 import { openNodeEngine } from '../../src/lib/core/db/node';
-import { appendCases, loadDataset, wardRules } from '../../src/lib/core/import/dataset';
+import { appendCases, loadDataset, readDataset, replaceDataset, wardRules } from '../../src/lib/core/import/dataset';
 import { parseGroupsGeojson } from '../../src/lib/core/import/groups';
 import { casesInput, prepareCases, readCasesFile } from '../../src/lib/core/import/pipeline';
 import { cellColumn } from '../../src/lib/core/import/rawTable';
@@ -88,6 +89,21 @@ describe('importing cases', () => {
 		const [{ g }] = await before.query('SELECT count(*) AS g FROM groups');
 		expect(casesAfter).toBe(casesBefore);
 		expect(g).toBe(48);
+	});
+
+	test('rows the database cannot take roll the whole replacement back: groups and cases as they were', async () => {
+		const before = await engineWithDemo();
+		const counts = async () => (await before.query('SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM groups) AS groups'))[0];
+		const was = await counts();
+		const input = await readDataset({
+			groups: { name: 'groups.geojson', text: demoGroupsText.replace('"TDP01"', '"TDP99"') },
+			cases: { name: 'c.csv', bytes: 'case_id,reported_on,group_code,category,status\nB1,2020-01-01,TDP02,land,received\n' }
+		});
+		// Rows of another table's shape: the append fails after the groups were replaced, inside the transaction.
+		const broken = { ...input, cases: { ...input.cases, rows: tableToIPC(tableFromArrays({ other: [1, 2] }), 'stream') } };
+		await expect(replaceDataset(before, broken)).rejects.toThrow();
+		expect(await counts()).toEqual(was);
+		expect(await before.query("SELECT count(*) AS n FROM groups WHERE group_code = 'TDP99'")).toEqual([{ n: 0 }]);
 	});
 
 	test('an empty cases file and broken GeoJSON are refused with a clear code', async () => {

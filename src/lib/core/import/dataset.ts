@@ -57,11 +57,9 @@ export async function loadDataset(engine: Engine, files: DatasetFiles, options: 
  * data stays exactly as it was.
  */
 export async function replaceDataset(engine: Engine, input: DatasetInput): Promise<LoadedDataset> {
-	await engine.exec(CREATE_TABLES);
-	return inTransaction(engine, async () => {
-		await engine.exec('DELETE FROM cases; DELETE FROM groups;');
-		await insertGroups(engine, input.groups);
-		const casesReport = await importCases(engine, input.cases);
+	const emptied = `${CREATE_TABLES} DELETE FROM cases; DELETE FROM groups; ${insertGroups(input.groups)}`;
+	return inTransaction(engine, emptied, async () => {
+		const casesReport = await importCases(engine, input.cases, { empty: true });
 		return { groups: input.groups, reports: [input.groupsReport, casesReport] };
 	});
 }
@@ -71,22 +69,28 @@ export async function replaceDataset(engine: Engine, input: DatasetInput): Promi
  * a repeated id replaces the older row.
  */
 export async function appendCases(engine: Engine, cases: CasesInput): Promise<ImportReport> {
-	return inTransaction(engine, () => importCases(engine, cases));
+	return inTransaction(engine, '', () => importCases(engine, cases));
 }
 
-async function inTransaction<T>(engine: Engine, work: () => Promise<T>): Promise<T> {
-	await engine.exec('BEGIN TRANSACTION');
+/**
+ * `first` (statements) and then `work` in one transaction, rolled back if anything fails. The statements go with
+ * the BEGIN: each call to the database costs a round trip to its worker.
+ */
+async function inTransaction<T>(engine: Engine, first: string, work: () => Promise<T>): Promise<T> {
 	try {
+		await engine.exec(`BEGIN TRANSACTION; ${first}`);
 		const result = await work();
 		await engine.exec('COMMIT');
 		return result;
 	} catch (error) {
-		await engine.exec('ROLLBACK');
+		// Nothing to roll back if the BEGIN itself failed.
+		await engine.exec('ROLLBACK').catch(() => {});
 		throw error;
 	}
 }
 
-async function insertGroups(engine: Engine, groups: GroupWithGeometry[]): Promise<void> {
+/** The statement that inserts the groups. */
+function insertGroups(groups: GroupWithGeometry[]): string {
 	const values = groups.map((group) =>
 		[
 			literal(group.group_code),
@@ -96,5 +100,5 @@ async function insertGroups(engine: Engine, groups: GroupWithGeometry[]): Promis
 			literal(group.geometry ? JSON.stringify(group.geometry) : null)
 		].join(', ')
 	);
-	await engine.exec(`INSERT INTO groups VALUES (${values.join('), (')})`);
+	return values.length ? `INSERT INTO groups VALUES (${values.join('), (')});` : '';
 }
