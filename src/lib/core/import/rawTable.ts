@@ -35,12 +35,14 @@ export interface RawColumn {
 	cells(): Cell[];
 	/**
 	 * Every cell as its bytes, when each is printable ASCII with nothing to trim (ids as exports write them):
-	 * then no string is made per cell. Null when any cell is otherwise. Only a CSV column can tell cheaply.
+	 * then no string is made per cell. Null when any cell is otherwise. Only a CSV column can tell cheaply; it
+	 * keeps what it found.
 	 */
 	asciiCells?(): AsciiCells | null;
 	/**
 	 * Its distinct cells, or null when there are more than `limit` of them (ids, free text: nothing to gain) — or,
 	 * for a big column, as soon as it is plainly one of mostly distinct cells. Callers then read cell by cell.
+	 * Found once per limit and kept: reading a column ahead (`readAhead`) spares the import the work.
 	 */
 	distinct(limit: number): DistinctCells | null;
 }

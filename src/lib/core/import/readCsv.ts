@@ -155,6 +155,7 @@ function splitRecords(bytes: Uint8Array, delimiter: Delimiter, start: number, fi
 	return { headers: headers ?? [], headerLine, spans: reader.spans, rows, lines, problems };
 }
 
+/** Reads records one after another, keeping where the next one starts and the line it starts on. */
 class RecordReader {
 	readonly #bytes: Uint8Array;
 	readonly #separator: number;
