@@ -66,8 +66,9 @@ function numberVector<T extends DataType>(
 ): Vector<T> | Vector<Dictionary<T, Int8 | Int16>> {
 	const values = new TypedArray(field.answers.length);
 	field.answers.forEach((answer, index) => (values[index] = present(answer) ? answer : 0));
-	const dictionary = () => makeVector(makeData({ type, length: values.length, data: values } as never)) as Vector<T>;
-	if (fewAnswers(field, rows) && TypedArray.BYTES_PER_ELEMENT > indexType(field).bytes) return dictionaryVector(dictionary(), field, rows);
+	if (fewAnswers(field, rows) && TypedArray.BYTES_PER_ELEMENT > indexType(field).bytes) {
+		return dictionaryVector(makeVector(makeData({ type, length: values.length, data: values } as never)) as Vector<T>, field, rows);
+	}
 	const data = new TypedArray(rows.length);
 	for (let index = 0; index < rows.length; index++) data[index] = values[field.codes[rows[index]]];
 	return makeVector(makeData({ type, length: rows.length, ...validity(field, rows), data } as never)) as Vector<T>;
@@ -84,7 +85,7 @@ function boolVector(field: CanonicalField<boolean>, rows: Int32Array): Vector<Bo
 /**
  * A text column, typed as text even when every value is null (an all-empty column must not become Null). With
  * few distinct answers (groups, codes) it is dictionary-encoded — each row an index into the answers, which
- * DuckDB reads as VARCHAR — so no text is copied per row; with many (the ids) it is plain UTF-8.
+ * DuckDB reads as text — so no text is copied per row; with many (the ids) it is plain UTF-8.
  */
 function textVector(field: CanonicalField<string>, rows: Int32Array): Vector<Utf8> | Vector<Dictionary<Utf8, Int8 | Int16>> {
 	const texts = (values: Read<string>[]) => values.map((answer) => (present(answer) ? answer : ''));

@@ -16,15 +16,15 @@ const session = new ImportSession();
  */
 let ahead: (() => void)[] = [];
 
-/** The accepted rows of the last import, kept for `stage`: the page's copy goes to the database. */
-let kept: Uint8Array | null = null;
-
 function readAhead(): void {
 	const next = ahead.shift();
 	if (!next) return;
 	next();
 	setTimeout(readAhead, 0);
 }
+
+/** The accepted rows of the last import, kept for `stage`: the page's copy goes to the database. */
+let kept: Uint8Array | null = null;
 
 scope.onmessage = async ({ data: request }: MessageEvent<ImportRequest>) => {
 	const { id } = request;
@@ -77,6 +77,7 @@ async function run(
 			return session.rejectedCsv(request.rejections);
 		case 'release':
 			session.release();
+			kept = null;
 			return null;
 	}
 }
