@@ -90,7 +90,7 @@ function cellsOnce(column: RawColumn): DistinctCells {
 function cellCounts(column: RawColumn): Map<Cell, number> {
 	const { values, ids } = cellsOnce(column);
 	const perId = new Int32Array(values.length);
-	for (const id of ids) perId[id] += 1;
+	for (let row = 0; row < ids.length; row++) perId[ids[row]] += 1;
 	const counts = new Map<Cell, number>();
 	values.forEach((cell, id) => counts.set(cell, (counts.get(cell) ?? 0) + perId[id]));
 	return counts;
