@@ -19,10 +19,10 @@ import type { AsciiCells } from './rawTable';
 import { encodeTexts } from './utf8';
 
 /**
- * The chosen rows as Arrow IPC stream bytes with the columns and types of the `cases` table (VARCHAR, DATE,
- * TINYINT, BOOLEAN, DOUBLE): what DuckDB appends to the table as it is, and what the snapshot saves.
- * Buffers are written directly, each distinct answer converted once; Arrow's generic builders would cost seconds
- * on a million rows.
+ * The chosen rows as Arrow IPC stream bytes with the columns of the `cases` table, typed as text, DATE, TINYINT,
+ * BOOLEAN and DOUBLE — a column of few distinct answers dictionary-encoded: what DuckDB appends to the table as it
+ * is, and what the snapshot saves. Buffers are written directly, each distinct answer converted once; Arrow's
+ * generic builders would cost seconds on a million rows.
  */
 export function casesArrow(cases: CanonicalCases, rows: Int32Array): Uint8Array {
 	const columns: Record<(typeof CASE_COLUMNS)[number], Vector> = {
@@ -123,13 +123,17 @@ function dictionaryVector<T extends DataType>(dictionary: Vector<T>, field: Cano
 function asciiVector({ data, offsets }: AsciiCells, rows: Int32Array): Vector<Utf8> {
 	if (rows.length === offsets.length - 1) return makeVector(makeData({ type: new Utf8(), length: rows.length, valueOffsets: offsets, data }));
 	const valueOffsets = new Int32Array(rows.length + 1);
-	rows.forEach((row, index) => (valueOffsets[index + 1] = valueOffsets[index] + offsets[row + 1] - offsets[row]));
+	for (let index = 0; index < rows.length; index++) valueOffsets[index + 1] = valueOffsets[index] + offsets[rows[index] + 1] - offsets[rows[index]];
+	// Byte by byte: ids are a few bytes long, and a view per id would cost more than its copy.
 	const chosen = new Uint8Array(valueOffsets[rows.length]);
-	rows.forEach((row, index) => chosen.set(data.subarray(offsets[row], offsets[row + 1]), valueOffsets[index]));
+	let to = 0;
+	for (let index = 0; index < rows.length; index++) {
+		for (let from = offsets[rows[index]]; from < offsets[rows[index] + 1]; from++) chosen[to++] = data[from];
+	}
 	return makeVector(makeData({ type: new Utf8(), length: rows.length, valueOffsets, data: chosen }));
 }
 
-/** Up to this many distinct answers, a text column is dictionary-encoded. */
+/** Up to this many distinct answers, a column is dictionary-encoded (see `fewAnswers`). */
 const FEW_ANSWERS = 4096;
 
 /** Texts as the buffers of Arrow UTF-8. */
