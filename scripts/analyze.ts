@@ -5,7 +5,7 @@ import { formatCsv, formatJson } from '../src/lib/core/analysis/formatRows';
 import type { DatasetFiles } from '../src/lib/core/import/dataset';
 import { ImportError, type ImportReport } from '../src/lib/core/import/report';
 import { parseIsoDate } from '../src/lib/core/queries/dates';
-import { defaultView } from '../src/lib/core/queries/view';
+import { defaultView, isPeriodDate } from '../src/lib/core/queries/view';
 import { CATEGORY_CODES, isCategoryCode } from '../src/lib/core/schema/categories';
 import { isStatusCode, STATUS_CODES } from '../src/lib/core/schema/statuses';
 
@@ -46,6 +46,7 @@ function readOptions(args: string[]) {
 function isoDate(option: string, text: string): string {
 	const iso = parseIsoDate(text);
 	if (!iso) throw new BadInput(`${option}: "${text}" is not a calendar date written YYYY-MM-DD`);
+	if (!isPeriodDate(iso)) throw new BadInput(`${option}: "${text}" lies outside the years 1900–2100`);
 	return iso;
 }
 

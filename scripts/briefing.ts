@@ -6,7 +6,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseIsoDate, parseVietnameseDate } from '../src/lib/core/queries/dates';
-import { LANGUAGES, viewToParams } from '../src/lib/core/queries/view';
+import { isPeriodDate, LANGUAGES, viewToParams } from '../src/lib/core/queries/view';
 import { CHROMIUM, launchChromium } from './chromium';
 import { BadInput, parseOptions, runCommand } from './cli';
 
@@ -60,6 +60,7 @@ function readOptions(args: string[]) {
 function date(option: string, text: string): string {
 	const iso = parseIsoDate(text) ?? parseVietnameseDate(text);
 	if (!iso) throw new BadInput(`${option}: "${text}" is not a calendar date written dd/mm/yyyy or yyyy-mm-dd`);
+	if (!isPeriodDate(iso)) throw new BadInput(`${option}: "${text}" lies outside the years 1900–2100`);
 	return iso;
 }
 

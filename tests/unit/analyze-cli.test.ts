@@ -191,6 +191,7 @@ describe('bad input: exit code 2 and one line on stderr', () => {
 	test.each([
 		['--cases is missing', ['--groups', 'data/demo/groups.geojson'], /--cases/],
 		['--from is not a date', [...DEMO, '--from=31/02/2020'], /--from.*31\/02\/2020/],
+		['--from far outside any data (1000-01-01)', [...DEMO, '--from=1000-01-01'], /--from.*1000-01-01.*1900–2100/],
 		[
 			'a file does not exist',
 			['--cases', 'data/demo/no-such.csv', '--groups', 'data/demo/groups.geojson'],

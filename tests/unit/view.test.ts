@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CATEGORY_CODES } from '../../src/lib/core/schema/categories';
 import { STATUS_CODES } from '../../src/lib/core/schema/statuses';
-import { MAP_MODES, parseView, viewToParams, type DataContext, type View } from '../../src/lib/core/queries/view';
+import { MAP_MODES, parseDistribution, parseView, viewToParams, type DataContext, type View } from '../../src/lib/core/queries/view';
+import { previousPeriod, samePeriodLastYear } from '../../src/lib/core/queries/periods';
 
 const context: DataContext = {
 	firstDate: '2018-01-01',
@@ -51,6 +52,28 @@ describe('the view in the URL', () => {
 		const { view, corrections } = parse('from=05/03/2020&to=2020-06-30');
 		expect(view.from).toBe('2020-03-05');
 		expect(corrections).toEqual([{ param: 'from', value: '05/03/2020', problem: 'date_format' }]);
+	});
+
+	test('a period far outside the data (from=1000-01-01, to=9999-12-31) becomes the data\'s span and says so', () => {
+		const { view, corrections } = parse('from=1000-01-01&to=9999-12-31');
+		expect([view.from, view.to]).toEqual([context.firstDate, context.lastDate]);
+		expect(corrections).toEqual([
+			{ param: 'from', value: '1000-01-01', problem: 'date_out_of_range' },
+			{ param: 'to', value: '9999-12-31', problem: 'date_out_of_range' }
+		]);
+	});
+
+	test('a dd/mm/yyyy date outside 1900–2100 is read, then replaced, and both are said', () => {
+		const { view, corrections } = parse('from=01/01/1899');
+		expect(view.from).toBe(context.firstDate);
+		expect(corrections.map((c) => c.problem)).toEqual(['date_format', 'date_out_of_range']);
+	});
+
+	test('the widest period a URL can name keeps its comparison periods on the calendar', () => {
+		const { view, corrections } = parse('from=1900-01-01&to=2100-12-31');
+		expect(corrections).toEqual([]);
+		for (const period of [previousPeriod(view), samePeriodLastYear(view)])
+			for (const date of [period.from, period.to]) expect(date, date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 	});
 
 	test('a reversed period is swapped', () => {
@@ -103,5 +126,25 @@ describe('the view in the URL', () => {
 				expect(back).toEqual(view);
 			})
 		);
+	});
+});
+
+describe('the distribution switch of the briefing', () => {
+	const read = (query: string) => parseDistribution(new URLSearchParams(query));
+
+	test('absent, 0 or off: the full copy, nothing to say', () => {
+		for (const query of ['', 'dist=0', 'dist=off']) expect(read(query), query).toEqual({ distribution: false, corrections: [] });
+	});
+
+	test('dist=1: the distribution copy', () => {
+		expect(read('dist=1')).toEqual({ distribution: true, corrections: [] });
+	});
+
+	test('dist=yes, dist=true or an empty dist: the distribution copy, and the page says why', () => {
+		for (const value of ['yes', 'true', 'on', '', 'ON', '2']) {
+			const { distribution, corrections } = read(`dist=${value}`);
+			expect(distribution, value).toBe(true);
+			expect(corrections, value).toEqual([{ param: 'dist', value, problem: 'distribution_value' }]);
+		}
 	});
 });

@@ -135,12 +135,16 @@ export const en: Messages = {
 				return `“${c.param}=${c.value}” is not a real date; the default period is shown.`;
 			case 'date_format':
 				return `“${c.param}=${c.value}” was read as day/month/year.`;
+			case 'date_out_of_range':
+				return `“${c.param}=${c.value}” lies outside 1900–2100; the data's ${c.param === 'from' ? 'first' : 'last'} date is used.`;
 			case 'reversed_period':
 				return 'The start date was after the end date; they were swapped.';
 			case 'unknown_code':
 				return `Ignored the unknown code “${c.param}=${c.value}”.`;
 			case 'unknown_language':
 				return `No language “${c.value}”; using Vietnamese.`;
+			case 'distribution_value':
+				return `“dist=${c.value}” is unclear; to be safe this is the distribution copy (small counts hidden). For the full copy, leave “dist” out or use “dist=0”.`;
 		}
 	},
 	statistics: {

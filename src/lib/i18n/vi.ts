@@ -144,12 +144,16 @@ export const vi = {
 				return `“${c.param}=${c.value}” không phải là ngày có thật; đã dùng khoảng mặc định.`;
 			case 'date_format':
 				return `“${c.param}=${c.value}” đã được đọc là ngày/tháng/năm.`;
+			case 'date_out_of_range':
+				return `“${c.param}=${c.value}” nằm ngoài khoảng 1900–2100; đã dùng ngày ${c.param === 'from' ? 'đầu' : 'cuối'} của số liệu.`;
 			case 'reversed_period':
 				return `Ngày bắt đầu sau ngày kết thúc; đã đổi chỗ.`;
 			case 'unknown_code':
 				return `Bỏ qua mã không có “${c.param}=${c.value}”.`;
 			case 'unknown_language':
 				return `Không có ngôn ngữ “${c.value}”; đang dùng tiếng Việt.`;
+			case 'distribution_value':
+				return `“dist=${c.value}” không rõ; để an toàn, đây là bản phát hành (ẩn số nhỏ). Bản đầy đủ: bỏ tham số “dist” hoặc dùng “dist=0”.`;
 		}
 	},
 	statistics: {

@@ -37,8 +37,24 @@ export interface DataContext {
 export interface Correction {
 	param: string;
 	value: string;
-	problem: 'invalid_date' | 'date_format' | 'reversed_period' | 'unknown_code' | 'unknown_language';
+	problem:
+		| 'invalid_date'
+		| 'date_format'
+		| 'date_out_of_range'
+		| 'reversed_period'
+		| 'unknown_code'
+		| 'unknown_language'
+		| 'distribution_value';
 }
+
+/**
+ * The dates a period may name. A link with `from=1000-01-01` means "from the beginning", not a ninety-century
+ * period whose comparison period (the previous one of equal length) would start before year 1, which no calendar
+ * here can hold; a date outside these bounds is replaced by the data's first or last date, and the page says so.
+ */
+export const EARLIEST_PERIOD_DATE = '1900-01-01';
+export const LATEST_PERIOD_DATE = '2100-12-31';
+export const isPeriodDate = (iso: string) => iso >= EARLIEST_PERIOD_DATE && iso <= LATEST_PERIOD_DATE;
 
 /** The opening view: the last 12 whole months of the data, every category, counted. */
 export function defaultView(context: DataContext): View {
@@ -65,10 +81,12 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 		const raw = params.get(param);
 		if (raw === null || raw.trim() === '') return fallback[param];
 		const iso = parseIsoDate(raw);
-		if (iso) return iso;
-		const vietnamese = parseVietnameseDate(raw);
-		corrections.push({ param, value: raw, problem: vietnamese ? 'date_format' : 'invalid_date' });
-		return vietnamese ?? fallback[param];
+		const vietnamese = iso ? null : parseVietnameseDate(raw);
+		if (!iso) corrections.push({ param, value: raw, problem: vietnamese ? 'date_format' : 'invalid_date' });
+		const date = iso ?? vietnamese ?? fallback[param];
+		if (isPeriodDate(date)) return date;
+		corrections.push({ param, value: raw, problem: 'date_out_of_range' });
+		return param === 'from' ? context.firstDate : context.lastDate;
 	};
 	let from = readDate('from');
 	let to = readDate('to');
@@ -117,6 +135,17 @@ function readLanguage(raw: string | null, corrections: Correction[]): Language {
 	if (raw === 'en') return 'en';
 	corrections.push({ param: 'lang', value: raw, problem: 'unknown_language' });
 	return 'vi';
+}
+
+/**
+ * Whether the briefing is a distribution copy (`dist=1`). Absent, `0` or `off` give the full copy; any other value
+ * gives the distribution copy and is reported, so a mistyped switch (`dist=yes`) never hands out unsuppressed counts.
+ */
+export function parseDistribution(params: URLSearchParams): { distribution: boolean; corrections: Correction[] } {
+	const raw = params.get('dist');
+	if (raw === null || raw === '0' || raw === 'off') return { distribution: false, corrections: [] };
+	if (raw === '1') return { distribution: true, corrections: [] };
+	return { distribution: true, corrections: [{ param: 'dist', value: raw, problem: 'distribution_value' }] };
 }
 
 function splitList(raw: string | null): string[] {
