@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Engine } from '$lib/core/db/engine';
+import { openNodeEngine } from '$lib/core/db/node';
+import { replaceDataset, wardRules } from '$lib/core/import/dataset';
+import { parseGroupsGeojson } from '$lib/core/import/groups';
+import { casesInput, prepareCases } from '$lib/core/import/pipeline';
+import type { ImportReport } from '$lib/core/import/report';
+import { demoGroupsText } from '../support/demo';
+
+/*
+ * Values and records of real exports (issue 13 §1), each file taken through the whole import on real DuckDB:
+ * read → mapping as proposed → checks → `cases`. What `cases` holds afterwards is read back from the database.
+ */
+
+const TODAY = '2021-01-15';
+const HEADER = 'case_id,reported_on,group_code,category,status,resolved_on';
+const demoGroups = parseGroupsGeojson(demoGroupsText, 'groups.geojson');
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await openNodeEngine();
+});
+
+async function importText(text: string, name = 'cases.csv'): Promise<ImportReport> {
+	const prepared = await prepareCases({ name, bytes: new TextEncoder().encode(text) });
+	const cases = casesInput(prepared, prepared.mapping, undefined, { rules: wardRules(demoGroups.groups, TODAY), referenceYear: 2021 });
+	const loaded = await replaceDataset(engine, { groups: demoGroups.groups, groupsReport: demoGroups.report, cases });
+	const report = loaded.reports[1];
+	expect(report.read).toBe(report.accepted + report.rejected);
+	const [{ n }] = await engine.query('SELECT count(*) AS n FROM cases');
+	expect(n).toBe(report.accepted);
+	return report;
+}
+
+const stored = () => engine.query('SELECT case_id, reported_on::VARCHAR AS reported_on FROM cases ORDER BY case_id');
+
+describe('ids are held by accepted rows only', () => {
+	test('a rejected row does not make a later row with its id a duplicate (ids in increasing order)', async () => {
+		const report = await importText(
+			[HEADER, 'A-1,30/02/2020,TDP01,land,received,', 'A-1,2020-03-01,TDP01,land,received,', 'A-2,2020-03-02,TDP01,land,received,'].join('\n')
+		);
+		expect(report.rejections).toEqual([{ line: 2, reason: 'invalid_date', field: 'reported_on' }]);
+		expect(await stored()).toEqual([
+			{ case_id: 'A-1', reported_on: '2020-03-01' },
+			{ case_id: 'A-2', reported_on: '2020-03-02' }
+		]);
+	});
+
+	test('a rejected row does not make a later row with its id a duplicate (ids in any order, not plain ASCII)', async () => {
+		const report = await importText(
+			[
+				HEADER,
+				'Mã-9,2020-03-01,TDP01,land,received,',
+				'Mã-1,2020-03-01,TDP99,land,received,', // unknown group
+				'Mã-2,2020-03-02,TDP01,weather,received,', // unknown category
+				'Mã-2,2020-03-03,TDP01,land,received,',
+				'Mã-1,2020-03-04,TDP01,land,received,'
+			].join('\n')
+		);
+		expect(report.rejections).toEqual([
+			{ line: 3, reason: 'unknown_group', field: 'group_code' },
+			{ line: 4, reason: 'unknown_category', field: 'category' }
+		]);
+		expect(await stored()).toEqual([
+			{ case_id: 'Mã-1', reported_on: '2020-03-04' },
+			{ case_id: 'Mã-2', reported_on: '2020-03-03' },
+			{ case_id: 'Mã-9', reported_on: '2020-03-01' }
+		]);
+	});
+
+	test('two valid rows with one id: the first is accepted, the later one is a duplicate, a rejected row between changes nothing', async () => {
+		const report = await importText(
+			[
+				HEADER,
+				'B-7,2020-03-01,TDP01,land,received,',
+				'B-7,2021-06-01,TDP01,land,received,', // in the future: rejected for that, not as a duplicate
+				'A-3,2020-03-05,TDP02,land,received,',
+				'B-7,2020-03-09,TDP01,land,received,'
+			].join('\n')
+		);
+		expect(report.rejections).toEqual([
+			{ line: 3, reason: 'future_date', field: 'reported_on' },
+			{ line: 5, reason: 'duplicate_id', field: 'case_id' }
+		]);
+		expect(await stored()).toEqual([
+			{ case_id: 'A-3', reported_on: '2020-03-05' },
+			{ case_id: 'B-7', reported_on: '2020-03-01' }
+		]);
+	});
+});
