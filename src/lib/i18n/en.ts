@@ -307,6 +307,8 @@ export const en: Messages = {
 		reportTitle: 'Import report',
 		reportLine: (read, accepted, rejected, updated) =>
 			`Read ${read} rows: ${accepted} accepted, ${rejected} rejected, ${updated} updated.`,
+		excelSerialDates: (count) =>
+			`Dates written as Excel day numbers and read as dates: ${count} (a date column saved as “General” gives 43891 for 1 March 2020).`,
 		rejectedTitle: 'Rejected rows',
 		columns: { line: 'Line', reason: 'Reason', field: 'Column' },
 		reasons: {

@@ -318,6 +318,8 @@ export const vi = {
 		reportTitle: 'Kết quả nhập',
 		reportLine: (read: string, accepted: string, rejected: string, updated: string) =>
 			`Đọc ${read} dòng: nhận ${accepted}, loại ${rejected}, cập nhật ${updated}.`,
+		excelSerialDates: (count: string) =>
+			`${count} ô ngày được ghi bằng số ngày của Excel (cột ngày lưu ở dạng “General”: 43891 là ngày 01/03/2020) và đã được đọc thành ngày.`,
 		rejectedTitle: 'Các dòng bị loại',
 		columns: { line: 'Dòng', reason: 'Lý do', field: 'Cột' },
 		reasons: {

@@ -254,9 +254,13 @@ const CORPUS: Kind[] = [
 		}
 	},
 	{
-		kind: 'an Excel serial typed as text is not guessed to be a date',
-		file: () => csv([HEADER, ok('VV1', '43843')]),
-		expected: { read: 1, rejected: [[2, 'invalid_date', 'reported_on']] }
+		kind: 'an Excel serial typed as text is read as a date from 1990 to 2100, and not guessed outside',
+		file: () => csv([HEADER, ok('VV1', '43843'), ok('VV2', '12345')]),
+		expected: {
+			read: 2,
+			rejected: [[3, 'invalid_date', 'reported_on']],
+			stored: { columns: 'case_id, reported_on', rows: [{ case_id: 'VV1', reported_on: '2020-01-13' }] }
+		}
 	},
 	{
 		kind: 'future dates, reported and resolved',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '$lib/core/db/engine';
 import { openNodeEngine } from '$lib/core/db/node';
@@ -85,6 +86,55 @@ describe('ids are held by accepted rows only', () => {
 		expect(await stored()).toEqual([
 			{ case_id: 'A-3', reported_on: '2020-03-05' },
 			{ case_id: 'B-7', reported_on: '2020-03-01' }
+		]);
+	});
+});
+
+describe('Excel serial dates', () => {
+	test('a date column saved as General in Excel reads 43891 as 01/03/2020', async () => {
+		const report = await importText(
+			[
+				HEADER,
+				'S-1,43891,TDP01,land,resolved,43895', // 01/03/2020, resolved 05/03/2020
+				'S-2,43891,TDP01,land,received,', // the same cell again: counted again
+				'S-3,43891.4166666667,TDP01,land,received,', // a date and time saved as General
+				'S-4,13/01/2020,TDP01,land,received,', // a written date: not counted
+				'S-5,12345,TDP01,land,received,', // 18/10/1933: no plausible serial, not read
+				'S-6,20200113,TDP01,land,received,' // yyyymmdd: never guessed
+			].join('\n')
+		);
+		expect(report.rejections).toEqual([
+			{ line: 6, reason: 'invalid_date', field: 'reported_on' },
+			{ line: 7, reason: 'invalid_date', field: 'reported_on' }
+		]);
+		expect(report.excelSerialDates).toBe(4);
+		expect(await engine.query('SELECT case_id, reported_on::VARCHAR AS reported_on, resolved_on::VARCHAR AS resolved_on FROM cases ORDER BY case_id')).toEqual([
+			{ case_id: 'S-1', reported_on: '2020-03-01', resolved_on: '2020-03-05' },
+			{ case_id: 'S-2', reported_on: '2020-03-01', resolved_on: null },
+			{ case_id: 'S-3', reported_on: '2020-03-01', resolved_on: null },
+			{ case_id: 'S-4', reported_on: '2020-01-13', resolved_on: null }
+		]);
+	});
+
+	test('a file of written dates reports no Excel serial dates', async () => {
+		const report = await importText([HEADER, 'W-1,01/03/2020,TDP01,land,received,'].join('\n'));
+		expect(report).toMatchObject({ accepted: 1, excelSerialDates: 0 });
+	});
+
+	test('a workbook date column formatted as General: its numbers are read as serials and counted too', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('Vụ việc');
+		sheet.addRow(HEADER.split(','));
+		sheet.addRow(['X-1', 43891, 'TDP01', 'land', 'resolved', new Date(Date.UTC(2020, 2, 4))]);
+		sheet.addRow(['X-2', 43892, 'TDP01', 'land', 'received', null]);
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const prepared = await prepareCases({ name: 'cases.xlsx', bytes });
+		const cases = casesInput(prepared, prepared.mapping, undefined, { rules: wardRules(demoGroups.groups, TODAY) });
+		const [, report] = (await replaceDataset(engine, { groups: demoGroups.groups, groupsReport: demoGroups.report, cases })).reports;
+		expect(report).toMatchObject({ read: 2, accepted: 2, excelSerialDates: 2 });
+		expect(await engine.query('SELECT reported_on::VARCHAR AS reported_on, resolved_on::VARCHAR AS resolved_on FROM cases ORDER BY case_id')).toEqual([
+			{ reported_on: '2020-03-01', resolved_on: '2020-03-04' },
+			{ reported_on: '2020-03-02', resolved_on: null }
 		]);
 	});
 });

@@ -31,6 +31,11 @@ export interface ImportReport {
 	/** Accepted rows whose id already existed and replaced the older row. */
 	updated: number;
 	rejections: Rejection[];
+	/**
+	 * Cells of the cases' date columns written as Excel day numbers (a date column saved as "General": `43891` for
+	 * 01/03/2020) and read as dates, for the user to check; absent for the groups.
+	 */
+	excelSerialDates?: number;
 }
 
 /**
