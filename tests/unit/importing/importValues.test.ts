@@ -5,7 +5,7 @@ import { openNodeEngine } from '$lib/core/db/node';
 import { replaceDataset, wardRules } from '$lib/core/import/dataset';
 import { parseGroupsGeojson } from '$lib/core/import/groups';
 import { casesInput, prepareCases } from '$lib/core/import/pipeline';
-import type { ImportReport } from '$lib/core/import/report';
+import { unclosedQuote, type ImportReport } from '$lib/core/import/report';
 import { demoGroupsText } from '../support/demo';
 
 /*
@@ -136,5 +136,42 @@ describe('Excel serial dates', () => {
 			{ reported_on: '2020-03-01', resolved_on: '2020-03-04' },
 			{ reported_on: '2020-03-02', resolved_on: null }
 		]);
+	});
+});
+
+describe('a quote never closed', () => {
+	test('an unclosed quote names the line it opened on, and every line it took is read and rejected', async () => {
+		const report = await importText(
+			[
+				`${HEADER},ghi_chu`,
+				'Q-1,2020-03-01,TDP01,land,received,,"Hai hộ tranh chấp,', // a quoted note over two lines: closed
+				'đã mời lên hòa giải"',
+				'Q-2,2020-03-02,TDP01,land,received,,"ông A nói ""không""" ',
+				'Q-3,2020-03-03,TDP01,land,received,,"chưa đóng', // line 5: never closed
+				'Q-4,2020-03-04,TDP01,land,received,,',
+				'',
+				'Q-5,2020-03-05,TDP01,land,received,,',
+				''
+			].join('\r\n')
+		);
+		expect(report.rejections).toEqual([
+			{ line: 5, reason: 'unclosed_quote', field: '' },
+			{ line: 6, reason: 'in_unclosed_quote', field: '' },
+			{ line: 8, reason: 'in_unclosed_quote', field: '' }
+		]);
+		expect(report).toMatchObject({ read: 5, accepted: 2, rejected: 3 });
+		expect(unclosedQuote(report.rejections)).toEqual({ line: 5, lines: 3 });
+		expect(await stored()).toEqual([
+			{ case_id: 'Q-1', reported_on: '2020-03-01' },
+			{ case_id: 'Q-2', reported_on: '2020-03-02' }
+		]);
+	});
+
+	test('a file whose last line was cut off inside a quote keeps every row before it', async () => {
+		const lines = Array.from({ length: 50 }, (_, i) => `C-${String(i).padStart(2, '0')},2020-03-01,TDP01,land,received,,"note ${i}"`);
+		const text = [`${HEADER},ghi_chu`, ...lines].join('\n');
+		const report = await importText(text.slice(0, text.lastIndexOf('"')));
+		expect(report).toMatchObject({ read: 50, accepted: 49, rejected: 1 });
+		expect(unclosedQuote(report.rejections)).toEqual({ line: 51, lines: 1 });
 	});
 });

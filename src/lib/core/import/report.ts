@@ -13,6 +13,10 @@ export type RejectionReason =
 	| 'outside_ward'
 	| 'wrong_column_count'
 	| 'unreadable_row'
+	/** A quote opened on this line is never closed: the rest of the file cannot be split into rows. */
+	| 'unclosed_quote'
+	/** A line taken into that quote. */
+	| 'in_unclosed_quote'
 	| 'duplicate_id';
 
 export interface Rejection {
@@ -39,6 +43,16 @@ export interface ImportReport {
 }
 
 /**
+ * The quote a CSV file left open (see `parseCsvBytes`), from its rejections: the line it opened on and the lines
+ * of data it took, that one included; null when there is none.
+ */
+export function unclosedQuote(rejections: readonly Rejection[]): { line: number; lines: number } | null {
+	const opened = rejections.find((rejection) => rejection.reason === 'unclosed_quote');
+	if (!opened) return null;
+	return { line: opened.line, lines: 1 + rejections.filter((rejection) => rejection.reason === 'in_unclosed_quote').length };
+}
+
+/**
  * What to tell the user about a refused file, when the code alone does not say it: the page words each one in
  * the user's language, while `detail` stays a plain English account for logs and the command line.
  */
@@ -50,6 +64,7 @@ export type RefusalHint =
 	| 'unknown_encoding'
 	| 'invalid_text'
 	| 'not_text'
+	| 'unclosed_quote_header'
 	| 'bad_xlsx'
 	| 'no_sheet'
 	| 'bad_parquet';
