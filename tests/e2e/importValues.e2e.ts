@@ -92,6 +92,11 @@ describe('values and records of real exports', () => {
 	test('an unclosed quote names the line it opened on; the lines it took are read and rejected, the rows before it kept', async () => {
 		await tab.page.goto(`${BASE_URL}/data`);
 		await choose([{ name: 'ngoac-kep.csv', mimeType: 'text/csv', buffer: Buffer.from(quoteCsv) }]);
+		// Told before confirming, so that a clerk can fix the file rather than import a part of it.
+		const ahead = tab.page.getByTestId('import-unclosed-quote-ahead');
+		await ahead.waitFor();
+		expect([await ahead.getAttribute('data-line'), await ahead.getAttribute('data-lines')]).toEqual(['4', '3']);
+		expect(await ahead.textContent()).toContain('3 dòng từ dòng 4 trở đi sẽ bị loại');
 		await tab.page.getByTestId('import-confirm').click();
 		expect(await report('ngoac-kep.csv')).toEqual({ read: 4, accepted: 1, rejected: 3, updated: 0 });
 		const quote = tab.page.getByTestId('import-unclosed-quote');

@@ -309,6 +309,8 @@ export const en: Messages = {
 		reportTitle: 'Import report',
 		reportLine: (read, accepted, rejected, updated) =>
 			`Read ${read} rows: ${accepted} accepted, ${rejected} rejected, ${updated} updated.`,
+		unclosedQuoteAhead: (line, lines) =>
+			`A quote (") opened on line ${line} is never closed before the end of the file: if imported, the ${lines} lines from line ${line} on will be rejected. Better close or remove that quote, then choose the file again.`,
 		unclosedQuote: (line, lines) =>
 			`A quote (") opened on line ${line} is never closed before the end of the file, so the ${lines} lines from line ${line} on cannot be split into columns and are all rejected. Close or remove the quote on line ${line}, then import those lines again.`,
 		excelSerialDates: (count) =>

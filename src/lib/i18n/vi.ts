@@ -320,6 +320,8 @@ export const vi = {
 		reportTitle: 'Kết quả nhập',
 		reportLine: (read: string, accepted: string, rejected: string, updated: string) =>
 			`Đọc ${read} dòng: nhận ${accepted}, loại ${rejected}, cập nhật ${updated}.`,
+		unclosedQuoteAhead: (line: string, lines: string) =>
+			`Dấu ngoặc kép (") mở ở dòng ${line} không được đóng đến hết tệp: nếu nhập, ${lines} dòng từ dòng ${line} trở đi sẽ bị loại. Nên đóng hoặc xóa dấu ngoặc kép đó rồi chọn lại tệp.`,
 		unclosedQuote: (line: string, lines: string) =>
 			`Dấu ngoặc kép (") mở ở dòng ${line} không được đóng đến hết tệp, nên ${lines} dòng từ dòng ${line} trở đi không tách được thành cột và đều bị loại. Hãy đóng hoặc xóa dấu ngoặc kép ở dòng ${line} rồi nhập lại các dòng đó.`,
 		excelSerialDates: (count: string) =>

@@ -5,6 +5,7 @@ import { openNodeEngine } from '$lib/core/db/node';
 import { replaceDataset, wardRules } from '$lib/core/import/dataset';
 import { parseGroupsGeojson } from '$lib/core/import/groups';
 import { casesInput, prepareCases } from '$lib/core/import/pipeline';
+import { ImportSession } from '$lib/core/import/session';
 import { unclosedQuote, type ImportReport } from '$lib/core/import/report';
 import { demoGroupsText } from '../support/demo';
 
@@ -165,6 +166,15 @@ describe('a quote never closed', () => {
 			{ case_id: 'Q-1', reported_on: '2020-03-01' },
 			{ case_id: 'Q-2', reported_on: '2020-03-02' }
 		]);
+	});
+
+	test('an unclosed quote is told before the import is confirmed, with its line and the lines it takes', async () => {
+		const session = new ImportSession();
+		const text = [`${HEADER},ghi_chu`, 'Q-1,2020-03-01,TDP01,land,received,,"chưa đóng', 'Q-2,2020-03-02,TDP01,land,received,,'].join('\n');
+		const opened = await session.open([{ name: 'cases.csv', bytes: new TextEncoder().encode(text) }]);
+		expect(opened.kind === 'opened' && opened.cases.unclosedQuote).toEqual({ line: 2, lines: 2 });
+		const fine = await session.open([{ name: 'cases.csv', bytes: new TextEncoder().encode(`${HEADER}\nQ-1,2020-03-01,TDP01,land,received,`) }]);
+		expect(fine.kind === 'opened' && fine.cases.unclosedQuote).toBeNull();
 	});
 
 	test('a file whose last line was cut off inside a quote keeps every row before it', async () => {

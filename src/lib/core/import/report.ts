@@ -43,10 +43,10 @@ export interface ImportReport {
 }
 
 /**
- * The quote a CSV file left open (see `parseCsvBytes`), from its rejections: the line it opened on and the lines
- * of data it took, that one included; null when there is none.
+ * The quote a CSV file left open (see `parseCsvBytes`), from its rejections or the reader's problems: the line it
+ * opened on and the lines of data it took, that one included; null when there is none.
  */
-export function unclosedQuote(rejections: readonly Rejection[]): { line: number; lines: number } | null {
+export function unclosedQuote(rejections: readonly { line: number; reason: string }[]): { line: number; lines: number } | null {
 	const opened = rejections.find((rejection) => rejection.reason === 'unclosed_quote');
 	if (!opened) return null;
 	return { line: opened.line, lines: 1 + rejections.filter((rejection) => rejection.reason === 'in_unclosed_quote').length };
