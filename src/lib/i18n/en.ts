@@ -310,9 +310,9 @@ export const en: Messages = {
 		reportLine: (read, accepted, rejected, updated) =>
 			`Read ${read} rows: ${accepted} accepted, ${rejected} rejected, ${updated} updated.`,
 		unclosedQuoteAhead: (line, lines) =>
-			`A quote (") opened on line ${line} is never closed before the end of the file: if imported, the ${lines} lines from line ${line} on will be rejected. Better close or remove that quote, then choose the file again.`,
+			`A quote (") opened on line ${line} is never closed before the end of the file: if imported, ${lines === '1' ? `line ${line}` : `the ${lines} lines from line ${line} on`} will be rejected. Better close or remove that quote, then choose the file again.`,
 		unclosedQuote: (line, lines) =>
-			`A quote (") opened on line ${line} is never closed before the end of the file, so the ${lines} lines from line ${line} on cannot be split into columns and are all rejected. Close or remove the quote on line ${line}, then import those lines again.`,
+			`A quote (") opened on line ${line} is never closed before the end of the file, so ${lines === '1' ? `line ${line} cannot be split into columns and is` : `the ${lines} lines from line ${line} on cannot be split into columns and are all`} rejected. Close or remove the quote on line ${line}, then import ${lines === '1' ? 'that line' : 'those lines'} again.`,
 		excelSerialDates: (count) =>
 			`Dates written as Excel day numbers and read as dates: ${count} (a date column saved as “General” gives 43891 for 1 March 2020).`,
 		rejectedTitle: 'Rejected rows',
