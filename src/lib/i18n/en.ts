@@ -302,6 +302,8 @@ export const en: Messages = {
 				`${files}: the text encoding is not recognised (perhaps TCVN3 or VNI). Open it in Excel and save it as "CSV UTF-8" or .xlsx.`,
 			invalid_text: (files) => `${files}: the file is damaged and cannot be read as text. Export it again as "CSV UTF-8" or .xlsx.`,
 			not_text: (files) => `${files}: the file is not a text table. If it is a spreadsheet, import the .xlsx itself, or save it as "CSV UTF-8".`,
+			unclosed_quote_header: (files) =>
+				`${files}: the header line opens a quote (") that is never closed, so the file cannot be split into columns. Close or remove that quote, then import the file again.`,
 			bad_xlsx: (files) => `${files}: this Excel file cannot be opened. Open it in Excel, save it again as .xlsx and import it again.`,
 			no_sheet: (files) => `${files}: the chosen sheet is no longer there. Choose the file again.`,
 			bad_parquet: (files) => `${files}: this Parquet file cannot be read. Export it again, or use CSV or .xlsx.`
@@ -311,6 +313,12 @@ export const en: Messages = {
 		reportTitle: 'Import report',
 		reportLine: (read, accepted, rejected, updated) =>
 			`Read ${read} rows: ${accepted} accepted, ${rejected} rejected, ${updated} updated.`,
+		unclosedQuoteAhead: (line, lines) =>
+			`A quote (") opened on line ${line} is never closed before the end of the file: if imported, ${lines === '1' ? `line ${line}` : `the ${lines} lines from line ${line} on`} will be rejected. Better close or remove that quote, then choose the file again.`,
+		unclosedQuote: (line, lines) =>
+			`A quote (") opened on line ${line} is never closed before the end of the file, so ${lines === '1' ? `line ${line} cannot be split into columns and is` : `the ${lines} lines from line ${line} on cannot be split into columns and are all`} rejected. Close or remove the quote on line ${line}, then import ${lines === '1' ? 'that line' : 'those lines'} again.`,
+		excelSerialDates: (count) =>
+			`Dates written as Excel day numbers and read as dates: ${count} (a date column saved as “General” gives 43891 for 1 March 2020).`,
 		rejectedTitle: 'Rejected rows',
 		columns: { line: 'Line', reason: 'Reason', field: 'Column' },
 		reasons: {
@@ -327,6 +335,8 @@ export const en: Messages = {
 			outside_ward: 'coordinates outside the ward',
 			wrong_column_count: 'the row does not have the header’s columns',
 			unreadable_row: 'the row could not be read',
+			unclosed_quote: 'a quote (") opened on this line is never closed',
+			in_unclosed_quote: 'inside the quote left open on a line above',
 			duplicate_id: 'case id repeated in the file'
 		},
 		moreRejected: (count) => `… and ${count} more (see the download).`,

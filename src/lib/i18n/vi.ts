@@ -313,6 +313,8 @@ export const vi = {
 			invalid_text: (files: string) => `${files}: tệp có chỗ hỏng, không đọc được thành chữ. Hãy xuất lại tệp dạng “CSV UTF-8” hoặc .xlsx.`,
 			not_text: (files: string) =>
 				`${files}: tệp không phải là bảng chữ. Nếu là bảng tính, hãy nhập chính tệp .xlsx, hoặc lưu lại dạng “CSV UTF-8”.`,
+			unclosed_quote_header: (files: string) =>
+				`${files}: dòng tiêu đề mở một dấu ngoặc kép (") không bao giờ được đóng, nên không tách được tệp thành cột. Hãy đóng hoặc xóa dấu ngoặc kép đó rồi nhập lại.`,
 			bad_xlsx: (files: string) => `${files}: không mở được tệp Excel này. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi nhập lại.`,
 			no_sheet: (files: string) => `${files}: không còn trang tính đã chọn. Hãy chọn lại tệp.`,
 			bad_parquet: (files: string) => `${files}: không đọc được tệp Parquet này. Hãy xuất lại tệp, hoặc dùng CSV hay .xlsx.`
@@ -322,6 +324,12 @@ export const vi = {
 		reportTitle: 'Kết quả nhập',
 		reportLine: (read: string, accepted: string, rejected: string, updated: string) =>
 			`Đọc ${read} dòng: nhận ${accepted}, loại ${rejected}, cập nhật ${updated}.`,
+		unclosedQuoteAhead: (line: string, lines: string) =>
+			`Dấu ngoặc kép (") mở ở dòng ${line} không được đóng đến hết tệp: nếu nhập, ${lines} dòng từ dòng ${line} trở đi sẽ bị loại. Nên đóng hoặc xóa dấu ngoặc kép đó rồi chọn lại tệp.`,
+		unclosedQuote: (line: string, lines: string) =>
+			`Dấu ngoặc kép (") mở ở dòng ${line} không được đóng đến hết tệp, nên ${lines} dòng từ dòng ${line} trở đi không tách được thành cột và đều bị loại. Hãy đóng hoặc xóa dấu ngoặc kép ở dòng ${line} rồi nhập lại các dòng đó.`,
+		excelSerialDates: (count: string) =>
+			`${count} ô ngày được ghi bằng số ngày của Excel (cột ngày lưu ở dạng “General”: 43891 là ngày 01/03/2020) và đã được đọc thành ngày.`,
 		rejectedTitle: 'Các dòng bị loại',
 		columns: { line: 'Dòng', reason: 'Lý do', field: 'Cột' },
 		reasons: {
@@ -338,6 +346,8 @@ export const vi = {
 			outside_ward: 'tọa độ nằm ngoài địa bàn phường',
 			wrong_column_count: 'số cột của dòng không khớp tiêu đề',
 			unreadable_row: 'không đọc được dòng',
+			unclosed_quote: 'dấu ngoặc kép (") mở ở dòng này không bao giờ được đóng',
+			in_unclosed_quote: 'nằm trong dấu ngoặc kép chưa đóng ở dòng trên',
 			duplicate_id: 'mã vụ việc bị trùng trong tệp'
 		} satisfies Record<RejectionReason, string>,
 		moreRejected: (count: string) => `… và ${count} dòng khác (xem tệp tải về).`,

@@ -180,9 +180,16 @@ const CORPUS: Kind[] = [
 		expected: { read: 2, rejected: [[3, 'invalid_date', 'reported_on']] }
 	},
 	{
-		kind: 'an unbalanced quote: the rest of the file is one rejected record at the line it starts',
+		kind: 'an unbalanced quote: every line from the one it opens on is read and rejected',
 		file: () => csv([HEADER, ok('VV1'), `VV2,2020-03-01,TDP01,"land,received,,,,,,`, ok('VV3'), ok('VV4')]),
-		expected: { read: 2, rejected: [[3, 'wrong_column_count', '']] }
+		expected: {
+			read: 4,
+			rejected: [
+				[3, 'unclosed_quote', ''],
+				[4, 'in_unclosed_quote', ''],
+				[5, 'in_unclosed_quote', '']
+			]
+		}
 	},
 	{
 		kind: 'ragged rows: too few and too many fields',
@@ -254,9 +261,13 @@ const CORPUS: Kind[] = [
 		}
 	},
 	{
-		kind: 'an Excel serial typed as text is not guessed to be a date',
-		file: () => csv([HEADER, ok('VV1', '43843')]),
-		expected: { read: 1, rejected: [[2, 'invalid_date', 'reported_on']] }
+		kind: 'an Excel serial typed as text is read as a date from 1990 to 2100, and not guessed outside',
+		file: () => csv([HEADER, ok('VV1', '43843'), ok('VV2', '12345')]),
+		expected: {
+			read: 2,
+			rejected: [[3, 'invalid_date', 'reported_on']],
+			stored: { columns: 'case_id, reported_on', rows: [{ case_id: 'VV1', reported_on: '2020-01-13' }] }
+		}
 	},
 	{
 		kind: 'future dates, reported and resolved',

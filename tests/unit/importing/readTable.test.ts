@@ -122,15 +122,24 @@ describe('CSV', () => {
 		expect(table.problems).toEqual([{ line: 4, reason: 'wrong_column_count' }]);
 	});
 
-	test('an unbalanced quote makes the rest of the file one problem, at the line its record starts', async () => {
-		const table = await csv('a,b\n1,2\n3,"never closed\n4,5\n6,7\n');
+	test('an unbalanced quote makes every line of the rest of the file a problem, from the line its record starts', async () => {
+		const table = await csv('a,b\n1,2\n3,"never closed\n4,5\n\n6,7\n');
 		expect(shape(table)).toEqual({
 			headers: ['a', 'b'],
 			rows: [['1', '2']],
 			lines: [2],
-			problems: [{ line: 3, reason: 'wrong_column_count' }]
+			problems: [
+				{ line: 3, reason: 'unclosed_quote' },
+				{ line: 4, reason: 'in_unclosed_quote' },
+				{ line: 6, reason: 'in_unclosed_quote' }
+			]
 		});
-		expect((await csv('a,b\n1,2\n3,"x\n')).problems).toEqual([{ line: 3, reason: 'wrong_column_count' }]);
+		expect((await csv('a,b\n1,2\n3,"x\n')).problems).toEqual([{ line: 3, reason: 'unclosed_quote' }]);
+	});
+
+	test('a header that opens a quote never closed refuses the file, saying so', async () => {
+		const error = await refusal(() => csv('a,"b\n1,2\n3,4\n'));
+		expect(error).toMatchObject({ code: 'unreadable', hint: 'unclosed_quote_header' });
 	});
 
 	test('trailing blank lines are not rows and not problems', async () => {
@@ -246,6 +255,37 @@ describe('RFC 4180 round trip (property)', () => {
 				}
 				const read = await readTable({ name: 'random.csv', bytes: utf8(written) });
 				expect(shape(read)).toEqual({ headers, rows: expectedRows, lines: expectedLines, problems: [] });
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	const unquoted = fc.array(piece.filter((part) => !part.includes('"')), { maxLength: 8 }).map((pieces) => pieces.join(''));
+
+	test('a quote left open in any record: the rows before it as written, every line of data from its record on a problem', async () => {
+		await fc.assert(
+			fc.asyncProperty(table, unquoted, fc.array(unquoted, { maxLength: 6 }), async (drawn, opened, rest) => {
+				const { headers, rows, delimiter, lineEnd, finalLineEnd } = drawn;
+				const before = [headers, ...rows].map((record) => record.map(field).join(delimiter));
+				// The broken record: fields as written, then one that opens a quote no later text closes.
+				const broken = [...(rows[0]?.slice(0, -1).map(field) ?? []), `"${opened}`].join(delimiter);
+				const tail = [broken, ...rest].join(lineEnd);
+				const written = [...before, tail].join(lineEnd) + (finalLineEnd ? lineEnd : '');
+				const expectedRows = rows.filter((row) => row.some((value) => value.trim() !== ''));
+				const firstBroken = 1 + before.reduce((lines, record) => lines + lineBreaks(record) + 1, 0);
+				const read = await readTable({ name: 'random.csv', bytes: utf8(written) });
+				// A blank line holds nothing but white space and the separator the reader found (one column has none).
+				const blank = (line: string) => line.split(read.delimiter ?? delimiter).join('').trim() === '';
+				const expectedProblems = tail.split(/\r\n|\n|\r/).flatMap((line, index) =>
+					index === 0
+						? [{ line: firstBroken, reason: 'unclosed_quote' }]
+						: blank(line)
+							? []
+							: [{ line: firstBroken + index, reason: 'in_unclosed_quote' }]
+				);
+				expect(read.headers).toEqual(headers);
+				expect(tableRows(read)).toEqual(expectedRows);
+				expect(read.problems).toEqual(expectedProblems);
 			}),
 			{ numRuns: 300 }
 		);

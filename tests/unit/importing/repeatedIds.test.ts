@@ -36,3 +36,32 @@ describe('repeated ids', () => {
 		expect(Array.from(repeatedIds(asciiCells(['A-1', 'A-10', 'A-2'])))).toEqual([0, 0, 0]);
 	});
 });
+
+describe('repeated ids among the rows that hold one', () => {
+	/** Independent expectation: 1 for each held id seen on an earlier held row; rows not held are never repeats. */
+	function expectedHeld(ids: string[], held: boolean[]): number[] {
+		const seen = new Set<string>();
+		return ids.map((id, row) => (!held[row] ? 0 : seen.has(id) ? 1 : (seen.add(id), 0)));
+	}
+
+	test('only the rows held count, in any order: shuffled, sorted, sorted without repeats', () => {
+		fc.assert(
+			fc.property(
+				ids.chain((drawn) => fc.tuple(fc.constant(drawn), fc.array(fc.boolean(), { minLength: drawn.length, maxLength: drawn.length }))),
+				fc.constantFrom('as drawn', 'sorted'),
+				([drawn, held], order) => {
+					const list = order === 'as drawn' ? drawn : [...drawn].sort();
+					const holders = Uint8Array.from(held, (h) => (h ? 1 : 0));
+					expect(Array.from(repeatedIds(asciiCells(list), holders))).toEqual(expectedHeld(list, held));
+				}
+			),
+			{ numRuns: 500 }
+		);
+	});
+
+	test('a row not held between two equal ids in increasing order does not hide the repeat', () => {
+		const holders = Uint8Array.of(1, 0, 1);
+		expect(Array.from(repeatedIds(asciiCells(['A', 'B', 'A']), holders))).toEqual([0, 0, 1]);
+		expect(Array.from(repeatedIds(asciiCells(['A', 'A', 'B']), Uint8Array.of(0, 1, 1)))).toEqual([0, 0, 0]);
+	});
+});

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
 	excelSerialToIso,
+	isExcelSerial,
 	isBlank,
 	isCheckboxColumn,
 	parseBoolean,
@@ -267,7 +268,7 @@ describe('parseDate', () => {
 		['ngày 31 tháng 4 năm 2020', null],
 		['13/01/1899', null],
 		['13/1/20200', null],
-		['43831', null],
+		['43831', '2020-01-01'],
 		['20200113', null],
 		['', null],
 		['hôm qua', null],
@@ -321,6 +322,47 @@ describe('parseDate', () => {
 	])('Excel serial %d → %s', (serial, expected) => {
 		expect(parseDate(serial)).toBe(expected);
 		expect(excelSerialToIso(serial)).toBe(expected);
+	});
+
+	test.each([
+		['43891', '2020-03-01'],
+		[' 43891 ', '2020-03-01'],
+		['43891.75', '2020-03-01'],
+		['43891,5', '2020-03-01'],
+		['32874', '1990-01-01'],
+		['32873', null],
+		['73415', '2100-12-31'],
+		['73416', null],
+		['4389', null],
+		['043891', null],
+		['-43891', null],
+		['43 891', null],
+		['43891.', null],
+		['60', null]
+	])('a date column saved as General in Excel: text %j → %s', (text, expected) => {
+		expect(parseDate(text)).toBe(expected);
+	});
+
+	test('a cell is an Excel day number when typed as a number or written as five digits', () => {
+		expect([43891, '43891', ' 43891,5 ', '73416'].map(isExcelSerial)).toEqual([true, true, true, true]);
+		expect(['13/01/2020', '2020-03-01', '20200113', '4389', '', null, new Date(0)].map(isExcelSerial)).toEqual(Array(7).fill(false));
+	});
+
+	test('every day from 1990 to 2100 written as its Excel serial, whole or with a time of day, reads back as that day', () => {
+		// Independent of the reader: for serials after the phantom 1900-02-29, Excel's day 0 falls on 1899-12-30.
+		const excelDayZero = Date.UTC(1899, 11, 30);
+		fc.assert(
+			fc.property(
+				fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31, 23)), noInvalidDate: true }),
+				fc.constantFrom('', '.5', ',25', '.999999'),
+				(date, fraction) => {
+					const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+					const serial = `${(day - excelDayZero) / 86_400_000}${fraction}`;
+					return parseDate(serial) === new Date(day).toISOString().slice(0, 10) && isExcelSerial(serial);
+				}
+			),
+			{ numRuns: 1000 }
+		);
 	});
 
 	test('Excel date cells are read by their UTC calendar date', () => {

@@ -11,6 +11,7 @@ import type { Cell, RawColumn, RawTable } from './readTable';
 import {
 	isBlank,
 	isCheckboxColumn,
+	isExcelSerial,
 	parseBoolean,
 	parseCategory,
 	parseDate,
@@ -130,6 +131,8 @@ export interface CanonicalCases {
 	repeat: CanonicalField<boolean>;
 	lat: CanonicalField<number>;
 	lon: CanonicalField<number>;
+	/** Cells of the two date columns read from an Excel day number (`isExcelSerial`), which the report counts. */
+	excelSerialDates: number;
 }
 
 type FieldValue<Field extends CaseField> = Extract<CanonicalCases[Field], CanonicalField<unknown>>['answers'][number];
@@ -182,21 +185,33 @@ export function canonicalCases(
 		lat: coordinate,
 		lon: coordinate
 	};
-	const canonical = { rowCount: table.rowCount, lines: table.lines } as CanonicalCases;
+	const canonical = { rowCount: table.rowCount, lines: table.lines, excelSerialDates: 0 } as CanonicalCases;
 	const idColumn = mapping.case_id === null ? null : table.columns[mapping.case_id];
 	CASE_COLUMNS.forEach((field, done) => {
 		const index = mapping[field];
 		const read = readers[field] as (cell: Cell) => FieldValue<typeof field>;
 		const ascii = field === 'case_id' ? (idColumn?.asciiCells?.() ?? null) : null;
+		const counted = field === 'reported_on' || field === 'resolved_on' ? (serials: number) => (canonical.excelSerialDates += serials) : undefined;
 		(canonical[field] as CanonicalField<unknown> | AsciiCells) =
-			ascii ?? (index === null ? { answers: [null], codes: new Int32Array(table.rowCount) } : readColumn(table.columns[index], read));
+			ascii ?? (index === null ? { answers: [null], codes: new Int32Array(table.rowCount) } : readColumn(table.columns[index], read, counted));
 		onProgress?.(Math.round((table.rowCount * (done + 1)) / CASE_COLUMNS.length));
 	});
 	return canonical;
 }
 
-/** `read` applied to every cell of the column: once per distinct cell when the column repeats itself. */
-function readColumn<T>(column: RawColumn, read: (cell: Cell) => Read<T>): CanonicalField<T> {
+/**
+ * `read` applied to every cell of the column: once per distinct cell when the column repeats itself. With
+ * `countSerials`, it is told how many rows hold a cell that `isExcelSerial` and `read` made a value of — rows are
+ * only looked at when some distinct cell is such a serial.
+ */
+function readColumn<T>(column: RawColumn, read: (cell: Cell) => Read<T>, countSerials?: (rows: number) => void): CanonicalField<T> {
 	const { values, ids } = cellsOnce(column);
-	return { answers: values.map(read), codes: ids };
+	const answers = values.map(read);
+	if (countSerials) {
+		const serial = values.map((cell, index) => answers[index] !== null && answers[index] !== UNREADABLE && isExcelSerial(cell));
+		let rows = 0;
+		if (serial.includes(true)) for (let row = 0; row < ids.length; row++) if (serial[ids[row]]) rows += 1;
+		countSerials(rows);
+	}
+	return { answers, codes: ids };
 }

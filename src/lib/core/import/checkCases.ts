@@ -56,7 +56,9 @@ const verdict = (judged: Judged, row: number) => judged.verdicts[judged.codes[ro
  * this order — a required value missing, a date that cannot be read or lies in the future, resolved before
  * reported, a group, category, status or source the ward does not know, a severity other than 1–3, an unreadable
  * flag or coordinate, a point outside the ward, and last an id already taken by an earlier row of the file.
- * Each distinct answer of a field is judged once; a row only looks up its answers' verdicts.
+ * Only a row that passes every other rule takes its id: of two such rows with one id the first is accepted and the
+ * later one rejected as `duplicate_id`, while a rejected row takes nothing, so a corrected copy of it further down
+ * the file is accepted. Each distinct answer of a field is judged once; a row only looks up its answers' verdicts.
  */
 export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCases {
 	const today = epochDay(rules.today);
@@ -108,13 +110,21 @@ export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCase
 		return null;
 	};
 
-	const repeated = repeatedIds(cases.case_id);
+	const valid = new Uint8Array(cases.rowCount).fill(1);
+	const failed: Rejection[] = [];
+	for (let row = 0; row < cases.rowCount; row++) {
+		const failure = firstFailure(row);
+		if (failure === null) continue;
+		valid[row] = 0;
+		failed.push({ line: cases.lines[row], reason: failure[0], field: failure[1] });
+	}
+	const repeated = repeatedIds(cases.case_id, failed.length ? valid : null);
 	const accepted = new Int32Array(cases.rowCount);
 	let acceptedCount = 0;
 	const rejections: Rejection[] = [];
+	let nextFailed = 0;
 	for (let row = 0; row < cases.rowCount; row++) {
-		const failure = firstFailure(row);
-		if (failure) rejections.push({ line: cases.lines[row], reason: failure[0], field: failure[1] });
+		if (!valid[row]) rejections.push(failed[nextFailed++]);
 		else if (repeated[row]) rejections.push({ line: cases.lines[row], reason: 'duplicate_id', field: 'case_id' });
 		else accepted[acceptedCount++] = row;
 	}
@@ -127,36 +137,47 @@ function dayValues({ answers }: CanonicalField<number>): Float64Array {
 }
 
 /**
- * For each row, 1 when an earlier row has the same id, accepted or not: an id is taken by its first row. Ids are
- * compared by their UTF-8 bytes, as DuckDB stores them (`ByteKeys`: a million ids are told apart several
- * times faster than by a `Set` of strings).
+ * For each row, 1 when an earlier row has the same id. Only the rows `holders` marks (all when null) hold an id:
+ * the others are neither repeats nor repeated. Ids are compared by their UTF-8 bytes, as DuckDB stores them
+ * (`ByteKeys`: a million ids are told apart several times faster than by a `Set` of strings).
  */
-export function repeatedIds(field: IdField): Uint8Array {
+export function repeatedIds(field: IdField, holders: Uint8Array | null = null): Uint8Array {
 	const { data, offsets, present } = idBytes(field);
-	const repeated = new Uint8Array(offsets.length - 1);
+	const rows = offsets.length - 1;
+	// A row without an id holds none (`checkCases` rejects it before it could take one).
+	const holding = present && holders ? present.map((has, row) => has & holders[row]) : (present ?? holders);
+	const repeated = new Uint8Array(rows);
 	// Ids in strictly increasing order (an export sorted by case number) cannot repeat: no table to build.
-	if (present === null && strictlyIncreasing(data, offsets)) return repeated;
-	const keys = new ByteKeys(data, offsets.length - 1);
-	for (let row = 0; row < repeated.length; row++) {
-		if (present?.[row] === 0) continue;
+	if (strictlyIncreasing(data, offsets, holding)) return repeated;
+	const keys = new ByteKeys(data, rows);
+	for (let row = 0; row < rows; row++) {
+		if (holding?.[row] === 0) continue;
 		const known = keys.size;
 		if (keys.key(offsets[row], offsets[row + 1]) < known) repeated[row] = 1;
 	}
 	return repeated;
 }
 
-/** Whether each id's bytes come after the one before, byte by byte (a shorter id before the longer it begins). */
-function strictlyIncreasing(data: Uint8Array, offsets: Int32Array): boolean {
-	for (let row = 1; row < offsets.length - 1; row++) {
-		const before = offsets[row - 1];
-		const start = offsets[row];
-		const end = offsets[row + 1];
-		const shorter = Math.min(start - before, end - start);
-		let index = 0;
-		while (index < shorter && data[before + index] === data[start + index]) index++;
-		if (index < shorter ? data[before + index] > data[start + index] : start - before >= end - start) return false;
+/**
+ * Whether each id's bytes come after the one before, byte by byte (a shorter id before the longer it begins),
+ * skipping the rows `holding` marks 0.
+ */
+function strictlyIncreasing(data: Uint8Array, offsets: Int32Array, holding: Uint8Array | null): boolean {
+	let before = -1;
+	for (let row = 0; row < offsets.length - 1; row++) {
+		if (holding?.[row] === 0) continue;
+		if (before >= 0 && !increasing(data, offsets[before], offsets[before + 1], offsets[row], offsets[row + 1])) return false;
+		before = row;
 	}
 	return true;
+}
+
+/** Whether the bytes `from`…`to` come after the bytes `previous`…`previousEnd`. */
+function increasing(data: Uint8Array, previous: number, previousEnd: number, from: number, to: number): boolean {
+	const shorter = Math.min(previousEnd - previous, to - from);
+	let index = 0;
+	while (index < shorter && data[previous + index] === data[from + index]) index++;
+	return index < shorter ? data[previous + index] < data[from + index] : previousEnd - previous < to - from;
 }
 
 /** Each row's id as UTF-8 bytes end to end; `present` marks the rows that have one (ids kept as bytes all do). */

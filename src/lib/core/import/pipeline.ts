@@ -88,7 +88,8 @@ export function casesInput(
 		file: table.file,
 		read: table.rowCount + problems.length,
 		rows: casesArrow(cases, accepted),
-		rejections: [...problems, ...rejections].sort((a, b) => a.line - b.line)
+		rejections: [...problems, ...rejections].sort((a, b) => a.line - b.line),
+		excelSerialDates: cases.excelSerialDates
 	};
 }
 

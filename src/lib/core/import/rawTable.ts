@@ -4,7 +4,7 @@ export type Cell = string | number | boolean | Date | null;
 export type TableFormat = 'csv' | 'xlsx' | 'parquet' | 'jsonl';
 
 /** Why a record of the file could not become a row of the table. */
-export type ReadProblemReason = 'wrong_column_count' | 'unreadable_row';
+export type ReadProblemReason = 'wrong_column_count' | 'unreadable_row' | 'unclosed_quote' | 'in_unclosed_quote';
 
 export interface ReadProblem {
 	line: number;

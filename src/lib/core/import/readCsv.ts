@@ -1,6 +1,7 @@
 import { ByteKeys } from './byteKeys';
 import { decodeToUtf8 } from './decodeText';
 import { headerNames, type AsciiCells, type Cell, type DistinctCells, type RawColumn, type RawTable, type ReadProblem } from './rawTable';
+import { ImportError } from './report';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -42,8 +43,10 @@ export function parseCsv(file: string, text: string, onProgress?: OnProgress): R
  *   wherever it is, as empty rows of a sheet are, and counted nowhere;
  * - a record with a different number of fields than the header is a problem (`wrong_column_count`), except that
  *   extra fields that are all empty (a separator at the end of each data line) are dropped;
- * - a quote still open at the end of the file makes the rest of the file, from the line its record starts on,
- *   one problem: it cannot be split into rows with any confidence, and is never taken silently.
+ * - a quote still open at the end of the file leaves the rest of the file, from the line its record starts on,
+ *   impossible to split into rows with any confidence: that line is an `unclosed_quote` problem and every later
+ *   line that is not blank an `in_unclosed_quote` one, so rows read still count every line of data, and nothing
+ *   is taken silently. A header that opens such a quote refuses the file.
  *
  * The bytes are read once and never turned into a string per cell: each cell is kept as where it lies in the
  * bytes (`CsvColumn`), and made text only when asked for. A million-row export is read in a fraction of a second.
@@ -53,6 +56,9 @@ export function parseCsvBytes(file: string, bytes: Uint8Array, onProgress?: OnPr
 	const start = hint ? hint[0].length : 0;
 	const delimiter = hint ? (hint[1] as Delimiter) : sniffDelimiter(bytes, start);
 	const split = splitRecords(bytes, delimiter, start, hint ? 2 : 1, onProgress);
+	if (split.headerLine === undefined && split.problems.length) {
+		throw new ImportError('unreadable', `${file}: the header opens a quote (") that is never closed`, 'unclosed_quote_header');
+	}
 	const width = split.headers.length;
 	const spans = split.spans.subarray(0, split.rows * 2 * width);
 	return {
@@ -124,8 +130,7 @@ function splitRecords(bytes: Uint8Array, delimiter: Delimiter, start: number, fi
 		const at = rows * stride;
 		const count = reader.read(at);
 		if (count < 0) {
-			// An unclosed quote: the rest of the bytes cannot be split into rows with any confidence.
-			problems.push({ line: recordLine, reason: 'wrong_column_count' });
+			problems.push(...unclosedQuoteLines(bytes, reader.position, recordLine, delimiter));
 			break;
 		}
 		const spans = reader.spans;
@@ -218,6 +223,33 @@ class RecordReader {
 		this.position = position;
 		return count;
 	}
+}
+
+/**
+ * The lines from `start` (line `line`, where a record opens a quote never closed) to the end of the bytes, as
+ * problems: the first `unclosed_quote`, each later one that is not blank `in_unclosed_quote`.
+ */
+function unclosedQuoteLines(bytes: Uint8Array, start: number, line: number, delimiter: Delimiter): ReadProblem[] {
+	const problems: ReadProblem[] = [{ line, reason: 'unclosed_quote' }];
+	for (let from = start; from < bytes.length; ) {
+		let end = from;
+		while (end < bytes.length && bytes[end] !== LF && bytes[end] !== CR) end += 1;
+		if (from > start && !blankLine(bytes, from, end, delimiter)) problems.push({ line, reason: 'in_unclosed_quote' });
+		from = end + (bytes[end] === CR && bytes[end + 1] === LF ? 2 : 1);
+		line += 1;
+	}
+	return problems;
+}
+
+/** A line of nothing but white space and separators, as a blank record is. */
+function blankLine(bytes: Uint8Array, start: number, end: number, delimiter: Delimiter): boolean {
+	const separator = delimiter.charCodeAt(0);
+	for (let index = start; index < end; index++) {
+		const byte = bytes[index];
+		if (byte === separator || byte === 0x20 || byte === 0x09) continue;
+		return byte < 0x80 ? false : BLANK.test(text(bytes, start, end).split(delimiter).join(''));
+	}
+	return true;
 }
 
 function grown(values: Int32Array, size: number): Int32Array<ArrayBuffer> {

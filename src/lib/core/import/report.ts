@@ -13,6 +13,10 @@ export type RejectionReason =
 	| 'outside_ward'
 	| 'wrong_column_count'
 	| 'unreadable_row'
+	/** A quote opened on this line is never closed: the rest of the file cannot be split into rows. */
+	| 'unclosed_quote'
+	/** A line taken into that quote. */
+	| 'in_unclosed_quote'
 	| 'duplicate_id';
 
 export interface Rejection {
@@ -31,6 +35,21 @@ export interface ImportReport {
 	/** Accepted rows whose id already existed and replaced the older row. */
 	updated: number;
 	rejections: Rejection[];
+	/**
+	 * Cells of the cases' date columns written as Excel day numbers (a date column saved as "General": `43891` for
+	 * 01/03/2020) and read as dates, for the user to check; absent for the groups.
+	 */
+	excelSerialDates?: number;
+}
+
+/**
+ * The quote a CSV file left open (see `parseCsvBytes`), from its rejections or the reader's problems: the line it
+ * opened on and the lines of data it took, that one included; null when there is none.
+ */
+export function unclosedQuote(rejections: readonly { line: number; reason: string }[]): { line: number; lines: number } | null {
+	const opened = rejections.find((rejection) => rejection.reason === 'unclosed_quote');
+	if (!opened) return null;
+	return { line: opened.line, lines: 1 + rejections.filter((rejection) => rejection.reason === 'in_unclosed_quote').length };
 }
 
 /**
@@ -45,6 +64,7 @@ export type RefusalHint =
 	| 'unknown_encoding'
 	| 'invalid_text'
 	| 'not_text'
+	| 'unclosed_quote_header'
 	| 'bad_xlsx'
 	| 'no_sheet'
 	| 'bad_parquet';

@@ -7,7 +7,7 @@ import type { PersonalDataFinding } from './personalData';
 import { casesInput, dropColumns, prepareCases, type PreparedCases } from './pipeline';
 import { rowCells } from './rawTable';
 import { readTable, sniffFormat, type Cell, type RawColumn } from './readTable';
-import { ImportError, type Rejection } from './report';
+import { ImportError, unclosedQuote, type Rejection } from './report';
 
 /** What the page shows of a cases table while the user maps it; the rows themselves stay in the session. */
 export interface CasesPreview {
@@ -22,6 +22,8 @@ export interface CasesPreview {
 	/** Every sheet of a workbook; empty for other formats. */
 	sheets: string[];
 	sheet?: string;
+	/** A quote the CSV never closes: the user is told before confirming that its lines will be rejected. */
+	unclosedQuote: { line: number; lines: number } | null;
 }
 
 /** The files the user chose, told apart: the cases table to map, and the groups file if one came with it. */
@@ -155,7 +157,8 @@ function preview({ table, mapping, personalData }: PreparedCases): CasesPreview 
 		mapping,
 		personalData,
 		sheets: table.sheets ?? [],
-		sheet: table.sheet
+		sheet: table.sheet,
+		unclosedQuote: unclosedQuote(table.problems)
 	};
 }
 

@@ -277,10 +277,12 @@ const WORDED = /^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$/;
  *   century when yy ≤ (reference year mod 100) + 1, else in the century before: with reference year 2025,
  *   `26` → 2026 and `27` → 1927. Four-digit years from 1900 to 9999.
  * - a number: an Excel serial date of the 1900 date system (see `excelSerialToIso`).
+ * - text of five digits, optionally with a fraction (`43891`, `43891.5`, `43891,5`), that is the serial of a day
+ *   from 1990 to 2100: a date column saved as "General" in Excel, then as CSV (see `SERIAL_TEXT`).
  * - a Date: an Excel date cell as a spreadsheet reader gives it, at UTC midnight of the calendar date, so the
  *   UTC year, month and day are taken (a time of day in the cell does not move the date).
- * Impossible dates (`30/02/2020`, `31/04/2020`) are null. Digits-only text is null: `43831` could be a serial or
- * a `yyyymmdd` typo, and a date is never guessed.
+ * Impossible dates (`30/02/2020`, `31/04/2020`) are null. Other digits-only text is null (`20200113` may be
+ * `yyyymmdd`, `15` a typo): a date is never guessed. `isExcelSerial` tells which cells were read as serials.
  */
 export function parseDate(value: string | number | Date, referenceYear = new Date().getFullYear()): string | null {
 	if (value instanceof Date) {
@@ -300,7 +302,32 @@ export function parseDate(value: string | number | Date, referenceYear = new Dat
 	}
 	match = WORDED.exec(normaliseLabel(text));
 	if (match) return isoDate(Number(match[3]), Number(match[2]), Number(match[1]));
-	return null;
+	return serialText(text);
+}
+
+/**
+ * Serials written as text, read only from 32874 (1990-01-01) to 73415 (2100-12-31): any ward's cases lie there,
+ * while a number outside is more likely a typo or another column than a date. Excel's 1900 date system counts
+ * 1900-01-01 as serial 1 and keeps Lotus 1-2-3's phantom 1900-02-29 as serial 60 (Microsoft, "Excel incorrectly
+ * assumes that the year 1900 is a leap year", KB 214326): that serial lies far below this range, but every serial
+ * of the range is one day less than its count of days since 1899-12-31, so 43891 is 2020-03-01, not 2020-03-02.
+ */
+const SERIAL_TEXT = /^(\d{5})(?:[.,]\d+)?$/;
+const FIRST_SERIAL = 32874;
+const LAST_SERIAL = 73415;
+
+function serialText(text: string): string | null {
+	const match = SERIAL_TEXT.exec(text);
+	const day = match ? Number(match[1]) : 0;
+	return day >= FIRST_SERIAL && day <= LAST_SERIAL ? excelSerialToIso(day) : null;
+}
+
+/**
+ * Whether a date cell is an Excel day number (a typed number, or digits as text) rather than a written date:
+ * the import report counts the dates read from such cells, for the user to check them.
+ */
+export function isExcelSerial(value: unknown): boolean {
+	return typeof value === 'number' || (typeof value === 'string' && SERIAL_TEXT.test(value.trim()));
 }
 
 function expandTwoDigitYear(yy: number, referenceYear: number): number {

@@ -34,6 +34,7 @@ export interface MappedCases {
 	read: number;
 	rows: ArrayBuffer;
 	rejections: Rejection[];
+	excelSerialDates: number;
 }
 
 /** Page → worker. */
