@@ -1,5 +1,5 @@
 import type { Engine } from '../db/engine';
-import type { ImportReport, Rejection } from './report';
+import type { ImportReport, Rejection, SkippedLines } from './report';
 
 /** A cases file read, mapped and checked (`casesInput`): what the database is given. */
 export interface CasesInput {
@@ -10,6 +10,8 @@ export interface CasesInput {
 	rows: Uint8Array;
 	/** Every other row, with its line and the first rule it fails, in line order. */
 	rejections: Rejection[];
+	/** Title and footer lines of the file, not rows: outside `read`. */
+	skipped?: SkippedLines;
 }
 
 export const REQUIRED_CASE_FIELDS = ['case_id', 'reported_on', 'group_code', 'category', 'status'] as const;
@@ -22,7 +24,7 @@ export const REQUIRED_CASE_FIELDS = ['case_id', 'reported_on', 'group_code', 'ca
  */
 export async function importCases(engine: Engine, input: CasesInput, { empty = false } = {}): Promise<ImportReport> {
 	const accepted = input.read - input.rejections.length;
-	const report = { file: input.file, read: input.read, accepted, rejected: input.rejections.length, rejections: input.rejections };
+	const report = { file: input.file, read: input.read, accepted, rejected: input.rejections.length, rejections: input.rejections, skipped: input.skipped };
 	const [{ stored }] = empty ? [{ stored: 0 }] : await engine.query('SELECT count(*) AS stored FROM (SELECT 1 FROM cases LIMIT 1)');
 	if (Number(stored) === 0) {
 		await engine.appendArrow('cases', input.rows);

@@ -6,7 +6,7 @@ import { checkCases, type CaseRules } from './checkCases';
 import { DEFAULT_SAMPLE_SIZE, sampleIndices, scanPersonalData, type PersonalDataFinding } from './personalData';
 import { rowCells } from './rawTable';
 import { readTable, type OnProgress, type RawTable } from './readTable';
-import { ImportError } from './report';
+import { ImportError, skippedLines } from './report';
 
 /**
  * A cases file read and looked at, before anything is imported: the table, the column mapping proposed from its
@@ -22,9 +22,10 @@ export interface PreparedCases {
 export async function prepareCases(
 	file: { name: string; bytes: Uint8Array },
 	sheet?: string,
-	onProgress?: OnProgress
+	onProgress?: OnProgress,
+	headerLine?: number
 ): Promise<PreparedCases> {
-	const table = await readTable(file, { sheet, onProgress });
+	const table = await readTable(file, { sheet, onProgress, headerLine });
 	if (table.headers.length === 0) throw new ImportError('empty_file', file.name);
 	const { mapping } = proposeMapping(table.headers);
 	const idColumn = mapping.case_id;
@@ -58,6 +59,17 @@ export function missingFields(mapping: CaseMapping): CaseField[] {
 	return REQUIRED_CASE_FIELDS.filter((field) => mapping[field] === null);
 }
 
+/**
+ * The missing required fields when no column is left to give them: every column the file has already feeds
+ * another required field, so no choice on the mapping step can complete it (a file without any date column).
+ * Empty while the user can still fix the mapping by hand.
+ */
+export function unfillableFields(mapping: CaseMapping, columnCount: number): CaseField[] {
+	const missing = missingFields(mapping);
+	const taken = new Set(REQUIRED_CASE_FIELDS.map((field) => mapping[field]).filter((column) => column !== null));
+	return missing.length > columnCount - taken.size ? missing : [];
+}
+
 /** How the rows of a cases file are read and checked: the ward's rules, and the year a two-digit date falls in. */
 export interface CaseOptions {
 	rules: CaseRules;
@@ -88,7 +100,8 @@ export function casesInput(
 		file: table.file,
 		read: table.rowCount + problems.length,
 		rows: casesArrow(cases, accepted),
-		rejections: [...problems, ...rejections].sort((a, b) => a.line - b.line)
+		rejections: [...problems, ...rejections].sort((a, b) => a.line - b.line),
+		skipped: skippedLines(table)
 	};
 }
 

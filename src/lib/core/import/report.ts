@@ -22,6 +22,22 @@ export interface Rejection {
 	field: string;
 }
 
+/**
+ * Lines of the file that are not rows of the table, skipped and listed (`tableLayout.ts`): a title block above
+ * the header, a footer below the last row. They are outside `read`, which counts rows only.
+ */
+export interface SkippedLines {
+	title: number[];
+	footer: number[];
+}
+
+/** The skipped lines of a table read, when there are any. */
+export function skippedLines(table: { titleLines?: number[]; footerLines?: number[] }): SkippedLines | undefined {
+	const title = table.titleLines ?? [];
+	const footer = table.footerLines ?? [];
+	return title.length || footer.length ? { title, footer } : undefined;
+}
+
 /** The end of every import: `read === accepted + rejected`, and every rejected row says why. */
 export interface ImportReport {
 	file: string;
@@ -31,6 +47,8 @@ export interface ImportReport {
 	/** Accepted rows whose id already existed and replaced the older row. */
 	updated: number;
 	rejections: Rejection[];
+	/** Title and footer lines that were not rows; absent when there were none. */
+	skipped?: SkippedLines;
 }
 
 /**
