@@ -109,7 +109,7 @@ export function casesInput(
  * A cases file taken as it is, with the proposed mapping (the bundled demo, the command line, tests): the same
  * path as the Data page, without the questions. Refuses personal data like the page does.
  */
-export async function readCasesFile(name: string, bytes: Uint8Array, options: CaseOptions): Promise<CasesInput> {
-	const prepared = await prepareCases({ name, bytes });
+export async function readCasesFile(name: string, bytes: Uint8Array, options: CaseOptions & { sheet?: string }): Promise<CasesInput> {
+	const prepared = await prepareCases({ name, bytes }, options.sheet);
 	return casesInput(prepared, prepared.mapping, EMPTY_VALUE_MAPS, options);
 }
