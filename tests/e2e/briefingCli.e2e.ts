@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { pdfPages, pdfText } from './pdfText';
 
@@ -93,6 +94,14 @@ describe('the briefing from the command line', () => {
 		const badDate = await briefing(['--cases', CASES, '--groups', GROUPS, '--from', '31/02/2020', '--to', '01/07/2020', '--out', join(scratch, 'x.pdf')]);
 		expect(badDate.code).toBe(2);
 		expect(badDate.stderr).toContain('--from: "31/02/2020" is not a calendar date');
+		const book = new ExcelJS.Workbook();
+		book.addWorksheet('Hướng dẫn').addRow(['Mỗi vụ việc một dòng.']);
+		book.addWorksheet('Vụ việc').addRow(['Mã vụ việc', 'Ngày tiếp nhận', 'Tổ dân phố', 'Loại mâu thuẫn', 'Tình trạng']);
+		const workbook = join(scratch, 'vu-viec.xlsx');
+		writeFileSync(workbook, new Uint8Array(await book.xlsx.writeBuffer()));
+		const noSheet = await briefing(['--cases', workbook, '--groups', GROUPS, '--from', '2020-07-01', '--to', '2020-09-30', '--sheet', 'Sheet1', '--out', join(scratch, 'x.pdf')]);
+		expect(noSheet.code).toBe(2);
+		expect(noSheet.stderr).toMatch(/--sheet: .*"Sheet1".*Hướng dẫn, Vụ việc/);
 	});
 
 	test('files the Data page refuses stop the run with the page’s own words and exit code 2', async () => {
