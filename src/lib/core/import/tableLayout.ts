@@ -26,11 +26,14 @@ export interface HeaderChoice {
 }
 
 /** Headers of three letters or more: `x`, `id`, `tổ`, `hộ` are as likely a value in a row as a header. */
-const SYNONYMS = [
-	...new Set([...Object.values(FIELD_SYNONYMS), ...Object.values(GROUP_FIELD_SYNONYMS)].flat().map(normaliseLabel))
-].filter((synonym) => synonym.length >= 3);
+const SYNONYMS = new Set(
+	[...Object.values(FIELD_SYNONYMS), ...Object.values(GROUP_FIELD_SYNONYMS)]
+		.flat()
+		.map(normaliseLabel)
+		.filter((synonym) => synonym.length >= 3)
+);
 /** As `proposeFieldMapping`'s prefix tier: only synonyms of five characters or two words start a longer header. */
-const PREFIXES = SYNONYMS.filter((synonym) => synonym.length >= 5 || synonym.includes(' ')).map((synonym) => `${synonym} `);
+const PREFIXES = [...SYNONYMS].filter((synonym) => synonym.length >= 5 || synonym.includes(' ')).map((synonym) => `${synonym} `);
 /** A line of a title block holds a few different texts at most (a merged title repeated across cells is one). */
 const TITLE_TEXTS = 3;
 
@@ -42,7 +45,7 @@ export function knownHeaders(cells: readonly string[]): number {
 	const known = new Set<string>();
 	for (const cell of cells) {
 		const folded = normaliseLabel(cell);
-		if (folded !== '' && (SYNONYMS.includes(folded) || PREFIXES.some((prefix) => folded.startsWith(prefix)))) known.add(folded);
+		if (folded !== '' && (SYNONYMS.has(folded) || PREFIXES.some((prefix) => folded.startsWith(prefix)))) known.add(folded);
 	}
 	return known.size;
 }
