@@ -88,6 +88,13 @@ function rejectionWarning(report: ImportReport, unit: 'row' | 'feature'): string
 	return `warning: ${report.file}: ${rejected}; first: ${where} ${first.line} ${first.reason} (${first.field})`;
 }
 
+/** The title and footer lines skipped, so that the rows read can be reconciled with the file. */
+function skippedNote(report: ImportReport): string | null {
+	const { title = [], footer = [] } = report.skipped ?? {};
+	if (!title.length && !footer.length) return null;
+	return `note: ${report.file}: skipped ${title.length} title line(s) above the header and ${footer.length} footer line(s) after the last row (not rows read)`;
+}
+
 async function main(args: string[]): Promise<void> {
 	const options = readOptions(args);
 	if (!options) {
@@ -119,7 +126,7 @@ async function main(args: string[]): Promise<void> {
 	});
 	const [groupsReport, casesReport] = loaded.reports;
 	const groupsUnit = /\.(geo)?json$/i.test(options.groupsPath) ? 'feature' : 'row';
-	for (const warning of [rejectionWarning(groupsReport, groupsUnit), rejectionWarning(casesReport, 'row')]) {
+	for (const warning of [rejectionWarning(groupsReport, groupsUnit), rejectionWarning(casesReport, 'row'), skippedNote(casesReport)]) {
 		if (warning) process.stderr.write(warning + '\n');
 	}
 

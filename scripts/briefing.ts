@@ -204,6 +204,11 @@ async function importFiles(page: Page, dataUrl: string, files: string[], sheet?:
 			['data-file', 'data-read', 'data-accepted', 'data-rejected'].map((name) => report.getAttribute(name))
 		);
 		process.stderr.write(`${file}: ${read} read, ${accepted} accepted, ${rejected} rejected\n`);
+		const skipped = report.getByTestId('import-skipped');
+		if (await skipped.count()) {
+			const [title, footer] = await Promise.all(['data-title', 'data-footer'].map((name) => skipped.getAttribute(name)));
+			process.stderr.write(`${file}: skipped ${title} title line(s) and ${footer} footer line(s), not rows read\n`);
+		}
 		const firstRejected = report.locator('tr[data-line]').first();
 		if (await firstRejected.count()) {
 			const cells = await firstRejected.locator('td').allTextContents();

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,8 +231,11 @@ describe('a cases workbook as offices export it: instructions first, a title blo
 
 	afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-	test('the sheet with the cases is found by its header: the same numbers as the CSV', () => {
-		expect(parseCsv(analyze(['--cases', path, '--groups', 'data/demo/groups.geojson', ...QUARTER])).rows).toEqual(csv.rows);
+	test('the sheet with the cases is found by its header: the same numbers as the CSV, the skipped lines said', () => {
+		const run = spawnSync('node_modules/.bin/tsx', ['scripts/analyze.ts', '--cases', path, '--groups', 'data/demo/groups.geojson', ...QUARTER], { encoding: 'utf8' });
+		expect(run.status).toBe(0);
+		expect(parseCsv(run.stdout).rows).toEqual(csv.rows);
+		expect(run.stderr).toContain('note: vu-viec.xlsx: skipped 3 title line(s) above the header and 2 footer line(s)');
 	});
 
 	test('--sheet NAME reads that sheet instead', () => {

@@ -4,7 +4,7 @@ import type { ImportReport, Rejection, SkippedLines } from './report';
 /** A cases file read, mapped and checked (`casesInput`): what the database is given. */
 export interface CasesInput {
 	file: string;
-	/** Rows in the file (not counting its header): accepted + rejected. */
+	/** Rows in the file (not its header, title or footer lines): accepted + rejected. */
 	read: number;
 	/** The accepted rows as Arrow IPC bytes in the columns of `cases` (see `casesArrow`). */
 	rows: Uint8Array;
