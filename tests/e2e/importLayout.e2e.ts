@@ -134,7 +134,8 @@ describe('exports laid out as printed reports', () => {
 	});
 
 	test('a file without any date column says at once that the import cannot go on, in English too', async () => {
-		const noDate = 'Mã vụ việc,Tổ dân phố,Loại mâu thuẫn,Tình trạng\nHS-7000,TDP01,Khác,Mới tiếp nhận\n';
+		// Its notes column is free, but holds no date: no choice of column could give one.
+		const noDate = 'Mã vụ việc,Tổ dân phố,Loại mâu thuẫn,Tình trạng,Ghi chú\nHS-7000,TDP01,Khác,Mới tiếp nhận,tranh chấp lối đi\n';
 		await choose('/data?lang=en', [{ name: 'khong-ngay.csv', mimeType: 'text/csv', buffer: Buffer.from(noDate) }]);
 		const error = tab.page.getByTestId('import-error');
 		await error.waitFor({ timeout: 60_000 });

@@ -261,7 +261,7 @@ export const en: Messages = {
 		},
 		missing: (fields) => `No column chosen for: ${fields}.`,
 		unfillable: (fields) =>
-			`The file has no column for: ${fields}. Every case needs it (id, date reported, residential group, category, status) and each of the file's columns already gives another required field, so this file cannot be imported. Export the file again with that column, or choose another header row if the column names were misread.`,
+			`The file has no column for: ${fields}. Every case needs it (id, date reported, residential group, category, status) and none of the file's other columns can give it, so this file cannot be imported. Export the file again with that column, or choose another header row if the column names were misread.`,
 		labelsTitle: 'Unrecognised labels',
 		labelsHint: 'These values are not in the lists. Choose the matching code; left empty, those rows are rejected and listed in the report.',
 		labelRows: (count) => `${count} rows`,

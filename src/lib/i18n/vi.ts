@@ -271,7 +271,7 @@ export const vi = {
 		} satisfies Record<CaseField, string>,
 		missing: (fields: string) => `Chưa chọn cột cho: ${fields}.`,
 		unfillable: (fields: string) =>
-			`Tệp không có cột nào cho: ${fields}. Đây là thông tin bắt buộc của mỗi vụ việc (mã, ngày tiếp nhận, tổ dân phố, loại, tình trạng) và mọi cột của tệp đã dùng cho thông tin bắt buộc khác, nên không thể nhập tệp này. Hãy xuất lại tệp có cột đó, hoặc chọn lại dòng tiêu đề cột nếu tên cột bị đọc sai.`,
+			`Tệp không có cột nào cho: ${fields}. Đây là thông tin bắt buộc của mỗi vụ việc (mã, ngày tiếp nhận, tổ dân phố, loại, tình trạng) và không cột nào còn lại của tệp có thể dùng cho thông tin này, nên không thể nhập tệp này. Hãy xuất lại tệp có cột đó, hoặc chọn lại dòng tiêu đề cột nếu tên cột bị đọc sai.`,
 		labelsTitle: 'Nhãn chưa nhận ra',
 		labelsHint: 'Các giá trị sau không có trong danh mục. Hãy chọn mã tương ứng; để trống thì các dòng đó sẽ bị loại và ghi vào báo cáo.',
 		labelRows: (count: string) => `${count} dòng`,

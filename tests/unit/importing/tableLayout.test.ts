@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { wardRules } from '$lib/core/import/dataset';
 import { casesInput, prepareCases, readCasesFile, unfillableFields } from '$lib/core/import/pipeline';
-import { tableRows } from '$lib/core/import/rawTable';
+import { tableRows, type RawTable } from '$lib/core/import/rawTable';
 import { readTable } from '$lib/core/import/readTable';
 import { ImportSession } from '$lib/core/import/session';
 import { footerStart, isFooterLine, lineRanges } from '$lib/core/import/tableLayout';
@@ -198,10 +198,18 @@ describe('a required field that no column can give', () => {
 	test('a file without any date column: named at once, the import cannot go on', async () => {
 		const lines = ['Mã vụ việc,Tổ dân phố,Loại mâu thuẫn,Tình trạng', 'VV1,TDP01,Đất đai,Mới tiếp nhận'];
 		const prepared = await prepareCases({ name: 'khong-ngay.csv', bytes: utf8(lines.join('\n')) });
-		expect(unfillableFields(prepared.mapping, prepared.table.headers.length)).toEqual(['reported_on']);
+		const samples = (table: RawTable) => table.columns.map((column) => Array.from({ length: column.length }, (_, row) => column.cell(row)).filter((cell) => cell !== ''));
+		expect(unfillableFields(prepared.mapping, samples(prepared.table))).toEqual(['reported_on']);
 		expect(() => casesInput(prepared, prepared.mapping, undefined, { rules })).toThrow(/missing_column/);
-		// One spare column: the user may still map it by hand, so the mapping step only says what is missing.
-		const spare = await prepareCases({ name: 'ghi-chu.csv', bytes: utf8([`${lines[0]},Ghi chú`, `${lines[1]},`].join('\n')) });
-		expect(unfillableFields(spare.mapping, spare.table.headers.length)).toEqual([]);
+		// A column of notes cannot give a date either.
+		const notes = await prepareCases({ name: 'ghi-chu.csv', bytes: utf8([`${lines[0]},Ghi chú`, `${lines[1]},hai nhà tranh chấp lối đi`].join('\n')) });
+		expect(unfillableFields(notes.mapping, samples(notes.table))).toEqual(['reported_on']);
+		// A column of dates under a header the dictionary does not know: the user can map it by hand.
+		const dated = await prepareCases({ name: 'thoi-diem.csv', bytes: utf8([`${lines[0]},Thời điểm`, `${lines[1]},13/01/2020`].join('\n')) });
+		expect(dated.mapping.reported_on).toBeNull();
+		expect(unfillableFields(dated.mapping, samples(dated.table))).toEqual([]);
+		// Too few columns for the fields missing: no choice can complete the mapping.
+		const narrow = await prepareCases({ name: 'hai-cot.csv', bytes: utf8('Mã vụ việc,Ghi chú\nVV1,13/01/2020\n') });
+		expect(unfillableFields(narrow.mapping, samples(narrow.table))).toEqual(['reported_on', 'group_code', 'category', 'status']);
 	});
 });

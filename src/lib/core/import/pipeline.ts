@@ -4,9 +4,10 @@ import { REQUIRED_CASE_FIELDS, type CasesInput } from './cases';
 import { casesArrow } from './casesArrow';
 import { checkCases, type CaseRules } from './checkCases';
 import { DEFAULT_SAMPLE_SIZE, sampleIndices, scanPersonalData, type PersonalDataFinding } from './personalData';
-import { rowCells } from './rawTable';
+import { rowCells, type Cell } from './rawTable';
 import { readTable, type OnProgress, type RawTable } from './readTable';
 import { ImportError, skippedLines } from './report';
+import { parseDate } from './values';
 
 /**
  * A cases file read and looked at, before anything is imported: the table, the column mapping proposed from its
@@ -60,14 +61,19 @@ export function missingFields(mapping: CaseMapping): CaseField[] {
 }
 
 /**
- * The missing required fields when no column is left to give them: every column the file has already feeds
- * another required field, so no choice on the mapping step can complete it (a file without any date column).
- * Empty while the user can still fix the mapping by hand.
+ * The missing required fields that no column is left to give, so that no choice on the mapping step can complete
+ * the mapping (a file without any date column). A column is left when no required field takes it and it has a
+ * value among its first ones (`samples`, per column); for the date, one of those values must read as a date — a
+ * column of notes cannot give one. Empty while the user can still fix the mapping by hand.
  */
-export function unfillableFields(mapping: CaseMapping, columnCount: number): CaseField[] {
+export function unfillableFields(mapping: CaseMapping, samples: readonly (readonly Cell[])[]): CaseField[] {
 	const missing = missingFields(mapping);
-	const taken = new Set(REQUIRED_CASE_FIELDS.map((field) => mapping[field]).filter((column) => column !== null));
-	return missing.length > columnCount - taken.size ? missing : [];
+	const taken = new Set<number | null>(REQUIRED_CASE_FIELDS.map((field) => mapping[field]));
+	const left = samples.flatMap((cells, column) => (taken.has(column) || cells.length === 0 ? [] : [cells]));
+	const dated = left.filter((cells) => cells.some((cell) => cell !== null && typeof cell !== 'boolean' && parseDate(cell) !== null));
+	const dates = missing.filter((field) => field === 'reported_on');
+	if (missing.length > left.length) return missing;
+	return dates.length > dated.length ? dates : [];
 }
 
 /** How the rows of a cases file are read and checked: the ward's rules, and the year a two-digit date falls in. */

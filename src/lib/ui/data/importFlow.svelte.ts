@@ -63,7 +63,7 @@ export class ImportFlow {
 
 	/** Missing required fields that no column of the file is left to give: the import cannot go on. */
 	get unfillable(): string[] {
-		return this.mapping && this.preview ? unfillableFields(this.mapping, this.preview.headers.length) : [];
+		return this.mapping && this.preview ? unfillableFields(this.mapping, this.preview.samples) : [];
 	}
 
 	/** The workbook's sheets when it has several (the user picks the one with the cases); else empty. */
