@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { BadInput, parseOptions, runCommand } from './cli';
+import { BadInput, checkSheet, parseOptions, runCommand } from './cli';
 import { formatCsv, formatJson } from '../src/lib/core/analysis/formatRows';
 import type { DatasetFiles } from '../src/lib/core/import/dataset';
 import { ImportError, type ImportReport } from '../src/lib/core/import/report';
@@ -13,13 +13,14 @@ import { isStatusCode, STATUS_CODES } from '../src/lib/core/schema/statuses';
 
 const USAGE =
 	'usage: npm run analyze -- --cases FILE --groups FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] ' +
-	'[--category a,b] [--status a,b] [--measure count|rate] [--format csv|json]';
+	'[--sheet NAME] [--category a,b] [--status a,b] [--measure count|rate] [--format csv|json]';
 
 
 function readOptions(args: string[]) {
 	const values = parseOptions(args, {
 		cases: { type: 'string' },
 		groups: { type: 'string' },
+		sheet: { type: 'string' },
 		from: { type: 'string' },
 		to: { type: 'string' },
 		category: { type: 'string' },
@@ -34,6 +35,7 @@ function readOptions(args: string[]) {
 	return {
 		casesPath: values.cases,
 		groupsPath: values.groups,
+		sheet: values.sheet,
 		from: values.from === undefined ? undefined : isoDate('--from', values.from),
 		to: values.to === undefined ? undefined : isoDate('--to', values.to),
 		categories: codes('--category', values.category, CATEGORY_CODES, isCategoryCode),
@@ -87,6 +89,13 @@ function rejectionWarning(report: ImportReport, unit: 'row' | 'feature'): string
 	return `warning: ${report.file}: ${rejected}; first: ${where} ${first.line} ${first.reason} (${first.field})`;
 }
 
+/** The title and footer lines skipped, so that the rows read can be reconciled with the file. */
+function skippedNote(report: ImportReport): string | null {
+	const { title = [], footer = [] } = report.skipped ?? {};
+	if (!title.length && !footer.length) return null;
+	return `note: ${report.file}: skipped ${title.length} title line(s) above the header and ${footer.length} footer line(s) after the last row (not rows read)`;
+}
+
 async function main(args: string[]): Promise<void> {
 	const options = readOptions(args);
 	if (!options) {
@@ -96,8 +105,10 @@ async function main(args: string[]): Promise<void> {
 	if (options.from && options.to && options.from > options.to) {
 		throw new BadInput(`--from ${options.from} is after --to ${options.to}`);
 	}
+	const cases = readFile('--cases', options.casesPath);
+	await checkSheet(cases, options.sheet);
 	const files: DatasetFiles = {
-		cases: readFile('--cases', options.casesPath),
+		cases: { ...cases, sheet: options.sheet },
 		groups: readFile('--groups', options.groupsPath)
 	};
 	// The engine and the SQL builders load only once the arguments and files are known good (~2 s saved on a typo).
@@ -116,7 +127,7 @@ async function main(args: string[]): Promise<void> {
 	});
 	const [groupsReport, casesReport] = loaded.reports;
 	const groupsUnit = /\.(geo)?json$/i.test(options.groupsPath) ? 'feature' : 'row';
-	for (const warning of [rejectionWarning(groupsReport, groupsUnit), rejectionWarning(casesReport, 'row')]) {
+	for (const warning of [rejectionWarning(groupsReport, groupsUnit), rejectionWarning(casesReport, 'row'), skippedNote(casesReport)]) {
 		if (warning) process.stderr.write(warning + '\n');
 	}
 

@@ -1,14 +1,14 @@
-import { accessSync, constants, createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseIsoDate, parseVietnameseDate } from '../src/lib/core/queries/dates';
 import { isPeriodDate, LANGUAGES, viewToParams } from '../src/lib/core/queries/view';
 import { CHROMIUM, launchChromium } from './chromium';
-import { BadInput, parseOptions, runCommand } from './cli';
+import { BadInput, checkSheet, parseOptions, runCommand } from './cli';
 
 /**
  * The meeting briefing as a PDF, for a scheduled job: the built site is served on 127.0.0.1, the files are imported
@@ -17,7 +17,8 @@ import { BadInput, parseOptions, runCommand } from './cli';
 
 const USAGE =
 	'usage: npm run briefing -- --cases FILE --groups FILE --from DATE --to DATE --out FILE.pdf ' +
-	'[--lang vi|en] [--distribution]\n' +
+	'[--sheet NAME] [--lang vi|en] [--distribution]\n' +
+	'  --sheet names the sheet of a cases workbook; by default the one whose first rows hold the header.\n' +
 	'  DATE is dd/mm/yyyy or yyyy-mm-dd, both ends included; --distribution hides counts from 1 to 4.\n' +
 	'  Needs the built site (npx vite build) and Chromium (/usr/bin/chromium, or CHROMIUM_PATH).';
 
@@ -33,6 +34,7 @@ function readOptions(args: string[]) {
 		from: { type: 'string' },
 		to: { type: 'string' },
 		out: { type: 'string' },
+		sheet: { type: 'string' },
 		lang: { type: 'string', default: 'vi' },
 		distribution: { type: 'boolean', default: false },
 		help: { type: 'boolean', short: 'h' }
@@ -53,6 +55,7 @@ function readOptions(args: string[]) {
 		to,
 		out: writable(values.out!),
 		lang,
+		sheet: values.sheet,
 		distribution: values.distribution
 	};
 }
@@ -162,11 +165,21 @@ async function message(page: Page, selector: string): Promise<string> {
 }
 
 /** Imports the two files on the Data page as a user would; refusals become a BadInput with the page's words. */
-async function importFiles(page: Page, dataUrl: string, files: string[]): Promise<void> {
+async function importFiles(page: Page, dataUrl: string, files: string[], sheet?: string): Promise<void> {
 	await page.goto(dataUrl);
 	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor();
 	await page.getByTestId('import-input').setInputFiles(files);
 	await page.locator('[data-testid="import-mapping"], [data-testid="import-error"]').first().waitFor();
+	const chooser = page.getByTestId('import-sheet');
+	if (sheet !== undefined && (await chooser.count()) && (await chooser.inputValue()) !== sheet) {
+		await chooser.selectOption(sheet);
+		await page.waitForFunction(
+			(name) =>
+				document.querySelector<HTMLSelectElement>('[data-testid="import-sheet"]')?.value === name &&
+				document.querySelector('[data-testid="import-mapping"], [data-testid="import-error"]') !== null,
+			sheet
+		);
+	}
 	if (await page.getByTestId('import-error').count()) {
 		throw new BadInput(`import refused:\n  ${await message(page, '[data-testid="import-error"]')}`);
 	}
@@ -192,6 +205,11 @@ async function importFiles(page: Page, dataUrl: string, files: string[]): Promis
 			['data-file', 'data-read', 'data-accepted', 'data-rejected'].map((name) => report.getAttribute(name))
 		);
 		process.stderr.write(`${file}: ${read} read, ${accepted} accepted, ${rejected} rejected\n`);
+		const skipped = report.getByTestId('import-skipped');
+		if (await skipped.count()) {
+			const [title, footer] = await Promise.all(['data-title', 'data-footer'].map((name) => skipped.getAttribute(name)));
+			process.stderr.write(`${file}: skipped ${title} title line(s) and ${footer} footer line(s), not rows read\n`);
+		}
 		const firstRejected = report.locator('tr[data-line]').first();
 		if (await firstRejected.count()) {
 			const cells = await firstRejected.locator('td').allTextContents();
@@ -219,6 +237,7 @@ async function main(args: string[]): Promise<void> {
 	if (!existsSync(join(BUILD, 'index.html'))) {
 		throw new Error(`${BUILD} has no built site: run \`npx vite build\` (or \`npm run build\`) first`);
 	}
+	await checkSheet({ name: basename(options.casesPath), bytes: new Uint8Array(readFileSync(options.casesPath)) }, options.sheet);
 	const started = Date.now();
 	const { server, origin } = await serve(BUILD);
 	const browser = await openBrowser().catch((error: unknown) => {
@@ -239,7 +258,7 @@ async function main(args: string[]): Promise<void> {
 		const page = await browser.context.newPage();
 		// The Data page speaks the briefing's language, so its refusals do too.
 		const language = options.lang === 'en' ? '?lang=en' : '';
-		await importFiles(page, `${origin}/data${language}`, [options.casesPath, options.groupsPath]);
+		await importFiles(page, `${origin}/data${language}`, [options.casesPath, options.groupsPath], options.sheet);
 		const params = viewToParams({
 			from: options.from,
 			to: options.to,

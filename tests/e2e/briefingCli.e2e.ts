@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { pdfPages, pdfText } from './pdfText';
 
@@ -73,6 +74,26 @@ describe('the briefing from the command line', () => {
 		expect(quarterLines).toContain('Độc lập - Tự do - Hạnh phúc');
 	}, 180_000);
 
+	test('a cases workbook: --sheet picks the sheet on the Data page, title and footer lines skipped', async () => {
+		const [header] = readFileSync(CASES, 'utf8').split('\n', 1).map((line) => line.split(','));
+		const book = new ExcelJS.Workbook();
+		book.addWorksheet('Hướng dẫn').addRow(['Mỗi vụ việc một dòng.']);
+		const all = book.addWorksheet('Vụ việc');
+		[header, ...rows].forEach((row) => all.addRow(row));
+		const july = book.addWorksheet('Tháng 7');
+		july.addRow(['BAN CHỈ ĐẠO 138']);
+		july.addRow(['DANH SÁCH VỤ VIỆC THÁNG 7/2020']);
+		[header, ...rows.filter(([, reported]) => reported.startsWith('2020-07'))].forEach((row) => july.addRow(row));
+		july.addRow(['Người lập biểu', null, null, 'Thủ trưởng đơn vị']);
+		const workbook = join(scratch, 'vu-viec.xlsx');
+		writeFileSync(workbook, new Uint8Array(await book.xlsx.writeBuffer()));
+		const inJuly = casesIn('2020-07-01', '2020-07-31');
+		const run = await briefing(['--cases', workbook, '--groups', GROUPS, '--from', '01/07/2020', '--to', '30/09/2020', '--sheet', 'Tháng 7', '--out', join(scratch, 'thang-7.pdf')]);
+		expect(run.code, run.stderr).toBe(0);
+		expect(run.stderr).toContain(`vu-viec.xlsx: ${inJuly} read, ${inJuly} accepted, 0 rejected`);
+		expect(run.stderr).toContain('vu-viec.xlsx: skipped 2 title line(s) and 1 footer line(s)');
+	}, 180_000);
+
 	test('a distribution copy shows no count from 1 to 4 where the full copy has them', async () => {
 		expect(smallCounts(quarterLines)).not.toEqual([]);
 		const out = join(scratch, 'quy-3-phat-hanh.pdf');
@@ -93,6 +114,14 @@ describe('the briefing from the command line', () => {
 		const badDate = await briefing(['--cases', CASES, '--groups', GROUPS, '--from', '31/02/2020', '--to', '01/07/2020', '--out', join(scratch, 'x.pdf')]);
 		expect(badDate.code).toBe(2);
 		expect(badDate.stderr).toContain('--from: "31/02/2020" is not a calendar date');
+		const book = new ExcelJS.Workbook();
+		book.addWorksheet('Hướng dẫn').addRow(['Mỗi vụ việc một dòng.']);
+		book.addWorksheet('Vụ việc').addRow(['Mã vụ việc', 'Ngày tiếp nhận', 'Tổ dân phố', 'Loại mâu thuẫn', 'Tình trạng']);
+		const workbook = join(scratch, 'vu-viec.xlsx');
+		writeFileSync(workbook, new Uint8Array(await book.xlsx.writeBuffer()));
+		const noSheet = await briefing(['--cases', workbook, '--groups', GROUPS, '--from', '2020-07-01', '--to', '2020-09-30', '--sheet', 'Sheet1', '--out', join(scratch, 'x.pdf')]);
+		expect(noSheet.code).toBe(2);
+		expect(noSheet.stderr).toMatch(/--sheet: .*"Sheet1".*Hướng dẫn, Vụ việc/);
 	});
 
 	test('files the Data page refuses stop the run with the page’s own words and exit code 2', async () => {

@@ -92,7 +92,7 @@ describe('groups without polygons, and a workbook of several sheets', () => {
 		expect(await paintedShare()).toBeGreaterThan(0.5);
 	});
 
-	test('a workbook whose cases are on the second sheet: the user picks the sheet', async () => {
+	test('a workbook whose cases are on the second sheet: that sheet is preselected, the user may pick another', async () => {
 		const workbook = new ExcelJS.Workbook();
 		workbook.addWorksheet('Hướng dẫn').addRow(['Danh sách vụ việc ở trang tính bên cạnh.']);
 		const sheet = workbook.addWorksheet('Vụ việc');
@@ -102,11 +102,13 @@ describe('groups without polygons, and a workbook of several sheets', () => {
 
 		const chooser = tab.page.getByTestId('import-sheet');
 		await chooser.waitFor();
-		expect(await chooser.inputValue()).toBe('Hướng dẫn');
-		expect(await tab.page.getByTestId('import-confirm').isDisabled()).toBe(true);
-		await chooser.selectOption('Vụ việc');
-		await tab.page.getByTestId('mapping-reported_on').waitFor();
+		expect(await chooser.inputValue()).toBe('Vụ việc');
 		expect(await tab.page.getByTestId('mapping-reported_on').inputValue()).toBe('1');
+		await chooser.selectOption('Hướng dẫn');
+		await expect.poll(() => tab.page.getByTestId('mapping-reported_on').inputValue()).toBe('');
+		expect(await tab.page.getByTestId('import-confirm').isDisabled()).toBe(true);
+		await tab.page.getByTestId('import-sheet').selectOption('Vụ việc');
+		await expect.poll(() => tab.page.getByTestId('mapping-reported_on').inputValue()).toBe('1');
 		await tab.page.getByTestId('import-confirm').click();
 		expect(await report('import-report')).toEqual({ read: 12, accepted: 12, rejected: 0 });
 		expect((await dashboard('?from=2021-01-01&to=2021-12-31')).total).toBe(12);

@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labelPoint } from '../../src/lib/core/geo/outline';
-import { beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatCsv } from '../../src/lib/core/analysis/formatRows';
 import { runAnalysis } from '../../src/lib/core/analysis/runAnalysis';
 import type { GroupHotspot } from '../../src/lib/core/analysis/hotspots';
@@ -204,6 +205,53 @@ describe('bad input: exit code 2 and one line on stderr', () => {
 		expect(stderr.trimEnd().split('\n')).toHaveLength(1);
 		expect(stderr).toMatch(message);
 	}, 30_000);
+});
+
+describe('a cases workbook as offices export it: instructions first, a title block, a footer', () => {
+	let folder: string;
+	let path: string;
+
+	beforeAll(async () => {
+		const [header, ...lines] = demoCasesText.trim().split('\n').map((line) => line.split(','));
+		const book = new ExcelJS.Workbook();
+		book.addWorksheet('Hướng dẫn').addRow(['Điền mỗi vụ việc một dòng, ngày theo dd/mm/yyyy.']);
+		const cases = book.addWorksheet('Vụ việc');
+		cases.addRow(['CÔNG AN PHƯỜNG VĨNH TUY']);
+		cases.addRow(['BAN CHỈ ĐẠO 138']);
+		cases.addRow([]);
+		cases.addRow(['DANH SÁCH VỤ VIỆC 2018–2020']);
+		[header, ...lines].forEach((row) => cases.addRow(row));
+		cases.addRow(['Tổng cộng', lines.length]);
+		cases.addRow(['Người lập biểu', null, null, 'Thủ trưởng đơn vị']);
+		const sample = book.addWorksheet('Mẫu');
+		[header, ...lines.slice(0, 5)].forEach((row) => sample.addRow(row));
+		folder = mkdtempSync(join(tmpdir(), 'ward-analyze-'));
+		path = join(folder, 'vu-viec.xlsx');
+		writeFileSync(path, new Uint8Array(await book.xlsx.writeBuffer()));
+	}, 30_000);
+
+	afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+	test('the sheet with the cases is found by its header: the same numbers as the CSV, the skipped lines said', () => {
+		const run = spawnSync('node_modules/.bin/tsx', ['scripts/analyze.ts', '--cases', path, '--groups', 'data/demo/groups.geojson', ...QUARTER], { encoding: 'utf8' });
+		expect(run.status).toBe(0);
+		expect(parseCsv(run.stdout).rows).toEqual(csv.rows);
+		expect(run.stderr).toContain('note: vu-viec.xlsx: skipped 3 title line(s) above the header and 2 footer line(s)');
+	});
+
+	test('--sheet NAME reads that sheet instead', () => {
+		const sample = parseCsv(analyze(['--cases', path, '--groups', 'data/demo/groups.geojson', ...QUARTER, '--sheet', 'Mẫu']));
+		// The sample sheet holds the first five cases, all of January 2018: none in the quarter.
+		expect(sample.rows).toHaveLength(48);
+		expect(sample.rows.every((row) => row.count === 0)).toBe(true);
+	});
+
+	test('a --sheet the workbook does not have is a bad argument naming the sheets', () => {
+		const { status, stdout, stderr } = analyzeFailing(['--cases', path, '--groups', 'data/demo/groups.geojson', '--sheet', 'Sheet1']);
+		expect(status).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toMatch(/--sheet: .*"Sheet1".*Hướng dẫn, Vụ việc, Mẫu/);
+	});
 });
 
 describe('formatCsv', () => {

@@ -240,6 +240,12 @@ export const en: Messages = {
 		},
 		sheet: 'Sheet with the cases:',
 		sheetHint: 'The workbook has several sheets. If the cases are on another sheet, choose it.',
+		headerLine: 'Header row:',
+		headerLineOption: (line, text) => `Line ${line}: ${text}`,
+		headerLineHint: 'If the column names are wrong, choose the line that holds them.',
+		skippedTitle: (count, lines) => `Skipped ${count} title lines above the table (lines ${lines}).`,
+		skippedFooter: (count, lines) => `Skipped ${count} footer lines below the table (totals, signatures…) (lines ${lines}).`,
+		skippedNotRead: 'They are not cases, so they are not counted in the rows read.',
 		mappingTitle: 'Column mapping',
 		mappingHint: 'Check which column of the file each field comes from; correct it if needed. * is required.',
 		noColumn: '— none —',
@@ -258,6 +264,8 @@ export const en: Messages = {
 			lon: 'Longitude'
 		},
 		missing: (fields) => `No column chosen for: ${fields}.`,
+		unfillable: (fields) =>
+			`The file has no column for: ${fields}. Every case needs it (id, date reported, residential group, category, status) and none of the file's other columns can give it, so this file cannot be imported. Export the file again with that column, or choose another header row if the column names were misread.`,
 		labelsTitle: 'Unrecognised labels',
 		labelsHint: 'These values are not in the lists. Choose the matching code; left empty, those rows are rejected and listed in the report.',
 		labelRows: (count) => `${count} rows`,

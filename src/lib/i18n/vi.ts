@@ -249,6 +249,13 @@ export const vi = {
 		},
 		sheet: 'Trang tính có danh sách vụ việc:',
 		sheetHint: 'Tệp Excel có nhiều trang tính. Nếu danh sách vụ việc nằm ở trang khác, hãy chọn trang đó.',
+		headerLine: 'Dòng tiêu đề cột:',
+		headerLineOption: (line: string, text: string) => `Dòng ${line}: ${text}`,
+		headerLineHint: 'Nếu tên các cột không đúng, hãy chọn dòng chứa tên cột.',
+		skippedTitle: (count: string, lines: string) => `Bỏ qua ${count} dòng tiêu đề phía trên bảng (dòng ${lines}).`,
+		skippedFooter: (count: string, lines: string) =>
+			`Bỏ qua ${count} dòng cuối bảng (tổng cộng, người lập biểu, chữ ký…) (dòng ${lines}).`,
+		skippedNotRead: 'Các dòng này không phải vụ việc nên không tính vào số dòng đã đọc.',
 		mappingTitle: 'Đối chiếu cột',
 		mappingHint: 'Kiểm tra mỗi thông tin được lấy từ cột nào trong tệp; sửa nếu cần. Dấu * là bắt buộc.',
 		noColumn: '— không có —',
@@ -267,6 +274,8 @@ export const vi = {
 			lon: 'Kinh độ'
 		} satisfies Record<CaseField, string>,
 		missing: (fields: string) => `Chưa chọn cột cho: ${fields}.`,
+		unfillable: (fields: string) =>
+			`Tệp không có cột nào cho: ${fields}. Đây là thông tin bắt buộc của mỗi vụ việc (mã, ngày tiếp nhận, tổ dân phố, loại, tình trạng) và không cột nào còn lại của tệp có thể dùng cho thông tin này, nên không thể nhập tệp này. Hãy xuất lại tệp có cột đó, hoặc chọn lại dòng tiêu đề cột nếu tên cột bị đọc sai.`,
 		labelsTitle: 'Nhãn chưa nhận ra',
 		labelsHint: 'Các giá trị sau không có trong danh mục. Hãy chọn mã tương ứng; để trống thì các dòng đó sẽ bị loại và ghi vào báo cáo.',
 		labelRows: (count: string) => `${count} dòng`,

@@ -1,10 +1,10 @@
 import type { Engine } from '../db/engine';
-import type { ImportReport, Rejection } from './report';
+import type { ImportReport, Rejection, SkippedLines } from './report';
 
 /** A cases file read, mapped and checked (`casesInput`): what the database is given. */
 export interface CasesInput {
 	file: string;
-	/** Rows in the file (not counting its header): accepted + rejected. */
+	/** Rows in the file (not its header, title or footer lines): accepted + rejected. */
 	read: number;
 	/** The accepted rows as Arrow IPC bytes in the columns of `cases` (see `casesArrow`). */
 	rows: Uint8Array;
@@ -12,6 +12,8 @@ export interface CasesInput {
 	rejections: Rejection[];
 	/** Dates read from Excel day numbers (`43891` for 01/03/2020): see `ImportReport.excelSerialDates`. */
 	excelSerialDates: number;
+	/** Title and footer lines of the file, not rows: outside `read`. */
+	skipped?: SkippedLines;
 }
 
 export const REQUIRED_CASE_FIELDS = ['case_id', 'reported_on', 'group_code', 'category', 'status'] as const;
@@ -30,7 +32,8 @@ export async function importCases(engine: Engine, input: CasesInput, { empty = f
 		accepted,
 		rejected: input.rejections.length,
 		rejections: input.rejections,
-		excelSerialDates: input.excelSerialDates
+		excelSerialDates: input.excelSerialDates,
+		skipped: input.skipped
 	};
 	const [{ stored }] = empty ? [{ stored: 0 }] : await engine.query('SELECT count(*) AS stored FROM (SELECT 1 FROM cases LIMIT 1)');
 	if (Number(stored) === 0) {

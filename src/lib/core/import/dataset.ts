@@ -28,7 +28,8 @@ export interface LoadedDataset {
  */
 export interface DatasetFiles {
 	groups: { name: string; text: string } | { name: string; bytes: Uint8Array };
-	cases: { name: string; bytes: Uint8Array | string };
+	/** `sheet`: the workbook's sheet with the cases, when not the one found by its header. */
+	cases: { name: string; bytes: Uint8Array | string; sheet?: string };
 }
 
 /** The rules a ward's cases are checked against (`checkCases`): its groups and extent, and today. */
@@ -40,9 +41,10 @@ export function wardRules(groups: readonly GroupWithGeometry[], today = localTod
 export async function readDataset(files: DatasetFiles, options: { today?: string } = {}): Promise<DatasetInput> {
 	const groupsBytes = 'bytes' in files.groups ? files.groups.bytes : new TextEncoder().encode(files.groups.text);
 	const { groups, report } = await readGroupsFile({ name: files.groups.name, bytes: groupsBytes });
-	const { name, bytes } = files.cases;
+	const { name, bytes, sheet } = files.cases;
 	const cases = await readCasesFile(name, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes, {
-		rules: wardRules(groups, options.today)
+		rules: wardRules(groups, options.today),
+		sheet
 	});
 	return { groups, groupsReport: report, cases };
 }

@@ -3,7 +3,7 @@ import { groupLayout } from '../geo/layout';
 import { proposeGroupMapping, type GroupField } from '../schema/dictionary';
 import type { GroupWithGeometry } from './groups';
 import type { Cell, RawTable } from './rawTable';
-import { ImportError, type ImportReport, type Rejection } from './report';
+import { ImportError, skippedLines, type ImportReport, type Rejection } from './report';
 import { isBlank, parseInteger, parseNumber, parseText } from './values';
 
 export type { GroupLayout } from '../geo/layout';
@@ -108,7 +108,7 @@ export function readGroupsTable(
 
 	return {
 		groups,
-		report: { file: table.file, read, accepted: groups.length, rejected: rejections.length, updated: 0, rejections },
+		report: { file: table.file, read, accepted: groups.length, rejected: rejections.length, updated: 0, rejections, skipped: skippedLines(table) },
 		layout: groupLayout(groups) === 'voronoi' ? 'voronoi' : 'tiles',
 		withoutCentre,
 		sharedCentres

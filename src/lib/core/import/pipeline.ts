@@ -4,9 +4,10 @@ import { REQUIRED_CASE_FIELDS, type CasesInput } from './cases';
 import { casesArrow } from './casesArrow';
 import { checkCases, type CaseRules } from './checkCases';
 import { DEFAULT_SAMPLE_SIZE, sampleIndices, scanPersonalData, type PersonalDataFinding } from './personalData';
-import { rowCells } from './rawTable';
+import { rowCells, type Cell } from './rawTable';
 import { readTable, type OnProgress, type RawTable } from './readTable';
-import { ImportError } from './report';
+import { ImportError, skippedLines } from './report';
+import { parseDate } from './values';
 
 /**
  * A cases file read and looked at, before anything is imported: the table, the column mapping proposed from its
@@ -22,9 +23,10 @@ export interface PreparedCases {
 export async function prepareCases(
 	file: { name: string; bytes: Uint8Array },
 	sheet?: string,
-	onProgress?: OnProgress
+	onProgress?: OnProgress,
+	headerLine?: number
 ): Promise<PreparedCases> {
-	const table = await readTable(file, { sheet, onProgress });
+	const table = await readTable(file, { sheet, onProgress, headerLine });
 	if (table.headers.length === 0) throw new ImportError('empty_file', file.name);
 	const { mapping } = proposeMapping(table.headers);
 	const idColumn = mapping.case_id;
@@ -58,6 +60,22 @@ export function missingFields(mapping: CaseMapping): CaseField[] {
 	return REQUIRED_CASE_FIELDS.filter((field) => mapping[field] === null);
 }
 
+/**
+ * The missing required fields that no column is left to give, so that no choice on the mapping step can complete
+ * the mapping (a file without any date column). A column is left when no required field takes it and it has a
+ * value among its first ones (`samples`, per column); for the date, one of those values must read as a date — a
+ * column of notes cannot give one. Empty while the user can still fix the mapping by hand.
+ */
+export function unfillableFields(mapping: CaseMapping, samples: readonly (readonly Cell[])[]): CaseField[] {
+	const missing = missingFields(mapping);
+	const taken = new Set<number | null>(REQUIRED_CASE_FIELDS.map((field) => mapping[field]));
+	const left = samples.flatMap((cells, column) => (taken.has(column) || cells.length === 0 ? [] : [cells]));
+	const dated = left.filter((cells) => cells.some((cell) => cell !== null && typeof cell !== 'boolean' && parseDate(cell) !== null));
+	const dates = missing.filter((field) => field === 'reported_on');
+	if (missing.length > left.length) return missing;
+	return dates.length > dated.length ? dates : [];
+}
+
 /** How the rows of a cases file are read and checked: the ward's rules, and the year a two-digit date falls in. */
 export interface CaseOptions {
 	rules: CaseRules;
@@ -89,7 +107,8 @@ export function casesInput(
 		read: table.rowCount + problems.length,
 		rows: casesArrow(cases, accepted),
 		rejections: [...problems, ...rejections].sort((a, b) => a.line - b.line),
-		excelSerialDates: cases.excelSerialDates
+		excelSerialDates: cases.excelSerialDates,
+		skipped: skippedLines(table)
 	};
 }
 
@@ -97,7 +116,7 @@ export function casesInput(
  * A cases file taken as it is, with the proposed mapping (the bundled demo, the command line, tests): the same
  * path as the Data page, without the questions. Refuses personal data like the page does.
  */
-export async function readCasesFile(name: string, bytes: Uint8Array, options: CaseOptions): Promise<CasesInput> {
-	const prepared = await prepareCases({ name, bytes });
+export async function readCasesFile(name: string, bytes: Uint8Array, options: CaseOptions & { sheet?: string }): Promise<CasesInput> {
+	const prepared = await prepareCases({ name, bytes }, options.sheet);
 	return casesInput(prepared, prepared.mapping, EMPTY_VALUE_MAPS, options);
 }

@@ -1,3 +1,5 @@
+import type { HeaderChoice } from './tableLayout';
+
 /** A cell as a file gives it, before any mapping: text stays text, and only typed formats bring other types. */
 export type Cell = string | number | boolean | Date | null;
 
@@ -65,6 +67,15 @@ export interface RawTable {
 	problems: ReadProblem[];
 	/** Line (csv) or sheet row (xlsx) of the header; absent for formats whose headers are not a row. */
 	headerLine?: number;
+	/** csv, xlsx: the lines above the header that are not blank (a title block), skipped. */
+	titleLines?: number[];
+	/**
+	 * csv, xlsx: the lines after the last row that make the table's footer (totals, signers, signatures, place and
+	 * date), skipped: they are not rows, so not rows read (`tableLayout.ts`).
+	 */
+	footerLines?: number[];
+	/** csv, xlsx: the first lines that are not blank, any of which the user may choose as the header instead. */
+	headerChoices?: HeaderChoice[];
 	/** xlsx: every sheet's name, in workbook order. */
 	sheets?: string[];
 	/** xlsx: the sheet read. */

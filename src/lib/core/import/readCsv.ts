@@ -2,6 +2,7 @@ import { ByteKeys } from './byteKeys';
 import { decodeToUtf8 } from './decodeText';
 import { headerNames, type AsciiCells, type Cell, type DistinctCells, type RawColumn, type RawTable, type ReadProblem } from './rawTable';
 import { ImportError } from './report';
+import { FOOTER_PROBE, findHeaderLine, footerStart, HEADER_PROBE, headerChoices, knownHeaders, type LayoutLine } from './tableLayout';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -20,14 +21,14 @@ export const PROGRESS_STEP = 50_000;
 export type OnProgress = (rowsDone: number) => void;
 
 /** A CSV or TSV file: turned into UTF-8 by `decodeToUtf8`, then read by `parseCsvBytes`. */
-export function readCsv(file: string, bytes: Uint8Array, onProgress?: OnProgress): RawTable {
+export function readCsv(file: string, bytes: Uint8Array, onProgress?: OnProgress, headerLine?: number): RawTable {
 	const { utf8, encoding } = decodeToUtf8(bytes);
-	return { ...parseCsvBytes(file, utf8, onProgress), encoding };
+	return { ...parseCsvBytes(file, utf8, onProgress, headerLine), encoding };
 }
 
 /** `parseCsvBytes` on text. */
-export function parseCsv(file: string, text: string, onProgress?: OnProgress): RawTable {
-	return parseCsvBytes(file, new TextEncoder().encode(text), onProgress);
+export function parseCsv(file: string, text: string, onProgress?: OnProgress, headerLine?: number): RawTable {
+	return parseCsvBytes(file, new TextEncoder().encode(text), onProgress, headerLine);
 }
 
 /**
@@ -38,7 +39,13 @@ export function parseCsv(file: string, text: string, onProgress?: OnProgress): R
  *   `""` (one `"`) with it; text after its closing quote is kept. A `"` inside an unquoted field is just a `"`;
  * - lines end in LF, CRLF or CR; cells are otherwise kept exactly as written (the mapping step trims);
  * - a record is numbered by the line it starts on, so one spanning lines 3–4 is line 3;
- * - the header is the first record that is not blank. A blank record — an empty line, or one of nothing but
+ * - the header is the line among the first ones with the most headers the dictionary knows (`findHeaderLine`),
+ *   read with the separator that finds it; the lines above it are a title block, skipped and listed
+ *   (`titleLines`). When no line has enough known headers, the header is the first record that is not blank and
+ *   the separator the one of that line. `headerLine` (a line the user chose) overrides the guess. The lines after
+ *   the last row that make the table's footer (`footerStart`) are neither rows nor problems: they are listed in
+ *   `footerLines`. Both are found in the first and last few dozen lines only, never row by row;
+ * - a blank record — an empty line, or one of nothing but
  *   separators and white space (Excel writes `;;;` for an empty spreadsheet row) — holds no data and is skipped
  *   wherever it is, as empty rows of a sheet are, and counted nowhere;
  * - a record with a different number of fields than the header is a problem (`wrong_column_count`), except that
@@ -51,27 +58,113 @@ export function parseCsv(file: string, text: string, onProgress?: OnProgress): R
  * The bytes are read once and never turned into a string per cell: each cell is kept as where it lies in the
  * bytes (`CsvColumn`), and made text only when asked for. A million-row export is read in a fraction of a second.
  */
-export function parseCsvBytes(file: string, bytes: Uint8Array, onProgress?: OnProgress): RawTable {
+export function parseCsvBytes(file: string, bytes: Uint8Array, onProgress?: OnProgress, headerLine?: number): RawTable {
 	const hint = SEPARATOR_HINT.exec(latin1(bytes, 0, Math.min(bytes.length, 8)));
 	const start = hint ? hint[0].length : 0;
-	const delimiter = hint ? (hint[1] as Delimiter) : sniffDelimiter(bytes, start);
-	const split = splitRecords(bytes, delimiter, start, hint ? 2 : 1, onProgress);
+	const layout = findLayout(bytes, start, hint ? 2 : 1, hint ? (hint[1] as Delimiter) : undefined, headerLine);
+	const { delimiter } = layout;
+	const split = splitRecords(bytes, delimiter, layout.start, layout.line, onProgress);
 	if (split.headerLine === undefined && split.problems.length) {
 		throw new ImportError('unreadable', `${file}: the header opens a quote (") that is never closed`, 'unclosed_quote_header');
 	}
 	const width = split.headers.length;
-	const spans = split.spans.subarray(0, split.rows * 2 * width);
+	const footer = findFooter(bytes, delimiter, split);
+	const rows = split.rows - footer.rows;
+	const spans = split.spans.subarray(0, rows * 2 * width);
+	const footerLines = new Set(footer.lines);
 	return {
 		file,
 		format: 'csv',
 		headers: split.headers,
-		columns: Array.from({ length: width }, (_, column) => new CsvColumn(bytes, spans, width, column, split.rows)),
-		rowCount: split.rows,
-		lines: split.lines.subarray(0, split.rows),
-		problems: split.problems,
+		columns: Array.from({ length: width }, (_, column) => new CsvColumn(bytes, spans, width, column, rows)),
+		rowCount: rows,
+		lines: split.lines.subarray(0, rows),
+		problems: footer.lines.length ? split.problems.filter(({ line }) => !footerLines.has(line)) : split.problems,
 		headerLine: split.headerLine,
+		titleLines: layout.titleLines,
+		footerLines: footer.lines,
+		headerChoices: layout.choices,
 		delimiter
 	};
+}
+
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+
+/** A record of the first lines: its cells, and where it starts. */
+interface ProbedLine extends LayoutLine {
+	position: number;
+}
+
+/**
+ * The separator, and where the header starts: see `parseCsvBytes`. Each separator reads the first lines; the one
+ * whose header has the most known headers wins, the separator of the first line (`sniffDelimiter`) on a tie.
+ */
+function findLayout(bytes: Uint8Array, start: number, firstLine: number, hinted: Delimiter | undefined, chosenLine?: number) {
+	const sniffed = hinted ?? sniffDelimiter(bytes, start);
+	let delimiter = sniffed;
+	let lines = probeLines(bytes, sniffed, start, firstLine);
+	let header = 0;
+	if (chosenLine !== undefined) {
+		header = Math.max(0, lines.findIndex(({ line }) => line === chosenLine));
+		if (!hinted && lines[header]) delimiter = sniffDelimiter(bytes, lines[header].position);
+	} else {
+		let known = 0;
+		for (const candidate of hinted ? [sniffed] : [sniffed, ...DELIMITERS.filter((other) => other !== sniffed)]) {
+			const probed = candidate === sniffed ? lines : probeLines(bytes, candidate, start, firstLine);
+			const index = findHeaderLine(probed);
+			const count = index === null ? 0 : knownHeaders(probed[index].cells);
+			if (index !== null && count > known) [delimiter, lines, header, known] = [candidate, probed, index, count];
+		}
+	}
+	return {
+		delimiter,
+		start: lines[header]?.position ?? start,
+		line: lines[header]?.line ?? firstLine,
+		titleLines: lines.slice(0, header).map(({ line }) => line),
+		choices: headerChoices(lines)
+	};
+}
+
+/** The first records that are not blank, up to `HEADER_PROBE`, as text. */
+function probeLines(bytes: Uint8Array, delimiter: Delimiter, start: number, firstLine: number): ProbedLine[] {
+	const reader = new RecordReader(bytes, delimiter, start, firstLine);
+	const lines: ProbedLine[] = [];
+	while (reader.position < bytes.length && lines.length < HEADER_PROBE) {
+		const { position, line } = reader;
+		const count = reader.read(0);
+		if (count < 0) break;
+		if (!allBlank(bytes, reader.spans, 0, count)) lines.push({ line, position, cells: recordCells(bytes, reader.spans, count) });
+	}
+	return lines;
+}
+
+function recordCells(bytes: Uint8Array, spans: Int32Array, count: number): string[] {
+	return Array.from({ length: count }, (_, field) => fieldText(bytes, spans[2 * field], spans[2 * field + 1]));
+}
+
+/**
+ * The footer after the last rows (`footerStart`): its lines, and how many of them were read as rows (the last
+ * ones). The last `FOOTER_PROBE` rows and whatever follows them are read again; a quote left open means no footer.
+ */
+function findFooter(bytes: Uint8Array, delimiter: Delimiter, split: SplitRecords): { rows: number; lines: number[] } {
+	const none = { rows: 0, lines: [] };
+	const width = split.headers.length;
+	if (split.rows === 0) return none;
+	const from = Math.max(0, split.rows - FOOTER_PROBE);
+	const first = split.spans[from * 2 * width];
+	const reader = new RecordReader(bytes, delimiter, first < 0 ? ~first : first, split.lines[from]);
+	const tail: (LayoutLine & { row: boolean })[] = [];
+	while (reader.position < bytes.length) {
+		const line = reader.line;
+		const count = reader.read(0);
+		if (count < 0) return none;
+		if (allBlank(bytes, reader.spans, 0, count)) continue;
+		const row = count === width || (count > width && allEmpty(reader.spans, 0, width, count));
+		tail.push({ line, row, cells: recordCells(bytes, reader.spans, count) });
+		if (tail.length > 2 * FOOTER_PROBE) tail.shift();
+	}
+	const footer = tail.slice(footerStart(tail));
+	return { rows: footer.filter(({ row }) => row).length, lines: footer.map(({ line }) => line) };
 }
 
 /** The separator that occurs most often outside quotes on the first non-blank line; a tie goes to `,`. */

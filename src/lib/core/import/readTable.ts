@@ -10,6 +10,14 @@ export type { Cell, RawColumn, RawTable, ReadProblem, ReadProblemReason, TableFo
 export { sniffFormat, type FileFormat } from './sniffFormat';
 export type { OnProgress } from './readCsv';
 
+export interface ReadOptions {
+	/** xlsx: the sheet to read; by default the one whose first rows hold a known header (see `readXlsx`). */
+	sheet?: string;
+	/** csv, xlsx: the header's line (or sheet row) when the user chose it; by default it is found (`tableLayout.ts`). */
+	headerLine?: number;
+	onProgress?: OnProgress;
+}
+
 /**
  * A file of rows — CSV/TSV, .xlsx, Parquet or JSON lines, told apart by `sniffFormat` — read as a table of raw
  * cells. Runs anywhere (browser, worker, Node): it takes the bytes and imports nothing from Node. The Excel and
@@ -17,7 +25,7 @@ export type { OnProgress } from './readCsv';
  */
 export async function readTable(
 	file: { name: string; bytes: Uint8Array },
-	options: { sheet?: string; onProgress?: OnProgress } = {}
+	options: ReadOptions = {}
 ): Promise<RawTable> {
 	const table = await readAnyTable(file, options);
 	options.onProgress?.(table.rowCount);
@@ -26,16 +34,16 @@ export async function readTable(
 
 async function readAnyTable(
 	file: { name: string; bytes: Uint8Array },
-	options: { sheet?: string; onProgress?: OnProgress }
+	options: ReadOptions
 ): Promise<RawTable> {
 	const format = sniffFormat(file.name, file.bytes);
 	switch (format) {
 		case 'csv':
-			return readCsv(file.name, file.bytes, options.onProgress);
+			return readCsv(file.name, file.bytes, options.onProgress, options.headerLine);
 		case 'jsonl':
 			return readJsonLines(file.name, file.bytes);
 		case 'xlsx':
-			return readXlsx(file.name, file.bytes, options.sheet);
+			return readXlsx(file.name, file.bytes, options.sheet, options.headerLine);
 		case 'parquet':
 			return readParquet(file.name, file.bytes);
 		case 'geojson':

@@ -1,12 +1,11 @@
-import type { Cell as ExcelCell, CellValue } from 'exceljs';
+import type { Cell as ExcelCell, CellValue, Worksheet as ExcelWorksheet } from 'exceljs';
 import { columnsOfRows, headerNames, type Cell, type RawTable } from './rawTable';
 import { ImportError } from './report';
+import { FOOTER_PROBE, findHeaderLine, footerStart, HEADER_PROBE, headerChoices, knownHeaders, type LayoutLine } from './tableLayout';
 
 type ExcelModule = typeof import('exceljs');
 
 const BLANK = /^[\s\u200b\ufeff]*$/;
-/** Rows looked at to tell a sheet's title block from its header. */
-const HEADER_PROBE = 30;
 
 /**
  * ExcelJS, loaded on first use so it stays out of the start-up bundle. Its package's `browser` field gives Vite
@@ -19,17 +18,21 @@ async function loadExcel(): Promise<ExcelModule> {
 }
 
 /**
- * One sheet of an .xlsx workbook: the named one, else the first visible one. Cells keep their types: numbers,
- * `Date` for date-formatted cells (UTC, as ExcelJS gives them), booleans, text; rich text as its plain text, a
- * formula as its cached result (never its text), a hyperlink as its text; errors, empty cells and the covered
- * cells of a merged range are null.
+ * One sheet of an .xlsx workbook: the named one, else the visible sheet whose first rows hold the header with the
+ * most known headers (an instructions sheet often comes first), else the first visible one. Cells keep their
+ * types: numbers, `Date` for date-formatted cells (UTC, as ExcelJS gives them), booleans, text; rich text as its
+ * plain text, a formula as its cached result (never its text), a hyperlink as its text; errors, empty cells and
+ * the covered cells of a merged range are null.
  *
- * Rows with no content are skipped wherever they are. The header is the first row with content — except that rows
- * above it with less than half the cells of the widest of the first rows are a title block (ward reports open with
- * the agency, the national motto and a title) and are skipped. Columns run from the leftmost to the rightmost with
- * content in the header or below it, so no value is dropped for want of a header.
+ * Rows with no content are skipped wherever they are. The header is the row with the most known headers among
+ * the first ones (`findHeaderLine`), or `headerLine` when the user chose it; the rows above it are a title block
+ * (ward reports open with the agency, the national motto and a title), skipped and listed. When no row has enough
+ * known headers, the header is the first row with content, except that rows above it with less than half the
+ * cells of the widest of the first rows are taken as a title block. The rows after the last case that make the
+ * table's footer (`footerStart`) are skipped and listed too. Columns run from the leftmost to the rightmost with
+ * content in the header or below it (footer aside), so no value is dropped for want of a header.
  */
-export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: string): Promise<RawTable> {
+export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: string, headerLine?: number): Promise<RawTable> {
 	const excel = await loadExcel();
 	const workbook = new excel.Workbook();
 	try {
@@ -45,37 +48,27 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: stri
 	const worksheets = workbook.worksheets;
 	const sheets = worksheets.map((worksheet) => worksheet.name);
 	const worksheet =
-		sheetName === undefined
-			? (worksheets.find((candidate) => candidate.state === 'visible') ?? worksheets[0])
-			: worksheets.find((candidate) => candidate.name === sheetName);
+		sheetName === undefined ? defaultSheet(worksheets) : worksheets.find((candidate) => candidate.name === sheetName);
 	if (!worksheet) {
 		if (sheetName !== undefined) throw new ImportError('unreadable', `${file}: no sheet named "${sheetName}" (sheets: ${sheets.join(', ')})`, 'no_sheet');
 		return { file, format: 'xlsx', headers: [], columns: [], rowCount: 0, lines: [], problems: [], sheets };
 	}
 
-	const records: SheetRow[] = [];
-	worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-		const cells = new Map<number, Cell>();
-		let first = Infinity;
-		let last = 0;
-		row.eachCell({ includeEmpty: false }, (cell, column) => {
-			const value = cellValue(cell);
-			if (value === null) return;
-			cells.set(column, value);
-			if (typeof value === 'string' && BLANK.test(value)) return;
-			first = Math.min(first, column);
-			last = Math.max(last, column);
-		});
-		if (last > 0) records.push({ line: rowNumber, cells, first, last });
-	});
+	const records = sheetRows(worksheet);
 	if (records.length === 0) return { file, format: 'xlsx', headers: [], columns: [], rowCount: 0, lines: [], problems: [], sheets, sheet: worksheet.name };
 
-	const headerIndex = findHeader(records);
-	const table = records.slice(headerIndex);
+	const probe = records.slice(0, HEADER_PROBE).map(layoutLine);
+	const chosen = headerLine === undefined ? -1 : records.findIndex((record) => record.line === headerLine);
+	const headerIndex = chosen >= 0 ? chosen : (findHeaderLine(probe) ?? findHeader(records));
+	const body = records.slice(headerIndex + 1);
+	const tail = body.slice(-FOOTER_PROBE);
+	const footer = tail.slice(footerStart(tail.map(layoutLine)));
+	const data = body.slice(0, body.length - footer.length);
+	const header = records[headerIndex];
+	const table = [header, ...data];
 	const first = Math.min(...table.map((record) => record.first));
 	const last = Math.max(...table.map((record) => record.last));
 	const columns = Array.from({ length: last - first + 1 }, (_, index) => first + index);
-	const [header, ...data] = table;
 	return {
 		file,
 		format: 'xlsx',
@@ -88,9 +81,52 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheetName?: stri
 		lines: data.map((record) => record.line),
 		problems: [],
 		headerLine: header.line,
+		titleLines: records.slice(0, headerIndex).map((record) => record.line),
+		footerLines: footer.map((record) => record.line),
+		headerChoices: headerChoices(probe),
 		sheets,
 		sheet: worksheet.name
 	};
+}
+
+/** The visible sheet with the best known header in its first rows; else the first visible one. */
+function defaultSheet(worksheets: ExcelWorksheet[]): ExcelWorksheet | undefined {
+	const visible = worksheets.filter((candidate) => candidate.state === 'visible');
+	let best: { worksheet: ExcelWorksheet; known: number } | null = null;
+	for (const worksheet of visible) {
+		const probe = sheetRows(worksheet, HEADER_PROBE).map(layoutLine);
+		const index = findHeaderLine(probe);
+		const known = index === null ? 0 : knownHeaders(probe[index].cells);
+		if (known > (best?.known ?? 0)) best = { worksheet, known };
+	}
+	return best?.worksheet ?? visible[0] ?? worksheets[0];
+}
+
+/** The rows of a sheet that have content, in order; the first `limit` of them. */
+function sheetRows(worksheet: ExcelWorksheet, limit = Infinity): SheetRow[] {
+	const records: SheetRow[] = [];
+	for (let rowNumber = 1; rowNumber <= worksheet.rowCount && records.length < limit; rowNumber++) {
+		const row = worksheet.findRow(rowNumber);
+		if (!row) continue;
+		const cells = new Map<number, Cell>();
+		let first = Infinity;
+		let last = 0;
+		row.eachCell({ includeEmpty: false }, (cell, column) => {
+			const value = cellValue(cell);
+			if (value === null) return;
+			cells.set(column, value);
+			if (typeof value === 'string' && BLANK.test(value)) return;
+			first = Math.min(first, column);
+			last = Math.max(last, column);
+		});
+		if (last > 0) records.push({ line: rowNumber, cells, first, last });
+	}
+	return records;
+}
+
+/** A row's cells as text, in column order, for `tableLayout`. */
+function layoutLine(record: SheetRow): LayoutLine {
+	return { line: record.line, cells: [...record.cells.values()].map(headerText) };
 }
 
 interface SheetRow {
@@ -101,6 +137,7 @@ interface SheetRow {
 	last: number;
 }
 
+/** No header the dictionary knows: the first row with at least half the cells of the widest of the first rows. */
 function findHeader(records: readonly SheetRow[]): number {
 	const probe = records.slice(0, HEADER_PROBE).map((record) => contentCount(record));
 	const widest = Math.max(...probe);

@@ -26,6 +26,22 @@ export interface Rejection {
 	field: string;
 }
 
+/**
+ * Lines of the file that are not rows of the table, skipped and listed (`tableLayout.ts`): a title block above
+ * the header, a footer below the last row. They are outside `read`, which counts rows only.
+ */
+export interface SkippedLines {
+	title: number[];
+	footer: number[];
+}
+
+/** The skipped lines of a table read, when there are any. */
+export function skippedLines(table: { titleLines?: number[]; footerLines?: number[] }): SkippedLines | undefined {
+	const title = table.titleLines ?? [];
+	const footer = table.footerLines ?? [];
+	return title.length || footer.length ? { title, footer } : undefined;
+}
+
 /** The end of every import: `read === accepted + rejected`, and every rejected row says why. */
 export interface ImportReport {
 	file: string;
@@ -40,6 +56,8 @@ export interface ImportReport {
 	 * 01/03/2020) and read as dates, for the user to check; absent for the groups.
 	 */
 	excelSerialDates?: number;
+	/** Title and footer lines that were not rows; absent when there were none. */
+	skipped?: SkippedLines;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { PersonalDataFinding } from './personalData';
 import { casesInput, dropColumns, prepareCases, type PreparedCases } from './pipeline';
 import { rowCells } from './rawTable';
 import { readTable, sniffFormat, type Cell, type RawColumn } from './readTable';
-import { ImportError, unclosedQuote, type Rejection } from './report';
+import { ImportError, skippedLines, unclosedQuote, type Rejection, type SkippedLines } from './report';
+import type { HeaderChoice } from './tableLayout';
 
 /** What the page shows of a cases table while the user maps it; the rows themselves stay in the session. */
 export interface CasesPreview {
@@ -24,6 +25,10 @@ export interface CasesPreview {
 	sheet?: string;
 	/** A quote the CSV never closes: the user is told before confirming that its lines will be rejected. */
 	unclosedQuote: { line: number; lines: number } | null;
+	/** csv, xlsx: the header's line, the lines that could be the header instead, and the lines skipped. */
+	headerLine?: number;
+	headerChoices: HeaderChoice[];
+	skipped?: SkippedLines;
 }
 
 /** The files the user chose, told apart: the cases table to map, and the groups file if one came with it. */
@@ -77,8 +82,8 @@ export class ImportSession {
 			: groupTables[0]
 				? groupsFromTable(groupTables[0].prepared.table)
 				: null;
-		// Only a workbook is read again (another of its sheets): a big CSV's bytes are given back at once.
-		this.#file = caseTables[0].prepared.table.format === 'xlsx' ? caseTables[0].file : null;
+		// Kept to be read again (another sheet, another header line). A UTF-8 CSV's cells are these very bytes.
+		this.#file = caseTables[0].file;
 		this.#prepared = caseTables[0].prepared;
 		return { kind: 'opened', cases: preview(this.#prepared), groupsFile };
 	}
@@ -87,6 +92,13 @@ export class ImportSession {
 	async chooseSheet(sheet: string, onProgress: ProgressListener = () => {}): Promise<CasesPreview> {
 		const file = this.#requireFile();
 		this.#prepared = await prepareWithProgress(file, onProgress, sheet);
+		return preview(this.#prepared);
+	}
+
+	/** The table read again with another of its first lines as the header: the guess was wrong. */
+	async chooseHeader(line: number, onProgress: ProgressListener = () => {}): Promise<CasesPreview> {
+		const file = this.#requireFile();
+		this.#prepared = await prepareWithProgress(file, onProgress, this.#prepared?.table.sheet, line);
 		return preview(this.#prepared);
 	}
 
@@ -158,7 +170,10 @@ function preview({ table, mapping, personalData }: PreparedCases): CasesPreview 
 		personalData,
 		sheets: table.sheets ?? [],
 		sheet: table.sheet,
-		unclosedQuote: unclosedQuote(table.problems)
+		unclosedQuote: unclosedQuote(table.problems),
+		headerLine: table.headerLine,
+		headerChoices: table.headerChoices ?? [],
+		skipped: skippedLines(table)
 	};
 }
 
@@ -175,11 +190,13 @@ function columnSamples(column: RawColumn): Cell[] {
 async function prepareWithProgress(
 	file: { name: string; bytes: Uint8Array },
 	onProgress: ProgressListener,
-	sheet?: string
+	sheet?: string,
+	headerLine?: number
 ): Promise<PreparedCases> {
 	const estimate = estimateRows(file);
 	onProgress({ phase: 'reading', rows: 0, total: estimate, estimated: true });
-	const prepared = await prepareCases(file, sheet, (rows) => onProgress({ phase: 'reading', rows, total: estimate, estimated: true }));
+	const progress = (rows: number) => onProgress({ phase: 'reading', rows, total: estimate, estimated: true });
+	const prepared = await prepareCases(file, sheet, progress, headerLine);
 	const rows = prepared.table.rowCount;
 	onProgress({ phase: 'reading', rows, total: rows, estimated: false });
 	return prepared;

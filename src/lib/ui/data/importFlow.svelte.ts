@@ -2,7 +2,7 @@ import type { CaseMapping, ValueMaps } from '$lib/core/import/canonical';
 import { EMPTY_VALUE_MAPS } from '$lib/core/import/canonical';
 import { wardRules, type DatasetInput } from '$lib/core/import/dataset';
 import type { GroupsFile } from '$lib/core/import/groupsFile';
-import { missingFields } from '$lib/core/import/pipeline';
+import { missingFields, unfillableFields } from '$lib/core/import/pipeline';
 import { ImportError, type ImportReport, type RefusalHint } from '$lib/core/import/report';
 import type { CasesPreview, ImportProgress, UnknownLabels } from '$lib/core/import/session';
 import { mappingKey, normaliseLabel, type CaseField } from '$lib/core/schema/dictionary';
@@ -61,6 +61,11 @@ export class ImportFlow {
 		return this.mapping ? missingFields(this.mapping) : [];
 	}
 
+	/** Missing required fields that no column of the file is left to give: the import cannot go on. */
+	get unfillable(): string[] {
+		return this.mapping && this.preview ? unfillableFields(this.mapping, this.preview.samples) : [];
+	}
+
 	/** The workbook's sheets when it has several (the user picks the one with the cases); else empty. */
 	get sheets(): string[] {
 		const sheets = this.preview?.sheets ?? [];
@@ -101,6 +106,19 @@ export class ImportFlow {
 		this.step = 'reading';
 		try {
 			const preview = await this.#worker.call('sheet', { sheet }, (progress) => (this.progress = progress));
+			if (generation === this.#generation) this.#show(preview);
+		} catch (error) {
+			if (generation === this.#generation) this.#fail(error);
+		}
+	}
+
+	/** The user picked another line as the header (the guess was wrong): read the table again from it. */
+	async chooseHeader(line: number): Promise<void> {
+		if (!this.preview || line === this.preview.headerLine) return;
+		const generation = this.#generation;
+		this.step = 'reading';
+		try {
+			const preview = await this.#worker.call('header', { line }, (progress) => (this.progress = progress));
 			if (generation === this.#generation) this.#show(preview);
 		} catch (error) {
 			if (generation === this.#generation) this.#fail(error);

@@ -1,6 +1,6 @@
 import type { CaseMapping, ValueMaps } from '$lib/core/import/canonical';
 import type { CaseRules } from '$lib/core/import/checkCases';
-import type { ImportError, RefusalHint, Rejection } from '$lib/core/import/report';
+import type { ImportError, RefusalHint, Rejection, SkippedLines } from '$lib/core/import/report';
 import type { CasesPreview, ImportProgress, OpenedFiles, UnknownLabels } from '$lib/core/import/session';
 
 /*
@@ -13,6 +13,7 @@ import type { CasesPreview, ImportProgress, OpenedFiles, UnknownLabels } from '$
 export interface ImportCalls {
 	open: { request: { files: File[] }; answer: OpenedFiles };
 	sheet: { request: { sheet: string }; answer: CasesPreview };
+	header: { request: { line: number }; answer: CasesPreview };
 	dropPersonalData: { request: Record<never, never>; answer: CasesPreview };
 	unknownLabels: { request: { mapping: CaseMapping; maps: ValueMaps }; answer: UnknownLabels };
 	/** `keep`: whether the worker keeps a copy of the rows for `stage`. */
@@ -35,6 +36,7 @@ export interface MappedCases {
 	rows: ArrayBuffer;
 	rejections: Rejection[];
 	excelSerialDates: number;
+	skipped?: SkippedLines;
 }
 
 /** Page → worker. */

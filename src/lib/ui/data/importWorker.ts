@@ -55,6 +55,8 @@ async function run(
 		}
 		case 'sheet':
 			return session.chooseSheet(request.sheet, onProgress);
+		case 'header':
+			return session.chooseHeader(request.line, onProgress);
 		case 'dropPersonalData':
 			return session.dropPersonalData();
 		case 'unknownLabels': {
