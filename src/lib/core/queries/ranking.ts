@@ -15,17 +15,19 @@ export function compareRanked(a: { code: string; count: Shown }, b: { code: stri
 /** Where a shown count stands: a withheld count is at least 5 and at most the smallest count shown beside it. */
 const rankValue = (count: Shown) => (count === WITHHELD ? 4.5 : count === SMALL ? 2.5 : count);
 
-/** Natural order of codes: runs of digits compare as numbers, the rest character by character. */
+/** Natural order of codes: runs of digits compare as numbers, the rest character by character ("01" after "1"). */
 export function compareCodes(a: string, b: string): number {
 	const left = a.match(/\d+|\D+/g) ?? [];
 	const right = b.match(/\d+|\D+/g) ?? [];
+	let zeros = 0;
 	for (let i = 0; i < Math.min(left.length, right.length); i++) {
 		const [x, y] = [left[i], right[i]];
 		const numeric = /^\d/.test(x) && /^\d/.test(y);
-		const order = numeric ? Number(x) - Number(y) || x.length - y.length : x < y ? -1 : x > y ? 1 : 0;
+		const order = numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
 		if (order !== 0) return order;
+		if (numeric && zeros === 0) zeros = x.length - y.length;
 	}
-	return left.length - right.length;
+	return left.length - right.length || zeros;
 }
 
 /** Items in ranking order, by the count each shows. */
