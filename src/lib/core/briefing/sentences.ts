@@ -39,14 +39,15 @@ export function briefingSentences(facts: BriefingFacts, lang: Language, formatIn
 	if (facts.total !== 0) {
 		const handled = resolution(facts);
 		if (handled) sentences.push(write.resolved(handled, facts, count, percent));
-		const groups = facts.topGroups.filter((group) => group.count !== 0).slice(0, 3);
+		// Only counts that are shown: hidden ones are ranked by their mark, so naming one as the largest could be untrue.
+		const groups = facts.topGroups.filter((group) => !isHidden(group.count) && group.count > 0).slice(0, 3);
 		if (groups.length > 0) {
 			const named = groups.map((group) => write.group(group.name, count(group.count), group.change, formatInteger));
 			sentences.push(write.groups(named.join(', ')));
 		}
 		const category = facts.topCategory;
-		if (category && category.count !== 0) {
-			const share = isHidden(category.count) || isHidden(facts.total) ? null : percent(category.count, facts.total);
+		if (category && !isHidden(category.count) && category.count > 0) {
+			const share = isHidden(facts.total) ? null : percent(category.count, facts.total);
 			sentences.push(write.category(category.label, count(category.count), share));
 		}
 		const hotspots = facts.hotspotNames;
