@@ -172,15 +172,15 @@ describe('distribution copies disclose nothing', () => {
 			for (const [code, shown] of copy.categories) check(shown, everyCategory.get(code) ?? 0, wholeTable(copy.categories));
 
 			const found = possibilities(copy, real.total + 10, category);
-			const values = new Map<string, [Shown, number]>([
+			const values: [string, [Shown, number]][] = [
 				['total', [copy.total, real.total]],
 				['resolved', [copy.resolved, real.resolved]],
-				...[...copy.groups].map(([code, shown]) => [`group ${code}`, [shown, real.groups.get(code) ?? 0]] as const),
+				...[...copy.groups].map(([code, shown]): [string, [Shown, number]] => [`group ${code}`, [shown, real.groups.get(code) ?? 0]]),
 				...[...copy.categories]
 					.filter(([code]) => !category || code === category)
-					.map(([code, shown]) => [`category ${code}`, [shown, everyCategory.get(code) ?? 0]] as const)
-			]);
-			const hidden = [...values].filter(([, [shown]]) => typeof shown !== 'number');
+					.map(([code, shown]): [string, [Shown, number]] => [`category ${code}`, [shown, everyCategory.get(code) ?? 0]])
+			];
+			const hidden = values.filter(([, [shown]]) => typeof shown !== 'number');
 			expect(hidden.length).toBeGreaterThan(0);
 			for (const [key, [, count]] of hidden) {
 				expect(found.get(key)!.has(count), `${key} can be what it is`).toBe(true);

@@ -5,7 +5,6 @@ import {
 	protectStar,
 	SMALL,
 	suppressCount,
-	suppressTable,
 	WITHHELD,
 	type BriefingCounts,
 	type ProtectedStar,
@@ -15,8 +14,8 @@ import {
 
 const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
 const one = (counts: number[]) => {
-	const result = suppressTable(counts, sum(counts));
-	return [...result.cells, result.total];
+	const result = protectStar({ total: sum(counts), tables: [counts] });
+	return [...result.tables[0], result.total];
 };
 
 describe('primary suppression', () => {

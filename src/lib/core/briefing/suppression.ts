@@ -112,12 +112,6 @@ function widest(star: Star, state: ProtectedStar): number | null {
 	return best;
 }
 
-/** One table under its total (the resolved/unresolved split of a sentence, the tests). */
-export function suppressTable(counts: readonly number[], total: number): { cells: Shown[]; total: Shown } {
-	const { tables, total: shownTotal } = protectStar({ total, tables: [[...counts]] });
-	return { cells: tables[0], total: shownTotal };
-}
-
 function smallestShown(counts: readonly number[], shown: readonly Shown[]): number | null {
 	let best: number | null = null;
 	shown.forEach((value, i) => {
@@ -138,7 +132,7 @@ function smallestAnywhere(star: Star, state: ProtectedStar): { table: number; ce
 type Range = [number, number];
 
 /** What a reader who knows the rule can tell about each cell of a table from its marks. */
-export function readerBounds(shown: readonly Shown[], whole = false): Range[] {
+function readerBounds(shown: readonly Shown[], whole = false): Range[] {
 	if (whole) return shown.map(() => [0, Infinity]);
 	const published = shown.filter((value): value is number => !isHidden(value) && value > 0);
 	const ceiling = published.length > 0 ? Math.min(...published) : Infinity;
@@ -160,7 +154,7 @@ function sumWithout(values: readonly number[], i: number): number {
  * The table of the first hidden cell a reader can pin to one value ('total' for the total), or null.
  * Exact for a star: given the total, the tables are independent, and each is one sum over boxes of integers.
  */
-export function pinned(star: Star, state: ProtectedStar): number | 'total' | null {
+function pinned(star: Star, state: ProtectedStar): number | 'total' | null {
 	const bounds = state.tables.map((shown, t) => readerBounds(shown, state.whole[t]));
 	const floors = star.floors ?? [];
 	floors.forEach((floor, f) => {
