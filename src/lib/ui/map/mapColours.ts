@@ -256,7 +256,7 @@ function colourDisclosed(
 		} else {
 			withheld = true;
 			colours.set(group.group_code, WITHHELD_COLOUR);
-			labels.set(group.group_code, isHidden(count) ? count : '…');
+			labels.set(group.group_code, mode === 'change' || !isHidden(count) ? '…' : count);
 		}
 	});
 	const legend = withheld ? [...classes.legend, { colour: WITHHELD_COLOUR, label: text.legendWithheld }] : classes.legend;
