@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { previousPeriod } from '../../src/lib/core/queries/periods';
 import { browserPerFile, openDrawnPage } from './perFile';
 
 /*
@@ -36,6 +37,9 @@ const browser = browserPerFile();
 
 interface Copy {
 	total: Shown;
+	previousTotal: Shown;
+	/** Each group's change against the previous period, null where the copy leaves it out. */
+	changes: Map<string, number | null>;
 	resolved: Shown;
 	open30: Shown;
 	escalated: Shown;
@@ -58,6 +62,7 @@ async function readCopy(page: Page): Promise<Copy> {
 	const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
 	const lines = readFileSync((await csvDownload.path())!, 'utf8').replace('\uFEFF', '').trim().split('\r\n').slice(1);
 	const groups = new Map(lines.map((line) => [line.split(',')[0], read(line.split(',')[2])] as const));
+	const changes = new Map(lines.map((line) => [line.split(',')[0], line.split(',')[3] === '' ? null : Number(line.split(',')[3])]));
 	// The page's top 5 are the export's first five, in the same order and with the same marks.
 	const top = await page
 		.getByTestId('ranking')
@@ -66,6 +71,8 @@ async function readCopy(page: Page): Promise<Copy> {
 	expect(top).toEqual(lines.slice(0, 5).map((line) => [line.split(',')[0], line.split(',')[2]]));
 	return {
 		total: await text('kpi-total'),
+		previousTotal: await text('kpi-previous'),
+		changes,
 		resolved: await text('kpi-resolved'),
 		open30: await text('open-30'),
 		escalated: await text('escalated'),
@@ -185,6 +192,23 @@ describe('distribution copies disclose nothing', () => {
 			for (const [key, [, count]] of hidden) {
 				expect(found.get(key)!.has(count), `${key} can be what it is`).toBe(true);
 				expect(found.get(key)!.size, `${key} is pinned`).toBeGreaterThan(1);
+			}
+
+			// The previous period: a change shown beside a shown count gives the group's earlier count; the others
+			// add up to the rest of the previous total, so an earlier count of 1–4 must have company among them.
+			const before = previousPeriod({ from, to });
+			const earlier = truth(before.from, before.to, category);
+			check(copy.previousTotal, earlier.total);
+			const unknown = [...copy.changes].filter(([code, change]) => change === null || typeof copy.groups.get(code) !== 'number');
+			for (const [code, change] of copy.changes) {
+				const count = copy.groups.get(code);
+				if (change === null || typeof count !== 'number') continue;
+				expect(count - change).toBe(earlier.groups.get(code) ?? 0);
+				expect(count - change >= 1 && count - change <= 4, `${code} before`).toBe(false);
+			}
+			for (const [code] of unknown) {
+				const count = earlier.groups.get(code) ?? 0;
+				if (count >= 1 && count <= 4) expect(unknown.length > 1 || typeof copy.previousTotal !== 'number', `${code} before`).toBe(true);
 			}
 
 			// The sentences carry no count the tables hide.
