@@ -3,12 +3,12 @@
  * a copy shows or exports goes through `discloseBriefing`, so the page, its sentences, the map and the files hide
  * the same cells.
  *
- * Primary: a count from 1 to 4 is shown as "<5" (the threshold rule; Hundepool et al., *Statistical Disclosure
- * Control*, Wiley 2012, §5.2). Secondary ("complementary suppression", ibid. §5.4): no hidden count may be worked
- * out from the shown totals and the other cells. The copy's tables are linked (ibid. §5.5): the groups, the
- * categories and the resolved/unresolved split each add up to the same total (the KPI), and the cases open over 30
- * days and the escalated ones are among the unresolved. So they are audited as one star of tables around that
- * total, with what a reader who knows this rule can tell about each cell:
+ * Primary: a count from 1 to 4 is shown as "<5" (the threshold rule for frequency tables; Hundepool et al.,
+ * *Statistical Disclosure Control*, Wiley 2012, ch. 5). Secondary ("complementary suppression", ibid. ch. 4, with
+ * linked tables): no hidden count may be worked out from the shown totals and the other cells. The copy's tables
+ * are linked: the groups, the categories and the resolved/unresolved split each add up to the same total (the
+ * KPI), and the cases open over 30 days and the escalated ones are among the unresolved. So they are audited as one
+ * star of tables around that total, with what a reader who knows this rule can tell about each cell:
  *
  *   shown n → n;  "<5" → 1–4;  "x" (withheld) → at least 5, and at most the smallest count shown in its table
  *   (cells are withheld smallest first);  a withheld total → at least 5.
