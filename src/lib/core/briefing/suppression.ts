@@ -213,8 +213,8 @@ export interface Disclosure {
 	groups: Map<string, { count: Shown; change: number | null }>;
 	categories: Map<string, Shown>;
 	handling: { open30: Shown; open60: Shown; open90: Shown; escalated: Shown };
-	/** Whether anything was hidden for distribution (the copy then explains the marks). */
-	suppressed: boolean;
+	/** A distribution copy: suppressed, and without the trend by month. */
+	distribution: boolean;
 }
 
 /** Every figure of the briefing as it may be shown: all of them as they are, or protected for distribution. */
@@ -229,7 +229,7 @@ export function discloseBriefing(counts: BriefingCounts, distribution: boolean):
 			groups: new Map(counts.groups.map((group) => [group.key, { count: group.count, change: group.count - group.previous }])),
 			categories: new Map(counts.categories.map((category) => [category.key, category.count])),
 			handling: { ...counts.handling },
-			suppressed: false
+			distribution: false
 		};
 	}
 	const linkedGroups = counts.groups.filter((group) => group.linked);
@@ -271,6 +271,6 @@ export function discloseBriefing(counts: BriefingCounts, distribution: boolean):
 			open90: suppressCount(open90),
 			escalated: current.floors[0][1]
 		},
-		suppressed: true
+		distribution: true
 	};
 }

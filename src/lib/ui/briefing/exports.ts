@@ -38,7 +38,7 @@ export function briefingSheets(
 			rows: ranked(categories, (row) => row.category, shownCategory).map((row) => [text.category[row.category], shownCategory(row)])
 		}
 	];
-	if (disclosure.suppressed) return sheets;
+	if (disclosure.distribution) return sheets;
 	return [
 		...sheets,
 		{
