@@ -5,7 +5,7 @@
  * that would give it back.
  */
 import type { Language } from '../queries/view';
-import { isHidden, type Shown } from './suppression';
+import { isHidden, SMALL, type Shown } from './suppression';
 
 export interface BriefingFacts {
 	/** `periodName(…).phrase`: "quý III/2020", "the period from 05/03/2020 to 20/04/2020". */
@@ -64,7 +64,7 @@ function resolution(facts: BriefingFacts): Resolution | null {
 	if (facts.resolved === 0) return 'none';
 	if (isHidden(facts.total)) return null;
 	const unresolved = facts.unresolved ?? (isHidden(facts.resolved) ? facts.resolved : facts.total - facts.resolved);
-	if (unresolved === '<5') return 'unresolvedHidden';
+	if (unresolved === SMALL) return 'unresolvedHidden';
 	if (isHidden(facts.resolved)) return 'resolvedHidden';
 	return 'shown';
 }
