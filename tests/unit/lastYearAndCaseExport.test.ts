@@ -6,7 +6,7 @@ import { readCaseRows, readKeyFigures } from '../../src/lib/core/queries/results
 import type { View } from '../../src/lib/core/queries/view';
 import { toCsv } from '../../src/lib/core/briefing/csv';
 import { toXlsx } from '../../src/lib/core/briefing/xlsx';
-import { compareCounts } from '../../src/lib/core/briefing/suppression';
+import { compareShown, suppressCount } from '../../src/lib/core/briefing/suppression';
 import { briefingSentences, type BriefingFacts } from '../../src/lib/core/briefing/sentences';
 import { caseSheet } from '../../src/lib/ui/briefing/exports';
 import { formatter, messages } from '../../src/lib/i18n/format';
@@ -68,11 +68,13 @@ describe('same period last year', () => {
 
 describe('suppression of the change against last year (distribution copies)', () => {
 	test('counts of 1–4 are "<5" and a change that would give one back is hidden', () => {
-		expect(compareCounts(12, 3, true)).toEqual({ earlier: '<5', change: null, share: null });
-		expect(compareCounts(3, 12, true)).toEqual({ earlier: 12, change: null, share: null });
-		expect(compareCounts(15, 10, true)).toEqual({ earlier: 10, change: 5, share: 0.5 });
-		expect(compareCounts(7, 0, true)).toEqual({ earlier: 0, change: 7, share: null });
-		expect(compareCounts(12, 3, false)).toEqual({ earlier: 3, change: 9, share: 3 });
+		const compared = (current: number, earlier: number) => compareShown(suppressCount(current), suppressCount(earlier));
+		expect(suppressCount(3)).toBe('<5');
+		expect(compared(12, 3)).toBeNull();
+		expect(compared(3, 12)).toBeNull();
+		expect(compared(15, 10)).toEqual({ change: 5, share: 0.5 });
+		expect(compared(7, 0)).toEqual({ change: 7, share: null });
+		expect(compareShown(12, 3)).toEqual({ change: 9, share: 3 });
 	});
 
 	const facts: BriefingFacts = {
@@ -84,13 +86,12 @@ describe('suppression of the change against last year (distribution copies)', ()
 		topGroups: [],
 		open90: 0,
 		escalated: 0,
-		hotspotNames: null,
-		suppressed: true
+		hotspotNames: null
 	};
 	const integer = formatter('vi').integer;
 
 	test('the sentence gives no percentage against a hidden last-year count', () => {
-		const [sentence] = briefingSentences({ ...facts, sameLastYear: 3 }, 'vi', integer);
+		const [sentence] = briefingSentences({ ...facts, sameLastYear: '<5' }, 'vi', integer);
 		expect(sentence).toBe(
 			'Trong quý III/2020, toàn phường tiếp nhận 40 vụ việc, tăng 5 % so với quý II/2020 và so với <5 vụ việc trong cùng kỳ năm trước.'
 		);

@@ -86,6 +86,7 @@ export const en: Messages = {
 	ebRate: (raw, eb) => `${raw} per 1,000 (smoothed: ${eb})`,
 	ebNote: 'Hover a group for its empirical-Bayes smoothed rate: small groups’ rates swing easily and are pulled towards the ward’s overall rate.',
 	legendChange: 'Change in cases vs previous period',
+	legendWithheld: 'Hidden in a distribution copy (“<5”, “x”)',
 	noPopulation: 'population unknown',
 	hoverCases: (count) => `${count} cases`,
 	kpi: {
@@ -385,7 +386,8 @@ export const en: Messages = {
 		nation: 'SOCIALIST REPUBLIC OF VIETNAM',
 		motto: 'Independence - Freedom - Happiness',
 		title: 'REPORT',
-		suppressionOn: 'Distribution copy: counts from 1 to 4 are shown as “<5”.',
+		suppressionOn:
+			'Distribution copy: counts from 1 to 4 are shown as “<5”; “x” is a count of 5 or more hidden as well, so that no hidden count can be worked out from the totals and the other figures (when every row of a table is “x”, the whole table is hidden, zeros included). Changes and shares that would give a hidden count back are left out (“…”), and so is the monthly trend.',
 		previousPeriod: (from, to) => `Previous period (${from} – ${to})`,
 		sameLastYear: (from, to) => `Same period last year (${from} – ${to})`,
 		noData: 'no data',

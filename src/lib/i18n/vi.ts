@@ -95,6 +95,7 @@ export const vi = {
 	ebRate: (raw: string, eb: string) => `${raw} vụ/1.000 dân (đã hiệu chỉnh: ${eb})`,
 	ebNote: 'Rê chuột lên một tổ để xem tỷ lệ đã hiệu chỉnh thực nghiệm Bayes: tổ ít dân có tỷ lệ dễ dao động, được kéo về mức chung của phường.',
 	legendChange: 'Chênh lệch số vụ so với kỳ trước',
+	legendWithheld: 'Ẩn trong bản phát hành (“<5”, “x”)',
 	noPopulation: 'chưa có số dân',
 	hoverCases: (count: string) => `${count} vụ việc`,
 	kpi: {
@@ -397,7 +398,8 @@ export const vi = {
 		nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
 		motto: 'Độc lập - Tự do - Hạnh phúc',
 		title: 'BÁO CÁO',
-		suppressionOn: 'Bản phát hành: các số từ 1 đến 4 được ghi là “<5”.',
+		suppressionOn:
+			'Bản phát hành: các số từ 1 đến 4 được ghi là “<5”; “x” là một số từ 5 trở lên được ẩn thêm, để không ai tính ngược ra các số đã ẩn từ số tổng và các số còn lại (khi mọi dòng của một bảng đều là “x”, cả bảng được ẩn, kể cả số 0). Mức tăng, giảm và tỷ lệ có thể làm lộ một số đã ẩn thì không ghi (“…”), và không in diễn biến theo tháng.',
 		previousPeriod: (from: string, to: string) => `Kỳ trước (${from} – ${to})`,
 		sameLastYear: (from: string, to: string) => `Cùng kỳ năm trước (${from} – ${to})`,
 		noData: 'không có số liệu',

@@ -151,91 +151,78 @@ describe('the briefing sentences, in English', () => {
 	});
 });
 
-describe('for distribution, small counts are "<5" and nothing gives them back', () => {
-	test('a small total hides the change and the resolution share', () => {
+describe('for distribution, hidden counts are written with their mark and nothing gives them back', () => {
+	test('a small total hides the change and the resolution share; no hidden count is named as the largest', () => {
 		expect(
 			vi({
-				suppressed: true,
-				total: 3,
+				total: '<5',
 				previousTotal: 12,
-				resolved: 2,
-				topGroups: [{ name: 'Tổ dân phố 13', count: 2, change: 1 }],
-				topCategory: { label: 'Tranh chấp đất đai', count: 2 },
+				resolved: '<5',
+				topGroups: [{ name: 'Tổ dân phố 13', count: '<5', change: null }],
+				topCategory: { label: 'Tranh chấp đất đai', count: '<5' },
 				hotspotNames: [],
-				open90: 1,
+				open90: '<5',
 				escalated: 0
 			})
 		).toEqual([
 			'Trong quý III/2020, toàn phường tiếp nhận <5 vụ việc, so với 12 vụ việc trong quý II/2020.',
-			'Địa bàn có nhiều vụ việc nhất: Tổ dân phố 13 (<5 vụ).',
-			'Loại vụ việc nhiều nhất: Tranh chấp đất đai (<5 vụ).',
 			'Không có điểm nóng nào đạt độ tin cậy 95 % trở lên.',
 			'Có <5 vụ việc kéo dài quá 90 ngày chưa giải quyết xong.'
 		]);
 	});
 
-	test('a small previous total hides the change; counts of 5 or more stay', () => {
-		expect(vi({ suppressed: true, previousTotal: 4 })[0]).toBe(
+	test('a hidden previous total hides the change; counts shown stay', () => {
+		expect(vi({ previousTotal: '<5' })[0]).toBe(
 			'Trong quý III/2020, toàn phường tiếp nhận 124 vụ việc, so với <5 vụ việc trong quý II/2020.'
 		);
-		expect(vi({ suppressed: true, previousTotal: 0 })[0]).toBe(
+		expect(vi({ previousTotal: 0 })[0]).toBe(
 			'Trong quý III/2020, toàn phường tiếp nhận 124 vụ việc, trong khi quý II/2020 không có vụ nào.'
 		);
-		expect(vi({ suppressed: true }).join(' ')).toBe(vi({ suppressed: false }).join(' ').replace('Có 3 vụ việc', 'Có <5 vụ việc').replace('; 2 vụ việc', '; <5 vụ việc'));
+		expect(vi({ open90: '<5', escalated: '<5' }).join(' ')).toBe(
+			vi({}).join(' ').replace('Có 3 vụ việc', 'Có <5 vụ việc').replace('; 2 vụ việc', '; <5 vụ việc')
+		);
 	});
 
-	test('a group change is hidden when the group was small before', () => {
-		expect(vi({ suppressed: true, topGroups: [{ name: 'Tổ dân phố 13', count: 6, change: 3 }] })[2]).toBe(
+	test('a withheld total is written "x" and no share or change is given against it', () => {
+		expect(vi({ total: 'x', resolved: 'x', unresolved: '<5', topCategory: { label: 'Đất đai', count: 9 } })).toEqual([
+			'Trong quý III/2020, toàn phường tiếp nhận x vụ việc, so với 111 vụ việc trong quý II/2020.',
+			'Địa bàn có nhiều vụ việc nhất: Tổ dân phố 13 (15 vụ, tăng 4), Tổ dân phố 25 (12 vụ, giảm 2), Tổ dân phố 7 (9 vụ, không đổi).',
+			'Loại vụ việc nhiều nhất: Đất đai (9 vụ).',
+			'Điểm nóng (độ tin cậy 95 % trở lên): Tổ dân phố 13, Tổ dân phố 25.',
+			'Có 3 vụ việc kéo dài quá 90 ngày chưa giải quyết xong; 2 vụ việc phát sinh thành vụ án, vi phạm.'
+		]);
+	});
+
+	test('a hidden group change is left out', () => {
+		expect(vi({ topGroups: [{ name: 'Tổ dân phố 13', count: 6, change: null }] })[2]).toBe(
 			'Địa bàn có nhiều vụ việc nhất: Tổ dân phố 13 (6 vụ).'
 		);
 	});
 
 	test('few resolved, or few not resolved: no share that gives them back', () => {
-		expect(vi({ suppressed: true, resolved: 3 })[1]).toBe('<5/124 vụ việc đã hòa giải thành ở cơ sở.');
-		expect(vi({ suppressed: true, resolved: 122 })[1]).toBe(
-			'Trong 124 vụ việc, chỉ còn dưới 5 vụ chưa hòa giải thành ở cơ sở.'
-		);
-		expect(en({ suppressed: true, resolved: 122 })[1]).toBe(
+		expect(vi({ resolved: '<5', unresolved: 'x' })[1]).toBe('<5/124 vụ việc đã hòa giải thành ở cơ sở.');
+		expect(vi({ resolved: 'x', unresolved: '<5' })[1]).toBe('Trong 124 vụ việc, chỉ còn dưới 5 vụ chưa hòa giải thành ở cơ sở.');
+		expect(en({ resolved: 'x', unresolved: '<5' })[1]).toBe(
 			'Of the 124 cases, fewer than 5 are not yet resolved by grassroots mediation.'
 		);
-		expect(en({ suppressed: true, resolved: 124 })[1]).toBe('124 of 124 cases (100 %) were resolved by grassroots mediation.');
+		expect(en({ resolved: 124, unresolved: 0 })[1]).toBe('124 of 124 cases (100 %) were resolved by grassroots mediation.');
 	});
 
 	test('English plurals follow what is written', () => {
-		const one = {
-			suppressed: true,
-			total: 1,
-			previousTotal: 9,
-			resolved: 1,
-			topGroups: [{ name: 'TDP 1', count: 1, change: -8 }],
-			topCategory: { label: 'Noise', count: 1 },
-			open90: 1,
-			escalated: 0,
-			hotspotNames: null
-		};
-		expect(en(one)).toEqual([
+		expect(
+			en({
+				total: '<5',
+				previousTotal: 9,
+				resolved: '<5',
+				topGroups: [{ name: 'TDP 1', count: '<5', change: null }],
+				topCategory: { label: 'Noise', count: '<5' },
+				open90: '<5',
+				escalated: 0,
+				hotspotNames: null
+			})
+		).toEqual([
 			'In Q3 2020, the ward received <5 cases, compared with 9 cases in Q2 2020.',
-			'Most cases: TDP 1 (<5 cases).',
-			'Most frequent category: Noise (<5 cases).',
 			'<5 cases have been open for more than 90 days.'
 		]);
-	});
-
-	test('no digit below 5 is written as a count when suppression is on', () => {
-		const sentences = vi({
-			suppressed: true,
-			total: 40,
-			previousTotal: 3,
-			sameLastYear: 2,
-			resolved: 38,
-			topGroups: [
-				{ name: 'A', count: 9, change: 6 },
-				{ name: 'B', count: 4, change: -1 }
-			],
-			topCategory: { label: 'X', count: 4 },
-			open90: 2,
-			escalated: 1
-		}).join(' ');
-		expect(sentences).not.toMatch(/(?<![\d.,<])[1-4](?![\d.,/])/);
 	});
 });

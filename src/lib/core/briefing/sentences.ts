@@ -1,104 +1,96 @@
 /**
  * The briefing's generated sentences (issue 5): template-based and deterministic, in Vietnamese and English, one
- * sentence per main fact. Percentages are rounded to whole numbers. With `suppressed` (for distribution) a count of
- * 1–4 is written "<5", and no percentage or change is given that would give a hidden count back (./suppression.ts).
+ * sentence per main fact. Percentages are rounded to whole numbers. The counts come as the copy shows them
+ * (`discloseBriefing`): a hidden one is written with its mark ("<5", "x"), and no percentage or change is given
+ * that would give it back.
  */
 import type { Language } from '../queries/view';
-import { isSmall, suppressChange, suppressTable } from './suppression';
+import { isHidden, SMALL, type Shown } from './suppression';
 
 export interface BriefingFacts {
 	/** `periodName(…).phrase`: "quý III/2020", "the period from 05/03/2020 to 20/04/2020". */
 	period: string;
 	previousPeriod: string;
-	total: number;
+	total: Shown;
 	/** null when there is nothing to compare with (no data before the period). */
-	previousTotal: number | null;
-	sameLastYear?: number | null;
+	previousTotal: Shown | null;
+	sameLastYear?: Shown | null;
 	/** Resolved by mediation at the grassroots ("hòa giải thành ở cơ sở"). */
-	resolved: number;
-	/** Largest first; `change` is the count minus the previous period's count, null when unknown. At most 3 are named. */
-	topGroups: { name: string; count: number; change: number | null }[];
-	topCategory?: { label: string; count: number } | null;
-	open90: number;
-	escalated: number;
+	resolved: Shown;
+	/** The total minus the resolved, as shown; by default worked out from them. */
+	unresolved?: Shown;
+	/** In ranking order (`compareRanked`); `change` against the previous period, null when unknown or hidden. At most 3 are named. */
+	topGroups: { name: string; count: Shown; change: number | null }[];
+	topCategory?: { label: string; count: Shown } | null;
+	open90: Shown;
+	escalated: Shown;
 	/** Groups that are hotspots at 95 % confidence or more, at most 5 named; null leaves the sentence out (no analysis). */
 	hotspotNames: string[] | null;
-	suppressed?: boolean;
 }
 
 type Integer = (value: number) => string;
 
 export function briefingSentences(facts: BriefingFacts, lang: Language, formatInteger: Integer): string[] {
 	const write = lang === 'vi' ? vi : en;
-	const count = (value: number) => (facts.suppressed && isSmall(value) ? '<5' : formatInteger(value));
-	const hides = (value: number) => Boolean(facts.suppressed) && isSmall(value);
-	const percent = (part: number, whole: number) => `${formatInteger(Math.round((part / whole) * 100))} %`;
-	const sentences = [write.total(facts, count, hides, formatInteger)];
-	if (facts.total > 0) {
-		const handled = resolution(facts, hides);
+	const count = (value: Shown) => (isHidden(value) ? value : formatInteger(value));
+	const percent = (part: Shown, whole: Shown) =>
+		isHidden(part) || isHidden(whole) ? '…' : `${formatInteger(Math.round((part / whole) * 100))} %`;
+	const sentences = [write.total(facts, count, formatInteger)];
+	if (facts.total !== 0) {
+		const handled = resolution(facts);
 		if (handled) sentences.push(write.resolved(handled, facts, count, percent));
-		const groups = facts.topGroups.filter((group) => group.count > 0).slice(0, 3);
+		// Only counts that are shown: hidden ones are ranked by their mark, so naming one as the largest could be untrue.
+		const groups = facts.topGroups.filter((group) => !isHidden(group.count) && group.count > 0).slice(0, 3);
 		if (groups.length > 0) {
-			const named = groups.map((group) => {
-				const previous = group.change === null ? null : group.count - group.change;
-				const change =
-					previous === null ? null : facts.suppressed ? suppressChange(group.count, previous) : group.change;
-				return write.group(group.name, count(group.count), change, formatInteger);
-			});
+			const named = groups.map((group) => write.group(group.name, count(group.count), group.change, formatInteger));
 			sentences.push(write.groups(named.join(', ')));
 		}
 		const category = facts.topCategory;
-		if (category && category.count > 0) {
-			const share = hides(category.count) || hides(facts.total) ? null : percent(category.count, facts.total);
+		if (category && !isHidden(category.count) && category.count > 0) {
+			const share = isHidden(facts.total) ? null : percent(category.count, facts.total);
 			sentences.push(write.category(category.label, count(category.count), share));
 		}
 		const hotspots = facts.hotspotNames;
 		if (hotspots) sentences.push(write.hotspots(hotspots.slice(0, 5), hotspots.length - 5, formatInteger));
 	}
-	if (facts.open90 > 0 || facts.escalated > 0) sentences.push(write.lasting(facts, count));
+	if (facts.open90 !== 0 || facts.escalated !== 0) sentences.push(write.lasting(facts, count));
 	return sentences;
 }
 
 type Resolution = 'shown' | 'resolvedHidden' | 'unresolvedHidden' | 'none';
 
-/** How the resolved share may be told; the resolved and unresolved counts are one table under the total. */
-function resolution(facts: BriefingFacts, hides: (value: number) => boolean): Resolution | null {
+/** How the resolved share may be told: the resolved and unresolved counts are one table under the total. */
+function resolution(facts: BriefingFacts): Resolution | null {
 	if (facts.resolved === 0) return 'none';
-	if (!facts.suppressed) return 'shown';
-	if (hides(facts.total)) return null;
-	const table = suppressTable(
-		[{ key: 'resolved', count: facts.resolved }, { key: 'unresolved', count: facts.total - facts.resolved }],
-		facts.total
-	);
-	const [resolved, unresolved] = table.rows;
-	if (unresolved.suppression === 'primary') return 'unresolvedHidden';
-	if (resolved.suppression === 'primary') return 'resolvedHidden';
+	if (isHidden(facts.total)) return null;
+	const unresolved = facts.unresolved ?? (isHidden(facts.resolved) ? facts.resolved : facts.total - facts.resolved);
+	if (unresolved === SMALL) return 'unresolvedHidden';
+	if (isHidden(facts.resolved)) return 'resolvedHidden';
 	return 'shown';
 }
 
-type Count = (value: number) => string;
-type Percent = (part: number, whole: number) => string;
+type Count = (value: Shown) => string;
+type Percent = (part: Shown, whole: Shown) => string;
 type Writer = typeof vi;
 
 /** The comparison clause with one earlier count, or null when there is nothing to compare. */
 function comparison(
 	lang: Language,
-	current: number,
-	earlier: number | null | undefined,
+	current: Shown,
+	earlier: Shown | null | undefined,
 	earlierName: string,
 	count: Count,
-	hides: (value: number) => boolean,
 	formatInteger: Integer
 ): string | null {
 	if (earlier === null || earlier === undefined) return null;
 	const v = lang === 'vi';
-	const cases = (value: number) => (v ? `${count(value)} vụ việc` : casesEn(count(value)));
+	const cases = (value: Shown) => (v ? `${count(value)} vụ việc` : casesEn(count(value)));
 	if (current === 0 && earlier === 0) return v ? `như ${earlierName}` : `as in ${earlierName}`;
 	if (earlier === 0) return v ? `trong khi ${earlierName} không có vụ nào` : `while ${earlierName} had none`;
 	if (current === 0) {
 		return v ? `trong khi ${earlierName} có ${cases(earlier)}` : `while ${earlierName} had ${cases(earlier)}`;
 	}
-	if (hides(current) || hides(earlier)) {
+	if (isHidden(current) || isHidden(earlier)) {
 		return v ? `so với ${cases(earlier)} trong ${earlierName}` : `compared with ${cases(earlier)} in ${earlierName}`;
 	}
 	if (current === earlier) return v ? `bằng ${earlierName}` : `unchanged from ${earlierName}`;
@@ -109,11 +101,11 @@ function comparison(
 }
 
 const vi = {
-	total(facts: BriefingFacts, count: Count, hides: (v: number) => boolean, formatInteger: Integer) {
+	total(facts: BriefingFacts, count: Count, formatInteger: Integer) {
 		const received = facts.total === 0 ? 'không tiếp nhận vụ việc nào' : `tiếp nhận ${count(facts.total)} vụ việc`;
 		const clauses = [
-			comparison('vi', facts.total, facts.previousTotal, facts.previousPeriod, count, hides, formatInteger),
-			comparison('vi', facts.total, facts.sameLastYear, 'cùng kỳ năm trước', count, hides, formatInteger)
+			comparison('vi', facts.total, facts.previousTotal, facts.previousPeriod, count, formatInteger),
+			comparison('vi', facts.total, facts.sameLastYear, 'cùng kỳ năm trước', count, formatInteger)
 		].filter((clause): clause is string => clause !== null);
 		const tail = clauses.length > 0 ? `, ${clauses.join(' và ')}` : '';
 		return `Trong ${facts.period}, toàn phường ${received}${tail}.`;
@@ -143,8 +135,8 @@ const vi = {
 	},
 	lasting(facts: BriefingFacts, count: Count) {
 		const parts = [
-			facts.open90 > 0 ? `${count(facts.open90)} vụ việc kéo dài quá 90 ngày chưa giải quyết xong` : null,
-			facts.escalated > 0 ? `${count(facts.escalated)} vụ việc phát sinh thành vụ án, vi phạm` : null
+			facts.open90 !== 0 ? `${count(facts.open90)} vụ việc kéo dài quá 90 ngày chưa giải quyết xong` : null,
+			facts.escalated !== 0 ? `${count(facts.escalated)} vụ việc phát sinh thành vụ án, vi phạm` : null
 		].filter((part): part is string => part !== null);
 		return `Có ${parts.join('; ')}.`;
 	}
@@ -154,11 +146,11 @@ const vi = {
 const casesEn = (shown: string) => `${shown} ${shown === '1' ? 'case' : 'cases'}`;
 
 const en: Writer = {
-	total(facts, count, hides, formatInteger) {
+	total(facts, count, formatInteger) {
 		const received = facts.total === 0 ? 'received no cases' : `received ${casesEn(count(facts.total))}`;
 		const clauses = [
-			comparison('en', facts.total, facts.previousTotal, facts.previousPeriod, count, hides, formatInteger),
-			comparison('en', facts.total, facts.sameLastYear, 'the same period last year', count, hides, formatInteger)
+			comparison('en', facts.total, facts.previousTotal, facts.previousPeriod, count, formatInteger),
+			comparison('en', facts.total, facts.sameLastYear, 'the same period last year', count, formatInteger)
 		].filter((clause): clause is string => clause !== null);
 		const tail = clauses.length > 0 ? `, ${clauses.join(' and ')}` : '';
 		return `In ${facts.period}, the ward ${received}${tail}.`;
@@ -190,10 +182,10 @@ const en: Writer = {
 	},
 	lasting(facts, count) {
 		const parts = [
-			facts.open90 > 0
+			facts.open90 !== 0
 				? `${casesEn(count(facts.open90))} ${count(facts.open90) === '1' ? 'has' : 'have'} been open for more than 90 days`
 				: null,
-			facts.escalated > 0 ? `${casesEn(count(facts.escalated))} escalated` : null
+			facts.escalated !== 0 ? `${casesEn(count(facts.escalated))} escalated` : null
 		].filter((part): part is string => part !== null);
 		return `${parts.join('; ')}.`;
 	}

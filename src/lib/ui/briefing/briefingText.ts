@@ -1,21 +1,22 @@
 import type { HotspotAnalysis } from '$lib/core/analysis';
 import { dateLine, periodName } from '$lib/core/briefing/periodName';
 import { briefingSentences } from '$lib/core/briefing/sentences';
+import type { Disclosure } from '$lib/core/briefing/suppression';
+import { ranked } from '$lib/core/queries/ranking';
 import { localToday } from '$lib/core/queries/dates';
 import { dataCovers, periodConvention, previousPeriod, samePeriodLastYear, type Convention } from '$lib/core/queries/periods';
-import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '$lib/core/queries/results';
+import type { CategoryCount, GroupFigures } from '$lib/core/queries/results';
 import type { View } from '$lib/core/queries/view';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 
 export interface BriefingTextInput {
 	view: View;
-	figures: KeyFigures;
-	handling: Handling;
+	/** Every count as the copy shows it. */
+	disclosure: Disclosure;
 	groups: GroupFigures[];
 	categories: CategoryCount[];
 	hotspots: HotspotAnalysis | null;
-	distribution: boolean;
 	/** The data's first date: before it, the same period last year has no data. */
 	firstDate: string;
 	/** The ward's default convention, for a period that is neither whole calendar nor whole reporting months. */
@@ -35,35 +36,33 @@ export interface BriefingText {
 
 /** The briefing's written parts, from the figures by the deterministic templates of `core/briefing`. */
 export function briefingText(input: BriefingTextInput): BriefingText {
-	const { view, figures, text, format } = input;
+	const { view, disclosure, text, format } = input;
 	const convention = periodConvention(view, input.convention);
 	const period = periodName(view, view.lang, convention);
 	const previousDates = previousPeriod(view);
 	const previous = periodName(previousDates, view.lang, periodConvention(previousDates, input.convention));
 	const lastYearKnown = dataCovers(samePeriodLastYear(view), input.firstDate);
 	const names = new Map(input.groups.map((group) => [group.group_code, group.name]));
-	const ranked = [...input.groups].sort((a, b) => b.total - a.total);
-	const [topCategory] = input.categories;
+	const shownGroup = (group: GroupFigures) => disclosure.groups.get(group.group_code) ?? { count: group.total, change: null };
+	const shownCategory = (row: CategoryCount) => disclosure.categories.get(row.category) ?? row.total;
+	const topGroups = ranked(input.groups, (group) => group.group_code, (group) => shownGroup(group).count);
+	const [topCategory] = ranked(input.categories, (row) => row.category, shownCategory);
 	const sentences = briefingSentences(
 		{
 			period: period.phrase,
 			previousPeriod: previous.phrase,
-			total: figures.total,
-			previousTotal: figures.previousTotal,
-			sameLastYear: lastYearKnown ? figures.lastYearTotal : null,
-			resolved: figures.resolved,
-			topGroups: ranked.slice(0, 3).map((group) => ({
-				name: group.name,
-				count: group.total,
-				change: group.total - group.previousTotal
-			})),
-			topCategory: topCategory ? { label: text.category[topCategory.category], count: topCategory.total } : null,
-			open90: input.handling.open90,
-			escalated: input.handling.escalated,
+			total: disclosure.total,
+			previousTotal: disclosure.previousTotal,
+			sameLastYear: lastYearKnown ? disclosure.lastYearTotal : null,
+			resolved: disclosure.resolved,
+			unresolved: disclosure.unresolved,
+			topGroups: topGroups.slice(0, 3).map((group) => ({ name: group.name, ...shownGroup(group) })),
+			topCategory: topCategory ? { label: text.category[topCategory.category], count: shownCategory(topCategory) } : null,
+			open90: disclosure.handling.open90,
+			escalated: disclosure.handling.escalated,
 			hotspotNames: input.hotspots
 				? input.hotspots.groups.filter((group) => group.gi_bin >= 2).map((group) => names.get(group.group_code) ?? group.group_code)
-				: null,
-			suppressed: input.distribution
+				: null
 		},
 		view.lang,
 		format.integer

@@ -1,42 +1,50 @@
 import { toCsv } from '$lib/core/briefing/csv';
-import { isSmall, SMALL } from '$lib/core/briefing/suppression';
+import type { Disclosure } from '$lib/core/briefing/suppression';
+import { ranked } from '$lib/core/queries/ranking';
 import { toXlsx, type Sheet } from '$lib/core/briefing/xlsx';
 import type { CaseRow, CategoryCount, GroupFigures, MonthCount } from '$lib/core/queries/results';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 import { saveBlob } from '../download';
 
-/** The briefing's tables as sheets; in a distribution copy counts 1–4 become "<5" and their changes are left out. */
+/**
+ * The briefing's tables as sheets, with the counts and changes the page shows (`discloseBriefing`) in its ranking
+ * order. A distribution copy leaves the trend by month out, as its page does.
+ */
 export function briefingSheets(
 	groups: GroupFigures[],
 	categories: CategoryCount[],
 	months: MonthCount[],
-	distribution: boolean,
+	disclosure: Disclosure,
 	text: Messages
 ): Sheet[] {
-	const shown = (count: number) => (distribution && isSmall(count) ? SMALL : count);
-	const ranked = [...groups].sort((a, b) => b.total - a.total || a.group_code.localeCompare(b.group_code));
+	const shownGroup = (group: GroupFigures) => disclosure.groups.get(group.group_code) ?? { count: group.total, change: null };
+	const shownCategory = (row: CategoryCount) => disclosure.categories.get(row.category) ?? row.total;
 	const columns = text.rankingColumns;
-	return [
+	const sheets: Sheet[] = [
 		{
 			name: text.rankingTitle,
 			headers: ['group_code', columns.group, columns.count, columns.change],
-			rows: ranked.map((group) => [
+			rows: ranked(groups, (group) => group.group_code, (group) => shownGroup(group).count).map((group) => [
 				group.group_code,
 				group.name,
-				shown(group.total),
-				distribution && (isSmall(group.total) || isSmall(group.previousTotal)) ? null : group.total - group.previousTotal
+				shownGroup(group).count,
+				shownGroup(group).change
 			])
 		},
 		{
 			name: text.breakdownTitle,
 			headers: [text.categories, columns.count],
-			rows: categories.map((row) => [text.category[row.category], shown(row.total)])
-		},
+			rows: ranked(categories, (row) => row.category, shownCategory).map((row) => [text.category[row.category], shownCategory(row)])
+		}
+	];
+	if (disclosure.distribution) return sheets;
+	return [
+		...sheets,
 		{
 			name: text.trendTitle,
 			headers: ['month', text.categories, columns.count],
-			rows: months.map((row) => [row.month, text.category[row.category], shown(row.total)])
+			rows: months.map((row) => [row.month, text.category[row.category], row.total])
 		}
 	];
 }

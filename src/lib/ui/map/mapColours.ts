@@ -1,12 +1,15 @@
 import { schemeRdBu, schemeYlOrRd } from 'd3-scale-chromatic';
 import { ticks } from 'd3-array';
 import type { GroupFigures } from '$lib/core/queries/results';
+import { isHidden, SMALL, type Disclosure } from '$lib/core/briefing/suppression';
 import type { MapMode, View } from '$lib/core/queries/view';
 import type { ConfidenceBin, EmergingCategory, HotspotAnalysis, MoranCluster } from '$lib/core/analysis';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 
 export const NO_DATA_COLOUR = '#d9d9d9';
+/** A count withheld ("x") in a distribution copy, or a rate or change that would give a hidden count back. */
+export const WITHHELD_COLOUR = '#8c8c8c';
 
 export interface LegendEntry {
 	colour: string;
@@ -33,16 +36,16 @@ export function colourMap(
 	hotspots: HotspotAnalysis | null,
 	text: Messages,
 	format: Formatter,
-	/** Distribution copy: counts 1–4 share one class, "<5", so no colour tells them apart. */
-	suppressSmall = false
+	/** A distribution copy's counts and changes: the map shows what its tables show, and no more. */
+	disclosed: Disclosure['groups'] | null = null
 ): MapColouring {
-	if (hotspots && view.mode === 'gistar') return colourGiStar(hotspots, view.fdr, text, format);
+	if (hotspots && view.mode === 'gistar') return colourGiStar(hotspots, view.fdr, text, format, disclosed !== null);
 	if (hotspots && view.mode === 'lisa') return colourLisa(hotspots, text);
 	if (hotspots && view.mode === 'emerging') return colourEmerging(hotspots, text);
 	const mode = view.mode === 'rate' || view.mode === 'change' ? view.mode : 'count';
 	const title = mode === 'rate' ? text.legendRate : mode === 'change' ? text.legendChange : text.legendCases;
-	const coloured = colourGroups(mode, groups, format, suppressSmall);
-	if (mode === 'rate' && hotspots) {
+	const coloured = disclosed ? colourDisclosed(mode, groups, disclosed, text, format) : colourGroups(mode, groups, format);
+	if (mode === 'rate' && hotspots && !disclosed) {
 		for (const group of hotspots.groups) {
 			const raw = coloured.labels.get(group.group_code);
 			if (raw && group.eb_rate !== null) coloured.labels.set(group.group_code, text.ebRate(raw, format.decimal(group.eb_rate)));
@@ -63,7 +66,8 @@ const GI_COLOURS: Record<`${ConfidenceBin}`, string> = {
 };
 const GI_ORDER = ['3', '2', '1', '0', '-1', '-2', '-3'] as const;
 
-function colourGiStar(hotspots: HotspotAnalysis, fdr: boolean, text: Messages, format: Formatter): MapColouring {
+/** `withoutScores`: a distribution copy names each group's class, not its z-score (worked from every count). */
+function colourGiStar(hotspots: HotspotAnalysis, fdr: boolean, text: Messages, format: Formatter, withoutScores: boolean): MapColouring {
 	const colours = new Map<string, string>();
 	const labels = new Map<string, string | null>();
 	const classes = new Map<string, string>();
@@ -72,7 +76,7 @@ function colourGiStar(hotspots: HotspotAnalysis, fdr: boolean, text: Messages, f
 		colours.set(group.group_code, GI_COLOURS[bin]);
 		classes.set(group.group_code, bin);
 		const z = group.gi_z === null ? '—' : format.decimal(group.gi_z);
-		labels.set(group.group_code, `${text.statistics.zScore(z)} · ${text.statistics.giBin[bin]}`);
+		labels.set(group.group_code, withoutScores ? text.statistics.giBin[bin] : `${text.statistics.zScore(z)} · ${text.statistics.giBin[bin]}`);
 	}
 	return {
 		colours,
@@ -176,8 +180,7 @@ export function groupValue(mode: MapMode, group: GroupFigures): number | null {
 export function colourGroups(
 	mode: 'count' | 'rate' | 'change',
 	groups: GroupFigures[],
-	format: Formatter,
-	suppressSmall = false
+	format: Formatter
 ): Pick<MapColouring, 'colours' | 'labels' | 'legend'> {
 	const values = groups.map((group) => groupValue(mode, group));
 	const present = values.filter((value): value is number => value !== null);
@@ -186,7 +189,7 @@ export function colourGroups(
 			? changeClasses(Math.max(0, ...present.map(Math.abs)), format)
 			: mode === 'rate'
 				? rateClasses(Math.max(0, ...present), format)
-				: countClasses(Math.max(0, ...present), format, suppressSmall);
+				: countClasses(Math.max(0, ...present), format, false);
 	const colours = new Map<string, string>();
 	const labels = new Map<string, string | null>();
 	groups.forEach((group, index) => {
@@ -200,12 +203,64 @@ export function colourGroups(
 					? format.decimal(value)
 					: mode === 'change'
 						? format.signed(value)
-						: suppressSmall && value > 0 && value < 5
-							? '<5'
-							: format.integer(value)
+						: format.integer(value)
 		);
 	});
 	return { colours, labels, legend: classes.legend };
+}
+
+/**
+ * A distribution copy's map: coloured only by what its tables show. A hidden count keeps its mark (one class for
+ * "<5", one colour for "x"); a rate or change that would give a hidden count back is not drawn; the classes' breaks
+ * come from the shown values only, so no break tells a hidden one.
+ */
+function colourDisclosed(
+	mode: 'count' | 'rate' | 'change',
+	groups: GroupFigures[],
+	disclosed: Disclosure['groups'],
+	text: Messages,
+	format: Formatter
+): Pick<MapColouring, 'colours' | 'labels' | 'legend'> {
+	const shown = groups.map((group) => disclosed.get(group.group_code) ?? { count: group.total, change: null });
+	const values = groups.map((group, index): number | null => {
+		const { count, change } = shown[index];
+		if (mode === 'change') return change;
+		if (isHidden(count)) return null;
+		return mode === 'rate' ? groupValue('rate', group) : count;
+	});
+	const present = values.filter((value): value is number => value !== null);
+	const classes =
+		mode === 'change'
+			? changeClasses(Math.max(0, ...present.map(Math.abs)), format)
+			: mode === 'rate'
+				? rateClasses(Math.max(0, ...present), format)
+				: countClasses(Math.max(0, ...present), format, true);
+	const colours = new Map<string, string>();
+	const labels = new Map<string, string | null>();
+	let withheld = false;
+	groups.forEach((group, index) => {
+		const value = values[index];
+		const { count } = shown[index];
+		if (value !== null) {
+			colours.set(group.group_code, classes.colourOf(value));
+			labels.set(
+				group.group_code,
+				mode === 'rate' ? format.decimal(value) : mode === 'change' ? format.signed(value) : format.integer(value)
+			);
+		} else if (mode === 'count' && count === SMALL) {
+			colours.set(group.group_code, classes.colourOf(1));
+			labels.set(group.group_code, SMALL);
+		} else if (mode === 'rate' && !isHidden(count)) {
+			colours.set(group.group_code, NO_DATA_COLOUR);
+			labels.set(group.group_code, null);
+		} else {
+			withheld = true;
+			colours.set(group.group_code, WITHHELD_COLOUR);
+			labels.set(group.group_code, mode === 'change' || !isHidden(count) ? '…' : count);
+		}
+	});
+	const legend = withheld ? [...classes.legend, { colour: WITHHELD_COLOUR, label: text.legendWithheld }] : classes.legend;
+	return { colours, labels, legend };
 }
 
 interface Classes {
