@@ -201,9 +201,8 @@ describe('damaged saved data is reported, never taken for no data', () => {
 		});
 		expect(error).toBeInstanceOf(DamagedSnapshot);
 		expect(error).toMatchObject({ reason: 'unreadable', files });
-		// Nothing half-loaded stays behind.
-		expect(await count(engine)).toBe(0);
-		expect(await count(engine, 'groups')).toBe(0);
+		// Found before anything is loaded: no half-loaded table stays behind.
+		expect(await engine.query('SELECT table_name FROM duckdb_tables()')).toEqual([]);
 	});
 
 	test('a cases file of garbage', async () => {
