@@ -186,9 +186,9 @@ export class ImportFlow {
 			const mapped = await timed('import:mapping', () =>
 				this.#worker.call('casesInput', request, (progress) => (this.progress = progress))
 			);
-			const bytes = mapped.rows.byteLength;
+			const written = { bytes: mapped.rows.byteLength, rows: mapped.read - mapped.rejections.length };
 			const staged = stage
-				? this.#worker.call('stage', { file: stage.file }).then((written) => (written ? { ...stage, bytes } : null), () => null)
+				? this.#worker.call('stage', { file: stage.file }).then((done) => (done ? { ...stage, written } : null), () => null)
 				: Promise.resolve(null);
 			this.progress = null;
 			const cases = { ...mapped, rows: new Uint8Array(mapped.rows) };
