@@ -167,6 +167,9 @@ describe('saved data never lies', () => {
 		const tabB = await browser().newPage();
 		const errorsB = watchPage(tabB).errors;
 		expect(await importFiles(tabB, withGroups('the-b.csv', casesCsv('B', 60)))).toEqual({ accepted: 60 });
+		// Tab A is told at once, and still shows the old data until asked.
+		await tabA.getByTestId('data-changed-elsewhere').waitFor({ timeout: 10_000 });
+		expect(await tabA.getByTestId('datasets').textContent()).toContain('ban-dau.csv');
 		// Tab A, still open on the old data, appends without a reload.
 		const outcome = await importFiles(tabA, [{ name: 'the-a.csv', mimeType: 'text/csv', buffer: casesCsv('A2', 5) }], false);
 		expect(outcome).toMatchObject({ refused: 'stale' });
@@ -175,6 +178,8 @@ describe('saved data never lies', () => {
 		const datasets = (await tabA.getByTestId('datasets').textContent()) ?? '';
 		expect(datasets).toContain('the-b.csv');
 		expect(datasets).not.toContain('ban-dau.csv');
+		expect(await tabA.getByTestId('data-changed-elsewhere').count()).toBe(0);
+		expect(await totalWithoutReload(tabA)).toBe('60');
 		expect(await total2021(tabA)).toBe('60');
 		expect(await total2021(tabB)).toBe('60');
 		await tabB.close();
@@ -193,6 +198,23 @@ describe('saved data never lies', () => {
 		await tabB.close();
 	});
 
+	test('a tab told of another tab’s import loads it when asked', async () => {
+		await tabA.goto(`${BASE_URL}/?from=2021-01-01&to=2021-12-31`);
+		await waitForMap(tabA);
+		const tabB = await browser().newPage();
+		expect(await importFiles(tabB, [{ name: 'the-b3.csv', mimeType: 'text/csv', buffer: casesCsv('E', 2) }])).toEqual({
+			accepted: 2
+		});
+		await tabB.close();
+		const notice = tabA.getByTestId('data-changed-elsewhere');
+		await notice.waitFor({ timeout: 10_000 });
+		expect(await notice.textContent()).toContain('một thẻ khác');
+		expect((await tabA.getByTestId('kpi-total').textContent())!.trim()).toBe('63');
+		await tabA.getByTestId('reload-data').click();
+		await notice.waitFor({ state: 'detached' });
+		await expect.poll(async () => (await tabA.getByTestId('kpi-total').textContent())!.trim()).toBe('65');
+	});
+
 	test('swap files left by a tab closed while saving are removed at the next start', async () => {
 		const before = await savedFiles(tabA);
 		await tabA.evaluate(async (folder) => {
@@ -204,7 +226,7 @@ describe('saved data never lies', () => {
 			}
 		}, FOLDER);
 		expect(await savedFiles(tabA)).toHaveLength(before.length + 3);
-		expect(await total2021(tabA)).toBe('63');
+		expect(await total2021(tabA)).toBe('65');
 		await expect.poll(() => savedFiles(tabA), { timeout: 10_000 }).toEqual(before);
 		await copyFolder(tabA, FOLDER, 'backup');
 	});

@@ -361,6 +361,10 @@ export const vi = {
 		clear: 'Xóa dữ liệu của phường',
 		clearConfirm: 'Xóa toàn bộ dữ liệu đã nhập trên máy này? Bảng tổng quan sẽ quay về phường mẫu.'
 	},
+	changedElsewhere: {
+		message: 'Dữ liệu của phường vừa được thay đổi ở một thẻ khác của trình duyệt; thẻ này vẫn hiển thị dữ liệu cũ.',
+		reload: 'Tải dữ liệu mới'
+	},
 	damaged: {
 		title: 'Không đọc được dữ liệu đã lưu trên máy này',
 		reasons: {

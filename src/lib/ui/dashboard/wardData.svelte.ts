@@ -3,7 +3,7 @@ import casesUrl from '../../../../data/demo/cases.csv?url';
 import { browserEngine } from '$lib/core/db/browser';
 import { QueryCoordinator } from '$lib/core/db/coordinator';
 import type { Engine } from '$lib/core/db/engine';
-import { opfsStore } from '$lib/core/db/opfsStore';
+import { opfsStore, SNAPSHOT_FOLDER } from '$lib/core/db/opfsStore';
 import {
 	clearSnapshot,
 	DamagedSnapshot,
@@ -50,6 +50,12 @@ export class WardData {
 	#loading: Promise<void> | null = null;
 	/** The generation of the saved data this tab shows (null: none saved); a save from a stale tab is refused. */
 	#generation: number | null = null;
+	/** Another tab has saved or cleared the data since this tab loaded it: the page offers to reload it. */
+	changedElsewhere = $state(false);
+	/** Tells the site's other tabs of each save and clear. */
+	#channel: BroadcastChannel | null = null;
+	/** An import or a reload is under way: a reload must not start a second transaction. */
+	#busy = false;
 
 	/** How the map shows the groups: as drawn, as cells of their centres, or on a schematic grid. */
 	layout = $derived<GroupLayout>(groupLayout(this.groups));
@@ -67,6 +73,7 @@ export class WardData {
 			const { store, persistent } = await stored;
 			this.#store = store;
 			this.persistent = persistent;
+			this.#listen();
 			// Without saved data, the demo is fetched and read while the database's wasm compiles, and the map can
 			// draw the ward before the cases are in. Damaged saved data is never replaced by the demo in silence.
 			const saved = await readManifest(store).then((manifest) => manifest !== null, () => true);
@@ -145,6 +152,28 @@ export class WardData {
 			saveSnapshot(db, this.#store, files, { staged, expected: this.#generation })
 		);
 		this.#generation = manifest.generation;
+		this.#channel?.postMessage({ generation: manifest.generation });
+	}
+
+	#listen(): void {
+		if (typeof BroadcastChannel !== 'function') return;
+		this.#channel = new BroadcastChannel(SNAPSHOT_FOLDER);
+		this.#channel.onmessage = ({ data }: MessageEvent<{ generation: number | null }>) => {
+			if (data.generation !== this.#generation) this.changedElsewhere = true;
+		};
+	}
+
+	/** Loads the data another tab saved (`changedElsewhere`), as a reload of the page would. */
+	async reloadSaved(): Promise<void> {
+		if (this.#busy || this.status !== 'ready') return;
+		this.#busy = true;
+		try {
+			await this.#restoreSaved(this.#requireEngine());
+			this.coordinator?.dataChanged();
+			if (this.status === 'ready') await this.#refresh();
+		} finally {
+			this.#busy = false;
+		}
 	}
 
 	/**
@@ -154,6 +183,7 @@ export class WardData {
 	 */
 	async #saving<T>(work: () => Promise<T>): Promise<T> {
 		const generation = this.#generation;
+		this.#busy = true;
 		try {
 			return await work();
 		} catch (error) {
@@ -162,6 +192,8 @@ export class WardData {
 			this.coordinator?.dataChanged();
 			if (this.status === 'ready') await this.#refresh().catch(() => {});
 			throw error;
+		} finally {
+			this.#busy = false;
 		}
 	}
 
@@ -177,6 +209,7 @@ export class WardData {
 	async clear(): Promise<void> {
 		const db = this.#requireEngine();
 		await clearSnapshot(this.#store);
+		this.#channel?.postMessage({ generation: null });
 		await this.#importDemo(db, this.#readDemo());
 		this.coordinator?.dataChanged();
 		await this.#refresh();
@@ -192,6 +225,7 @@ export class WardData {
 			this.files = manifest.files;
 			this.synthetic = false;
 			this.#generation = manifest.generation;
+			this.changedElsewhere = false;
 		} catch (error) {
 			if (!(error instanceof DamagedSnapshot)) throw error;
 			this.damage = error;
@@ -218,6 +252,7 @@ export class WardData {
 		this.files = [];
 		this.synthetic = true;
 		this.#generation = null;
+		this.changedElsewhere = false;
 	}
 
 	/** Reads back what the pages derive from the data: its groups and its date range. */
