@@ -93,10 +93,7 @@ function copyFolder(page: Page, from: string, to: string): Promise<void> {
 	);
 }
 
-/**
- * Damages the saved data as a disk or a crash might: `edit` gets the manifest's text and each file's bytes and
- * returns what to write (null: remove the file).
- */
+/** Damages the saved data as a disk or a crash might, each `kind` one way. */
 async function damage(page: Page, kind: 'truncate-cases' | 'garbage-cases' | 'empty-groups' | 'remove-cases' | 'files-null' | 'garbage-manifest') {
 	await page.evaluate(
 		async ([folder, kind]) => {

@@ -160,7 +160,7 @@ export function saveSnapshot(
 
 /**
  * Restores the tables of the last complete snapshot; null when there is none (first start, or cleared). Saved
- * data that cannot be read whole throws `DamagedSnapshot`, with the database's tables left empty.
+ * data that cannot be read whole throws `DamagedSnapshot`, with the database's tables as they were.
  */
 export async function loadSnapshot(engine: Engine, store: SnapshotStore): Promise<Manifest | null> {
 	const manifest = await readManifest(store);

@@ -165,12 +165,15 @@ export class WardData {
 
 	/** Loads the data another tab saved (`changedElsewhere`), as a reload of the page would. */
 	async reloadSaved(): Promise<void> {
-		if (this.#busy || this.status !== 'ready') return;
+		if (this.#busy || (this.status !== 'ready' && this.status !== 'damaged')) return;
 		this.#busy = true;
 		try {
+			this.damage = null;
 			await this.#restoreSaved(this.#requireEngine());
 			this.coordinator?.dataChanged();
-			if (this.status === 'ready') await this.#refresh();
+			if (this.damage) return;
+			await this.#refresh();
+			this.status = 'ready';
 		} finally {
 			this.#busy = false;
 		}
