@@ -297,6 +297,10 @@ export const en: Messages = {
 			needs_groups: (detail) => `The first import needs the residential groups (GeoJSON, or a CSV/Excel table of group codes) with ${detail}.`,
 			no_cases_file: (detail) => `No cases file among the chosen files: ${detail}.`,
 			too_many_files: (detail) => `Import one cases file and at most one groups file at a time: ${detail}.`,
+			storage_full: () =>
+				'The browser’s storage on this machine is full, so the new data could not be saved. Nothing changed: the previous data is kept, also after a reload. Free some disk space, then import again.',
+			stale: () =>
+				'The data was changed in another tab of the browser, so this file was not imported, not to overwrite that change. This tab has just loaded the latest data; check it, then import the file again if needed.',
 			failed: (detail) => `The import failed; the previous data is kept. (${detail})`
 		},
 		refusalHints: {
@@ -368,6 +372,25 @@ export const en: Messages = {
 		notPersistent: 'The browser has not promised to keep the data; it is saved but may be removed if the disk runs short.',
 		clear: 'Clear the ward’s data',
 		clearConfirm: 'Delete all imported data on this machine? The dashboard goes back to the demo ward.'
+	},
+	changedElsewhere: {
+		message: 'The ward’s data was just changed in another tab of the browser; this tab still shows the old data.',
+		reload: 'Load the new data'
+	},
+	damaged: {
+		title: 'The data saved on this machine could not be read',
+		reasons: {
+			manifest: (file) => `The index of the saved data (${file}) is damaged.`,
+			missing: (file) => `The file ${file} of the saved data is missing.`,
+			unreadable: (file) => `The file ${file} of the saved data is damaged or cut short.`,
+			empty: (file) => `The file ${file} of the saved data is empty.`
+		},
+		lost: 'These imported files can no longer be used:',
+		lostUnknown: 'Which files were imported can no longer be told.',
+		file: (name, rows, date) => `${name} (${rows} rows, imported ${date})`,
+		nothingShown: 'The dashboard and the briefing show no figures until the damaged data is cleared. Once cleared, the app uses the demo ward again; import the ward’s files again.',
+		clear: 'Clear the damaged data',
+		clearConfirm: 'Delete the damaged saved data on this machine? The app goes back to the demo ward.'
 	},
 	briefing: {
 		back: '← Back to the dashboard',

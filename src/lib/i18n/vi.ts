@@ -308,6 +308,10 @@ export const vi = {
 			needs_groups: (detail: string) => `Lần nhập đầu tiên cần cả tệp các tổ dân phố (GeoJSON hoặc bảng CSV/Excel có mã tổ) cùng với ${detail}.`,
 			no_cases_file: (detail: string) => `Chưa có tệp vụ việc trong các tệp đã chọn: ${detail}.`,
 			too_many_files: (detail: string) => `Mỗi lần chỉ nhập một tệp vụ việc và nhiều nhất một tệp tổ dân phố: ${detail}.`,
+			storage_full: () =>
+				'Bộ nhớ của trình duyệt trên máy này đã đầy nên không lưu được dữ liệu mới. Không có gì thay đổi: dữ liệu trước đó vẫn được giữ nguyên, cả khi mở lại trang. Hãy giải phóng dung lượng ổ đĩa rồi nhập lại.',
+			stale: () =>
+				'Dữ liệu đã được thay đổi ở một thẻ khác của trình duyệt, nên tệp này chưa được nhập để không ghi đè lên thay đổi đó. Thẻ này vừa tải lại dữ liệu mới nhất; hãy xem lại rồi nhập lại tệp nếu cần.',
 			failed: (detail: string) => `Có lỗi khi nhập; dữ liệu trước đó được giữ nguyên. (${detail})`
 		} satisfies Record<string, (detail: string) => string>,
 		refusalHints: {
@@ -380,6 +384,25 @@ export const vi = {
 		notPersistent: 'Trình duyệt chưa cam kết giữ dữ liệu lâu dài; dữ liệu vẫn được lưu nhưng có thể bị xóa khi máy thiếu dung lượng.',
 		clear: 'Xóa dữ liệu của phường',
 		clearConfirm: 'Xóa toàn bộ dữ liệu đã nhập trên máy này? Bảng tổng quan sẽ quay về phường mẫu.'
+	},
+	changedElsewhere: {
+		message: 'Dữ liệu của phường vừa được thay đổi ở một thẻ khác của trình duyệt; thẻ này vẫn hiển thị dữ liệu cũ.',
+		reload: 'Tải dữ liệu mới'
+	},
+	damaged: {
+		title: 'Không đọc được dữ liệu đã lưu trên máy này',
+		reasons: {
+			manifest: (file: string) => `Tệp mục lục của dữ liệu đã lưu (${file}) bị hỏng.`,
+			missing: (file: string) => `Thiếu tệp ${file} của dữ liệu đã lưu.`,
+			unreadable: (file: string) => `Tệp ${file} của dữ liệu đã lưu bị hỏng hoặc bị cắt ngắn.`,
+			empty: (file: string) => `Tệp ${file} của dữ liệu đã lưu bị rỗng.`
+		},
+		lost: 'Các tệp đã nhập sau đây không dùng được nữa:',
+		lostUnknown: 'Không còn biết được những tệp nào đã nhập.',
+		file: (name: string, rows: string, date: string) => `${name} (${rows} dòng, nhập lúc ${date})`,
+		nothingShown: 'Bảng tổng quan và báo cáo không hiển thị số liệu cho đến khi xóa dữ liệu hỏng. Sau khi xóa, ứng dụng dùng lại phường mẫu; hãy nhập lại các tệp của phường.',
+		clear: 'Xóa dữ liệu hỏng',
+		clearConfirm: 'Xóa dữ liệu đã lưu bị hỏng trên máy này? Ứng dụng sẽ quay về phường mẫu.'
 	},
 	briefing: {
 		back: '← Về bảng tổng quan',

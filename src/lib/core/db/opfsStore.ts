@@ -31,6 +31,18 @@ export async function opfsStore(folder = SNAPSHOT_FOLDER): Promise<{ store: Snap
 		async remove(name) {
 			await directory.removeEntry(name).catch(() => {});
 		},
+		async size(name) {
+			try {
+				return (await (await directory.getFileHandle(name)).getFile()).size;
+			} catch {
+				return null;
+			}
+		},
+		exclusive(work) {
+			// Every tab of the site shares the saved data: one writer at a time. Without Web Locks (an old
+			// browser) each tab still checks the manifest's generation before it writes.
+			return navigator.locks ? navigator.locks.request(`${folder}:write`, work) : work();
+		},
 		async list() {
 			const names: string[] = [];
 			for await (const name of (directory as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);

@@ -56,22 +56,37 @@ export async function loadDataset(engine: Engine, files: DatasetFiles, options: 
 
 /**
  * Replaces the ward's data, all or nothing: if any step fails the transaction is rolled back and the previous
- * data stays exactly as it was.
+ * data stays exactly as it was. `beforeCommit` runs last inside the transaction (the save of the new data: if
+ * it fails, the database rolls back with it).
  */
-export async function replaceDataset(engine: Engine, input: DatasetInput): Promise<LoadedDataset> {
+export async function replaceDataset(
+	engine: Engine,
+	input: DatasetInput,
+	beforeCommit: (loaded: LoadedDataset) => Promise<void> = async () => {}
+): Promise<LoadedDataset> {
 	const emptied = `${CREATE_TABLES} DELETE FROM cases; DELETE FROM groups; ${insertGroups(input.groups)}`;
 	return inTransaction(engine, emptied, async () => {
 		const casesReport = await importCases(engine, input.cases, { empty: true });
-		return { groups: input.groups, reports: [input.groupsReport, casesReport] };
+		const loaded = { groups: input.groups, reports: [input.groupsReport, casesReport] };
+		await beforeCommit(loaded);
+		return loaded;
 	});
 }
 
 /**
  * Adds a newer export to the ward's data, checked against the ward's rules (`wardRules`): new cases are added,
- * a repeated id replaces the older row.
+ * a repeated id replaces the older row. `beforeCommit` as for `replaceDataset`.
  */
-export async function appendCases(engine: Engine, cases: CasesInput): Promise<ImportReport> {
-	return inTransaction(engine, '', () => importCases(engine, cases));
+export async function appendCases(
+	engine: Engine,
+	cases: CasesInput,
+	beforeCommit: (report: ImportReport) => Promise<void> = async () => {}
+): Promise<ImportReport> {
+	return inTransaction(engine, '', async () => {
+		const report = await importCases(engine, cases);
+		await beforeCommit(report);
+		return report;
+	});
 }
 
 /**

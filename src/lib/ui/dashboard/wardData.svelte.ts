@@ -3,14 +3,17 @@ import casesUrl from '../../../../data/demo/cases.csv?url';
 import { browserEngine } from '$lib/core/db/browser';
 import { QueryCoordinator } from '$lib/core/db/coordinator';
 import type { Engine } from '$lib/core/db/engine';
-import { opfsStore } from '$lib/core/db/opfsStore';
+import { opfsStore, SNAPSHOT_FOLDER } from '$lib/core/db/opfsStore';
 import {
 	clearSnapshot,
+	DamagedSnapshot,
 	loadSnapshot,
 	readManifest,
 	memoryStore,
 	nextStage,
 	saveSnapshot,
+	SaveRefused,
+	tidySnapshot,
 	type DatasetFile,
 	type StagedTable,
 	type SnapshotStore
@@ -30,8 +33,10 @@ import type { DataContext } from '$lib/core/queries/view';
  * user's saved data; without any, it imports the bundled demo ward through the same path a user's files take.
  */
 export class WardData {
-	status = $state<'loading' | 'ready' | 'error'>('loading');
+	/** `damaged`: the saved data could not be read (`damage` says why); nothing is shown until it is cleared. */
+	status = $state<'loading' | 'ready' | 'damaged' | 'error'>('loading');
 	error = $state<string | null>(null);
+	damage = $state.raw<DamagedSnapshot | null>(null);
 	synthetic = $state(false);
 	groups = $state.raw<GroupWithGeometry[]>([]);
 	context = $state.raw<DataContext | null>(null);
@@ -43,6 +48,14 @@ export class WardData {
 	#engine: Engine | null = null;
 	#store: SnapshotStore = memoryStore();
 	#loading: Promise<void> | null = null;
+	/** The generation of the saved data this tab shows (null: none saved); a save from a stale tab is refused. */
+	#generation: number | null = null;
+	/** Another tab has saved or cleared the data since this tab loaded it: the page offers to reload it. */
+	changedElsewhere = $state(false);
+	/** Tells the site's other tabs of each save and clear. */
+	#channel: BroadcastChannel | null = null;
+	/** An import or a reload is under way: a reload must not start a second transaction. */
+	#busy = false;
 
 	/** How the map shows the groups: as drawn, as cells of their centres, or on a schematic grid. */
 	layout = $derived<GroupLayout>(groupLayout(this.groups));
@@ -60,23 +73,21 @@ export class WardData {
 			const { store, persistent } = await stored;
 			this.#store = store;
 			this.persistent = persistent;
+			this.#listen();
 			// Without saved data, the demo is fetched and read while the database's wasm compiles, and the map can
-			// draw the ward before the cases are in.
-			const saved = await readManifest(store).catch(() => null);
+			// draw the ward before the cases are in. Damaged saved data is never replaced by the demo in silence.
+			const saved = await readManifest(store).then((manifest) => manifest !== null, () => true);
 			const demo = saved ? null : this.#readDemo();
 			demo?.then((dataset) => (this.groups = dataset.groups)).catch(() => {});
 			const db = (this.#engine = await engine);
-			const manifest = saved && (await loadSnapshot(db, store).catch(() => null));
-			if (manifest) {
-				this.files = manifest.files;
-				this.synthetic = false;
-			} else {
-				await this.#importDemo(db, demo ?? this.#readDemo());
-			}
-			performance.mark('ward:data-imported');
 			this.coordinator = new QueryCoordinator(db);
+			if (saved) await this.#restoreSaved(db);
+			else await this.#importDemo(db, demo ?? this.#readDemo());
+			performance.mark('ward:data-imported');
+			if (this.status === 'damaged') return;
 			await this.#refresh();
 			this.status = 'ready';
+			void tidySnapshot(store).catch(() => {});
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
 			this.status = 'error';
@@ -90,14 +101,20 @@ export class WardData {
 	 */
 	async replace(input: DatasetInput, staged: Promise<StagedTable | null> = Promise.resolve(null)): Promise<ImportReport[]> {
 		const db = this.#requireEngine();
-		const loaded = await timed('import:database', () => replaceDataset(db, input));
-		const importedAt = new Date().toISOString();
-		const [groupsReport, casesReport] = loaded.reports;
-		this.files = [
-			{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt },
-			{ name: casesReport.file, kind: 'cases', rows: casesReport.accepted, importedAt }
-		];
-		await timed('import:save', async () => saveSnapshot(db, this.#store, this.files, await staged));
+		let files: DatasetFile[] = [];
+		const loaded = await this.#saving(() =>
+			timed('import:database', () =>
+				replaceDataset(db, input, async ({ reports: [groupsReport, casesReport] }) => {
+					const importedAt = new Date().toISOString();
+					files = [
+						{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt },
+						{ name: casesReport.file, kind: 'cases', rows: casesReport.accepted, importedAt }
+					];
+					await this.#save(db, files, await staged);
+				})
+			)
+		);
+		this.files = files;
 		this.synthetic = false;
 		this.reports = loaded.reports;
 		this.coordinator?.dataChanged();
@@ -112,14 +129,75 @@ export class WardData {
 	async append(cases: CasesInput): Promise<ImportReport> {
 		const db = this.#requireEngine();
 		if (this.synthetic) throw new Error('the demo ward cannot be appended to');
-		const report = await timed('import:database', () => appendCases(db, cases));
-		const importedAt = new Date().toISOString();
-		this.files = [...this.files, { name: report.file, kind: 'cases', rows: report.accepted, importedAt }];
-		await timed('import:save', () => saveSnapshot(db, this.#store, this.files));
+		let files: DatasetFile[] = [];
+		const report = await this.#saving(() =>
+			timed('import:database', () =>
+				appendCases(db, cases, async (report) => {
+					const importedAt = new Date().toISOString();
+					files = [...this.files, { name: report.file, kind: 'cases', rows: report.accepted, importedAt }];
+					await this.#save(db, files, null);
+				})
+			)
+		);
+		this.files = files;
 		this.reports = [report];
 		this.coordinator?.dataChanged();
 		await timed('import:refresh', () => this.#refresh());
 		return report;
+	}
+
+	/** Saves the database's tables (inside the import's transaction) as the next generation of the saved data. */
+	async #save(db: Engine, files: DatasetFile[], staged: StagedTable | null): Promise<void> {
+		const manifest = await timed('import:save', () =>
+			saveSnapshot(db, this.#store, files, { staged, expected: this.#generation })
+		);
+		this.#generation = manifest.generation;
+		this.#channel?.postMessage({ generation: manifest.generation });
+	}
+
+	#listen(): void {
+		if (typeof BroadcastChannel !== 'function') return;
+		this.#channel = new BroadcastChannel(SNAPSHOT_FOLDER);
+		this.#channel.onmessage = ({ data }: MessageEvent<{ generation: number | null }>) => {
+			if (data.generation !== this.#generation) this.changedElsewhere = true;
+		};
+	}
+
+	/** Loads the data another tab saved (`changedElsewhere`), as a reload of the page would. */
+	async reloadSaved(): Promise<void> {
+		if (this.#busy || (this.status !== 'ready' && this.status !== 'damaged')) return;
+		this.#busy = true;
+		try {
+			this.damage = null;
+			await this.#restoreSaved(this.#requireEngine());
+			this.coordinator?.dataChanged();
+			if (this.damage) return;
+			await this.#refresh();
+			this.status = 'ready';
+		} finally {
+			this.#busy = false;
+		}
+	}
+
+	/**
+	 * Runs an import whose database transaction ends with the save. If it fails, the transaction was rolled back:
+	 * the page reads the data again (queries made meanwhile saw the uncommitted rows). A stale tab first takes
+	 * the data the other tab saved, so that it shows what a reload would.
+	 */
+	async #saving<T>(work: () => Promise<T>): Promise<T> {
+		const generation = this.#generation;
+		this.#busy = true;
+		try {
+			return await work();
+		} catch (error) {
+			this.#generation = generation;
+			if (error instanceof SaveRefused && error.code === 'stale') await this.#restoreSaved(this.#requireEngine());
+			this.coordinator?.dataChanged();
+			if (this.status === 'ready') await this.#refresh().catch(() => {});
+			throw error;
+		} finally {
+			this.#busy = false;
+		}
 	}
 
 	/**
@@ -130,13 +208,36 @@ export class WardData {
 		return this.#store.kind === 'opfs' ? nextStage(this.#store, 'cases') : null;
 	}
 
-	/** Forgets the user's data and goes back to the demo ward. */
+	/** Forgets the user's data, even damaged, and goes back to the demo ward. */
 	async clear(): Promise<void> {
 		const db = this.#requireEngine();
 		await clearSnapshot(this.#store);
+		this.#channel?.postMessage({ generation: null });
 		await this.#importDemo(db, this.#readDemo());
 		this.coordinator?.dataChanged();
 		await this.#refresh();
+		this.damage = null;
+		this.status = 'ready';
+	}
+
+	/** Loads the saved data, or the demo when there is none; damaged saved data sets `damage`. */
+	async #restoreSaved(db: Engine): Promise<void> {
+		try {
+			const manifest = await loadSnapshot(db, this.#store);
+			if (!manifest) return this.#importDemo(db, this.#readDemo());
+			this.files = manifest.files;
+			this.synthetic = false;
+			this.#generation = manifest.generation;
+			this.changedElsewhere = false;
+		} catch (error) {
+			if (!(error instanceof DamagedSnapshot)) throw error;
+			this.damage = error;
+			this.files = [];
+			this.synthetic = false;
+			this.groups = [];
+			this.context = null;
+			this.status = 'damaged';
+		}
 	}
 
 	/** The bundled demo ward, read through the same path as a user's files. */
@@ -153,6 +254,8 @@ export class WardData {
 		this.reports = loaded.reports;
 		this.files = [];
 		this.synthetic = true;
+		this.#generation = null;
+		this.changedElsewhere = false;
 	}
 
 	/** Reads back what the pages derive from the data: its groups and its date range. */

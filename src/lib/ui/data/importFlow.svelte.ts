@@ -4,6 +4,7 @@ import { wardRules, type DatasetInput } from '$lib/core/import/dataset';
 import type { GroupsFile } from '$lib/core/import/groupsFile';
 import { missingFields, unfillableFields } from '$lib/core/import/pipeline';
 import { ImportError, type ImportReport, type RefusalHint } from '$lib/core/import/report';
+import { SaveRefused } from '$lib/core/db/snapshot';
 import type { CasesPreview, ImportProgress, UnknownLabels } from '$lib/core/import/session';
 import { mappingKey, normaliseLabel, type CaseField } from '$lib/core/schema/dictionary';
 import type { WardData } from '../dashboard/wardData.svelte';
@@ -14,7 +15,7 @@ export type ImportMode = 'append' | 'replace';
 
 /** Why an import was refused as a whole, for the page to say in words. */
 export interface Refusal {
-	code: ImportError['code'] | 'needs_groups' | 'no_cases_file' | 'too_many_files' | 'failed';
+	code: ImportError['code'] | SaveRefused['code'] | 'needs_groups' | 'no_cases_file' | 'too_many_files' | 'failed';
 	detail: string;
 	/** What to tell the user when the code alone does not say it (then `detail` is not shown: it is English). */
 	hint?: RefusalHint;
@@ -203,8 +204,9 @@ export class ImportFlow {
 			const mapped = await timed('import:mapping', () =>
 				this.#worker.call('casesInput', request, (progress) => (this.progress = progress))
 			);
+			const written = { bytes: mapped.rows.byteLength, rows: mapped.read - mapped.rejections.length };
 			const staged = stage
-				? this.#worker.call('stage', { file: stage.file }).then((written) => (written ? stage : null), () => null)
+				? this.#worker.call('stage', { file: stage.file }).then((done) => (done ? { ...stage, written } : null), () => null)
 				: Promise.resolve(null);
 			this.progress = null;
 			const cases = { ...mapped, rows: new Uint8Array(mapped.rows) };
@@ -257,6 +259,7 @@ export class ImportFlow {
 
 	#fail(error: unknown): void {
 		if (error instanceof ImportError) this.#refuse(error.code, error.detail, error.hint);
+		else if (error instanceof SaveRefused) this.#refuse(error.code, error.message);
 		else this.#refuse('failed', error instanceof Error ? error.message : String(error));
 	}
 }
