@@ -2,6 +2,7 @@ import { giStar, type GiStarResult } from './gistar';
 import { mannKendall, type MannKendallResult } from './mannKendall';
 import type { ScoredGroup } from './significance';
 import type { Neighbours } from './weights';
+import type { EmergingStep } from '../queries/view';
 
 export type EmergingPattern =
 	| 'new'
@@ -146,4 +147,52 @@ export function emergingHotspots(
 	);
 	const series = values.map((_, group) => steps.map((step) => step.groups[group]));
 	return { groups: emergingCategories(series, options), steps };
+}
+
+/**
+ * Cases a group needs per step, on average, for a step's Gi* to have power: the median group must reach it at
+ * the default step. At one case a month, a planted 3× cluster reads as "no pattern" month by month (issue 13);
+ * ArcGIS's space-time cube likewise lets the bin size follow the data.
+ */
+export const MIN_CASES_PER_STEP = 2;
+
+/** Calendar quarters start in January, April, July and October. */
+function startsStep(month: string, step: EmergingStep): boolean {
+	return step === 'month' || (Number(month.slice(5, 7)) - 1) % 3 === 0;
+}
+
+/**
+ * The first month (`YYYY-MM`) of every step over `months`, consecutive months oldest first. A quarter the data
+ * enters or leaves part-way is a shorter step; each step's Gi* compares groups within the step, so it stays fair.
+ */
+export function stepStarts(months: readonly string[], step: EmergingStep): string[] {
+	return months.filter((month, index) => index === 0 || startsStep(month, step));
+}
+
+/** `monthly[group][month]` summed into steps. */
+export function sumSteps(monthly: readonly (readonly number[])[], months: readonly string[], step: EmergingStep): number[][] {
+	if (step === 'month') return monthly.map((row) => [...row]);
+	return monthly.map((row) => {
+		const sums: number[] = [];
+		row.forEach((count, index) => {
+			if (index === 0 || startsStep(months[index], step)) sums.push(0);
+			sums[sums.length - 1] += count;
+		});
+		return sums;
+	});
+}
+
+/** The median over groups of a group's mean count per step. */
+export function medianPerStep(monthly: readonly (readonly number[])[], stepCount: number): number {
+	if (stepCount === 0 || monthly.length === 0) return 0;
+	const means = monthly
+		.map((row) => row.reduce((sum, count) => sum + count, 0) / stepCount)
+		.sort((a, b) => a - b);
+	const middle = Math.floor(means.length / 2);
+	return means.length % 2 ? means[middle] : (means[middle - 1] + means[middle]) / 2;
+}
+
+/** The default step: months when the median group has `MIN_CASES_PER_STEP` cases a month, otherwise quarters. */
+export function chooseStep(monthly: readonly (readonly number[])[], months: readonly string[]): EmergingStep {
+	return medianPerStep(monthly, months.length) >= MIN_CASES_PER_STEP ? 'month' : 'quarter';
 }
