@@ -181,7 +181,7 @@ export const en: Messages = {
 		stepAuto: (unit) => `Automatic (${unit})`,
 		stepAutoNote: (unit, median) => `By ${unit}, chosen from the data: the median group has ${median} cases per step.`,
 		sparseSteps: (unit, median) =>
-			`Few cases: the median group has only ${median} per step (${unit}), below 2. Most changes cannot be told from chance; a real hot cluster may still show as “no clear pattern”.`,
+			`Few cases: the median group has only ${median} per step (${unit}), below 2. Most changes cannot be told from chance; a real hot cluster may still show as “no pattern detected”.`,
 		hotSteps: (hot, cold, total, unit) => `hot in ${hot}, cold in ${cold} of ${total} ${unit}`,
 		trendUp: 'z rising (Mann–Kendall, p < 0.05)',
 		trendDown: 'z falling (Mann–Kendall, p < 0.05)',
@@ -202,7 +202,7 @@ export const en: Messages = {
 			sporadic_cold: 'Sporadic cold spot',
 			oscillating_cold: 'Oscillating cold spot',
 			historical_cold: 'Historical cold spot',
-			none: 'No clear pattern'
+			none: 'No pattern detected'
 		},
 		constantField: 'Every group has the same value in this period: no hot spot can be determined.',
 		shortSeries: (steps, unit) => `Only ${steps} ${unit} of data: the trend is not reliable (10 or more needed).`,

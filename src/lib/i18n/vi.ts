@@ -194,7 +194,7 @@ export const vi = {
 		stepAutoNote: (unit: string, median: string) =>
 			`Tính theo ${unit}, chọn theo số liệu: mỗi tổ trung bình (trung vị) ${median} vụ/${unit}.`,
 		sparseSteps: (unit: string, median: string) =>
-			`Ít vụ việc: mỗi tổ trung bình (trung vị) chỉ ${median} vụ/${unit}, dưới 2. Phần lớn diễn biến không phân biệt được với ngẫu nhiên; một cụm nóng thật vẫn có thể hiện là “không có xu hướng rõ”.`,
+			`Ít vụ việc: mỗi tổ trung bình (trung vị) chỉ ${median} vụ/${unit}, dưới 2. Phần lớn diễn biến không phân biệt được với ngẫu nhiên; một cụm nóng thật vẫn có thể hiện là “không thuộc mẫu hình nào”.`,
 		hotSteps: (hot: number, cold: number, total: number, unit: string) =>
 			`nóng ${hot}, lạnh ${cold} trên ${total} ${unit}`,
 		trendUp: 'z tăng rõ (Mann–Kendall, p < 0,05)',
@@ -216,7 +216,7 @@ export const vi = {
 			sporadic_cold: 'Điểm lạnh lúc có lúc không',
 			oscillating_cold: 'Điểm lạnh dao động',
 			historical_cold: 'Điểm lạnh trước đây',
-			none: 'Không có xu hướng rõ'
+			none: 'Không thuộc mẫu hình nào'
 		} satisfies Record<EmergingCategory, string>,
 		constantField: 'Mọi tổ có cùng giá trị trong kỳ này: không xác định được điểm nóng.',
 		shortSeries: (steps: number, unit: string) =>
