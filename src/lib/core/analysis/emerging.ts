@@ -128,7 +128,8 @@ export function emergingCategories(
 
 /**
  * Gi* of every group at every step, then the categories. `values[group][step]`. Each step's Gi* is
- * purely spatial (SPEC §4), unlike ArcGIS's space-time neighbourhoods.
+ * purely spatial (SPEC §4), unlike ArcGIS's space-time neighbourhoods; its p is the normal one, as in ArcGIS's
+ * Emerging Hot Spot Analysis, whatever inference the period's Gi* map uses.
  */
 export function emergingHotspots(
 	values: readonly (readonly number[])[],
