@@ -44,8 +44,8 @@ function quadrant(deviation: number, lag: number): MoranCluster {
 /**
  * Local Moran's I with row-standardised weights, the group itself excluded (SPEC §4):
  * z_i = x_i − X̄, m2 = Σ z_i² / n, I_i = z_i Σ_j w_ij z_j / m2 — the scaling of R `spdep::localmoran`. GeoDa and
- * PySAL `esda.Moran_Local` divide by Σ z_i² / (n − 1) instead, so their I_i is ours × (n − 1)/n (measured on
- * GeoDa; esda computes (n − 1) z_i lag_i / Σ z²); p and the clusters are the same under either scaling.
+ * PySAL `esda.Moran_Local` divide by Σ z_i² / (n − 1) instead, so their I_i is ours × (n − 1)/n (GeoDa as
+ * measured for issue 13; esda computes (n − 1) z_i lag_i / Σ z²); p and the clusters are the same either way.
  * Clusters are the quadrant of (z_i, lag z_i) at p < α.
  * I does not depend on the order of the groups; p does, through the order in which groups consume the
  * seeded random stream — the same data in the same order with the same seed gives the same p.
