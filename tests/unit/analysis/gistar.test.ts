@@ -215,6 +215,13 @@ describe('Gi* with conditional permutation inference', () => {
 		expect(fdr.filter((bin) => bin !== 0).length).toBeLessThan(groups.filter((group) => group.bin !== 0).length);
 	});
 
+	it('gives a group without neighbours p = 1: no draw can differ from its empty neighbourhood', () => {
+		const { groups } = giStar([0, 9, 1, 2], [[], [2], [1, 3], [2]], { inference: 'permutation' });
+		expect(groups[0].z).not.toBeNull();
+		expect(groups[0].p).toBe(1);
+		expect(groups[0].bin).toBe(0);
+	});
+
 	it('bins pseudo p at 0.01, 0.05 and 0.10 inclusive, signed by z', () => {
 		const { groups } = giStar(grid, gridQueen, { inference: 'permutation' });
 		for (const { z, p, bin } of groups) {
