@@ -124,6 +124,18 @@ describe("the demo's default emerging view finds the three planted clusters (as 
 		}
 	});
 
+	it('cannot name all three by ArcGIS category at any strength: hot together in the last step, the clusters mask their edge groups', () => {
+		// Persistent, diminishing and new hot spots must all be hot at the final step, and each step's S widens with
+		// every cluster. Expected counts (no Poisson noise), every planted group at the same factor.
+		const planted = [...PERSISTENT_CLUSTER.codes, ...DIMINISHING_CLUSTER.codes, ...EMERGING_CLUSTER.codes];
+		for (const factor of [5, 8, 13, 21, 100]) {
+			const expected = groups.map((group) => group.population! * (planted.includes(group.group_code) ? factor : 1));
+			const scores = giStar(expected, analysis.weights.neighbours).groups;
+			const belowHot = planted.filter((code) => scores[codes.indexOf(code)].z! < 1.645);
+			expect(belowHot, `${factor}×`).toEqual(['TDP15', 'TDP24', 'TDP37']);
+		}
+	});
+
 	it('at step=month (SPEC §4 as written) the same data loses the persistent and diminishing clusters', async () => {
 		const monthly = await runAnalysis(engine, {
 			groups,
