@@ -180,6 +180,8 @@ export const en: Messages = {
 		stepUnit: { month: 'months', quarter: 'quarters' },
 		stepAuto: (unit) => `Automatic (${unit})`,
 		stepAutoNote: (unit, median) => `By ${unit}, chosen from the data: the median group has ${median} cases per step.`,
+		spaceTimeNote: (unit) =>
+			`Each step's Gi* also counts the step before it, weighed against all ${unit} (ArcGIS's space-time neighbourhood): one step alone holds too few cases.`,
 		sparseSteps: (unit, median) =>
 			`Few cases: the median group has only ${median} per step (${unit}), below 2. Most changes cannot be told from chance; a real hot cluster may still show as “no pattern detected”.`,
 		hotSteps: (hot, cold, total, unit) => `hot in ${hot}, cold in ${cold} of ${total} ${unit}`,

@@ -193,6 +193,8 @@ export const vi = {
 		stepAuto: (unit: string) => `Tự động (theo ${unit})`,
 		stepAutoNote: (unit: string, median: string) =>
 			`Tính theo ${unit}, chọn theo số liệu: mỗi tổ trung bình (trung vị) ${median} vụ/${unit}.`,
+		spaceTimeNote: (unit: string) =>
+			`Gi* của mỗi ${unit} tính gộp cả ${unit} liền trước, so với toàn bộ các ${unit} (vùng lân cận không gian – thời gian như ArcGIS), vì một ${unit} có ít vụ.`,
 		sparseSteps: (unit: string, median: string) =>
 			`Ít vụ việc: mỗi tổ trung bình (trung vị) chỉ ${median} vụ/${unit}, dưới 2. Phần lớn diễn biến không phân biệt được với ngẫu nhiên; một cụm nóng thật vẫn có thể hiện là “không thuộc mẫu hình nào”.`,
 		hotSteps: (hot: number, cold: number, total: number, unit: string) =>

@@ -1,7 +1,9 @@
-import { giStar, type GiStarResult } from './gistar';
+import { giStar, type GiStarGroup, type GiStarResult } from './gistar';
 import { mannKendall, type MannKendallResult } from './mannKendall';
-import type { ScoredGroup } from './significance';
-import type { Neighbours } from './weights';
+import { twoSidedP } from './normal';
+import { binOfZ, type ScoredGroup } from './significance';
+import { assertFinite, isConstant, mean, populationSd } from './stats';
+import { cleanNeighbours, type Neighbours } from './weights';
 import type { EmergingStep } from '../queries/view';
 
 export type EmergingPattern =
@@ -21,6 +23,11 @@ export interface EmergingOptions {
 	confidence?: number;
 	/** Significance of the Mann–Kendall trend of the z-scores. */
 	trendAlpha?: number;
+	/**
+	 * ArcGIS's "Neighborhood Time Step": a step's Gi* also counts the same neighbourhood in this many earlier
+	 * steps, against the whole cube (`spaceTimeGiStar`). 0 (the default) is each step on its own, SPEC §4.
+	 */
+	timeSteps?: number;
 }
 
 export interface EmergingGroup {
@@ -127,9 +134,52 @@ export function emergingCategories(
 }
 
 /**
- * Gi* of every group at every step, then the categories. `values[group][step]`. Each step's Gi* is
- * purely spatial (SPEC §4), unlike ArcGIS's space-time neighbourhoods; its p is the normal one, as in ArcGIS's
- * Emerging Hot Spot Analysis, whatever inference the period's Gi* map uses.
+ * Space-time Gi* of every bin of the cube `values[group][step]`, as ArcGIS Pro's Emerging Hot Spot Analysis
+ * ("How Emerging Hot Spot Analysis works" and the tool's usage notes): a bin's neighbourhood is the group and its
+ * spatial neighbours in its own step and in the `timeSteps` steps before it ("Neighborhood Time Step", default 1),
+ * and the mean and standard deviation are those of every bin of the cube ("Define Global Window", default
+ * "Entire cube"). The formula is `giStar`'s with n the number of bins. The first steps have no earlier step to
+ * draw on: their neighbourhood holds only the steps that exist, as the tool's neighbours are bins that exist.
+ * p is the normal one, as in ArcGIS.
+ */
+export function spaceTimeGiStar(
+	values: readonly (readonly number[])[],
+	neighbours: Neighbours,
+	timeSteps: number
+): GiStarResult[] {
+	if (!Number.isInteger(timeSteps) || timeSteps < 0) {
+		throw new RangeError(`timeSteps ${timeSteps} is not a whole number ≥ 0`);
+	}
+	const stepCount = values[0]?.length ?? 0;
+	const cube = values.flat();
+	assertFinite(cube, 'values');
+	const lists = cleanNeighbours(neighbours, values.length);
+	const constant = isConstant(cube);
+	const n = cube.length;
+	const average = mean(cube);
+	const sd = populationSd(cube, average);
+	return Array.from({ length: stepCount }, (_, step) => {
+		const first = Math.max(0, step - timeSteps);
+		const groups = lists.map((list, i): GiStarGroup => {
+			if (constant) return { z: null, p: null, bin: 0 };
+			let localSum = 0;
+			for (const j of [i, ...list]) {
+				for (let t = first; t <= step; t++) localSum += values[j][t];
+			}
+			const weightSum = (list.length + 1) * (step - first + 1);
+			const spread = weightSum * (n - weightSum);
+			if (spread === 0) return { z: null, p: null, bin: 0 };
+			const z = (localSum - average * weightSum) / (sd * Math.sqrt(spread / (n - 1)));
+			return { z, p: twoSidedP(z), bin: binOfZ(z) };
+		});
+		return { groups, constant, inference: 'normal' };
+	});
+}
+
+/**
+ * Gi* of every group at every step, then the categories. `values[group][step]`. With `timeSteps` 0 each step's
+ * Gi* is purely spatial (SPEC §4); otherwise it is ArcGIS's space-time Gi* (`spaceTimeGiStar`). Either way its p
+ * is the normal one, as in ArcGIS's Emerging Hot Spot Analysis, whatever inference the period's Gi* map uses.
  */
 export function emergingHotspots(
 	values: readonly (readonly number[])[],
@@ -140,14 +190,27 @@ export function emergingHotspots(
 	if (values.some((row) => row.length !== stepCount)) {
 		throw new RangeError('every group needs a value at every step');
 	}
-	const steps = Array.from({ length: stepCount }, (_, step) =>
-		giStar(
-			values.map((row) => row[step]),
-			neighbours
-		)
-	);
+	const timeSteps = options.timeSteps ?? 0;
+	const steps =
+		timeSteps > 0
+			? spaceTimeGiStar(values, neighbours, timeSteps)
+			: Array.from({ length: stepCount }, (_, step) =>
+					giStar(
+						values.map((row) => row[step]),
+						neighbours
+					)
+				);
 	const series = values.map((_, group) => steps.map((step) => step.groups[group]));
 	return { groups: emergingCategories(series, options), steps };
+}
+
+/**
+ * The neighbourhood time step of the emerging analysis: none by month, where SPEC §4 defines each month's Gi* on its
+ * own (so results stay checkable against other software); by quarter, ArcGIS's default of 1, since one quarter's
+ * counts are still small and the previous quarter doubles what a group's neighbourhood holds.
+ */
+export function timeStepsOf(step: EmergingStep): number {
+	return step === 'month' ? 0 : 1;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
 	MIN_CASES_PER_STEP,
 	stepStarts,
 	sumSteps,
+	timeStepsOf,
 	type EmergingCategory,
 	type EmergingGroup
 } from './emerging';
@@ -91,6 +92,8 @@ export interface EmergingSummary {
 	starts: string[];
 	/** The median group's mean cases per step. */
 	medianPerStep: number;
+	/** Earlier steps in each step's Gi* neighbourhood (ArcGIS's space-time Gi*); 0 at step=month, SPEC §4. */
+	timeSteps: number;
 	/** Below `MIN_CASES_PER_STEP` for the median group: too few cases for most patterns to stand out. */
 	sparse: boolean;
 	/** Per group: category, hot and cold steps, the trend. */
@@ -135,8 +138,10 @@ export function analyseHotspots(input: HotspotInput, weights = spatialWeights(in
 	const step = input.step ?? automaticStep;
 	const starts = stepStarts(input.months, step);
 	const perStep = medianPerStep(monthly, starts.length);
+	const timeSteps = timeStepsOf(step);
 	const emerging = emergingHotspots(sumSteps(monthly, input.months, step), weights.neighbours, {
-		confidence: input.confidence
+		confidence: input.confidence,
+		timeSteps
 	});
 	return {
 		groups: groups.map((group, i) => ({
@@ -165,6 +170,7 @@ export function analyseHotspots(input: HotspotInput, weights = spatialWeights(in
 			automaticStep,
 			starts,
 			medianPerStep: perStep,
+			timeSteps,
 			sparse: perStep < MIN_CASES_PER_STEP,
 			groups: emerging.groups,
 			z: groups.map((_, i) => emerging.steps.map((result) => result.groups[i].z))

@@ -149,7 +149,7 @@ function colourEmerging(hotspots: HotspotAnalysis, text: Messages, format: Forma
 	const colours = new Map<string, string>();
 	const labels = new Map<string, string | null>();
 	const classes = new Map<string, string>();
-	const { step, automatic, starts, medianPerStep, sparse } = hotspots.emerging;
+	const { step, automatic, starts, medianPerStep, sparse, timeSteps } = hotspots.emerging;
 	const unit = text.statistics.stepUnit[step];
 	// The category alone hides what a reader needs at ward volumes: how often the group was hot, and its trend.
 	hotspots.groups.forEach((group, i) => {
@@ -168,6 +168,7 @@ function colourEmerging(hotspots: HotspotAnalysis, text: Messages, format: Forma
 	const median = format.decimal(medianPerStep);
 	const notes = [text.statistics.emergingNote];
 	if (automatic) notes.push(text.statistics.stepAutoNote(unit, median));
+	if (timeSteps > 0) notes.push(text.statistics.spaceTimeNote(unit));
 	if (sparse) notes.push(text.statistics.sparseSteps(unit, median));
 	if (starts.length < 10) notes.push(text.statistics.shortSeries(starts.length, unit));
 	return {
