@@ -5,7 +5,9 @@ import { formatCsv, formatJson } from '../src/lib/core/analysis/formatRows';
 import type { DatasetFiles } from '../src/lib/core/import/dataset';
 import { ImportError, type ImportReport } from '../src/lib/core/import/report';
 import { parseIsoDate } from '../src/lib/core/queries/dates';
-import { defaultView, isPeriodDate } from '../src/lib/core/queries/view';
+import { MIN_CASES_PER_STEP } from '../src/lib/core/analysis/emerging';
+import { DEFAULT_GI_INFERENCE } from '../src/lib/core/analysis/hotspots';
+import { defaultView, EMERGING_STEPS, GI_INFERENCES, isPeriodDate } from '../src/lib/core/queries/view';
 import { CATEGORY_CODES, isCategoryCode } from '../src/lib/core/schema/categories';
 import { isStatusCode, STATUS_CODES } from '../src/lib/core/schema/statuses';
 
@@ -13,7 +15,8 @@ import { isStatusCode, STATUS_CODES } from '../src/lib/core/schema/statuses';
 
 const USAGE =
 	'usage: npm run analyze -- --cases FILE --groups FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] ' +
-	'[--sheet NAME] [--category a,b] [--status a,b] [--measure count|rate] [--format csv|json]';
+	'[--sheet NAME] [--category a,b] [--status a,b] [--measure count|rate] [--inference permutation|normal] ' +
+	'[--step month|quarter] [--format csv|json]';
 
 
 function readOptions(args: string[]) {
@@ -26,6 +29,8 @@ function readOptions(args: string[]) {
 		category: { type: 'string' },
 		status: { type: 'string' },
 		measure: { type: 'string', default: 'count' },
+		inference: { type: 'string', default: DEFAULT_GI_INFERENCE },
+		step: { type: 'string' },
 		format: { type: 'string', default: 'csv' },
 		help: { type: 'boolean', short: 'h' }
 	});
@@ -41,6 +46,8 @@ function readOptions(args: string[]) {
 		categories: codes('--category', values.category, CATEGORY_CODES, isCategoryCode),
 		statuses: codes('--status', values.status, STATUS_CODES, isStatusCode),
 		measure: oneOf('--measure', values.measure, ['count', 'rate'] as const),
+		inference: oneOf('--inference', values.inference, GI_INFERENCES),
+		step: values.step === undefined ? undefined : oneOf('--step', values.step, EMERGING_STEPS),
 		format: oneOf('--format', values.format, ['csv', 'json'] as const)
 	};
 }
@@ -148,13 +155,21 @@ async function main(args: string[]): Promise<void> {
 	const analysis = await runAnalysis(engine, {
 		groups: loaded.groups,
 		filter: { from, to, categories: options.categories, statuses: options.statuses },
-		measure: options.measure
+		measure: options.measure,
+		inference: options.inference,
+		step: options.step
 	});
 	if (analysis.constant) {
 		process.stderr.write('warning: every group has the same value: Gi* and Local Moran have no z\n');
 	}
-	if (analysis.months < 10) {
-		process.stderr.write(`warning: the data span ${analysis.months} month(s); below 10 the trend test is unreliable\n`);
+	const { step, automatic, starts, medianPerStep, sparse } = analysis.emerging;
+	const perStep = `the median group has ${medianPerStep.toFixed(1)} case(s) a ${step}`;
+	process.stderr.write(`note: emerging hot spots by ${step}${automatic ? ' (chosen from the counts)' : ''}: ${perStep}\n`);
+	if (sparse) {
+		process.stderr.write(`warning: below ${MIN_CASES_PER_STEP} cases per group and ${step}, most patterns cannot stand out\n`);
+	}
+	if (starts.length < 10) {
+		process.stderr.write(`warning: the data span ${starts.length} ${step}(s); below 10 the trend test is unreliable\n`);
 	}
 	const format = options.format === 'json' ? formatJson : formatCsv;
 	process.stdout.write(format(analysis.groups, HOTSPOT_COLUMNS));

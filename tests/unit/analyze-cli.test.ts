@@ -6,6 +6,7 @@ import { labelPoint } from '../../src/lib/core/geo/outline';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatCsv } from '../../src/lib/core/analysis/formatRows';
+import { twoSidedP } from '../../src/lib/core/analysis/normal';
 import { runAnalysis } from '../../src/lib/core/analysis/runAnalysis';
 import type { GroupHotspot } from '../../src/lib/core/analysis/hotspots';
 import type { Engine } from '../../src/lib/core/db/engine';
@@ -188,11 +189,42 @@ describe('Gi* recomputed in the test from the printed counts', () => {
 	});
 });
 
+describe('--step and --inference', () => {
+	test('by default Gi* p is a seeded permutation pseudo p and the step is chosen from the counts (quarters)', () => {
+		const run = spawnSync('node_modules/.bin/tsx', ['scripts/analyze.ts', ...DEMO, ...QUARTER], { encoding: 'utf8' });
+		expect(run.status).toBe(0);
+		expect(run.stderr).toMatch(/by quarter \(chosen from the counts\)/);
+		for (const row of csv.rows) {
+			// (#extreme + 1)/1000: a whole number of thousandths.
+			const thousandths = Number(row.gi_p) * 1000;
+			expect(Math.abs(thousandths - Math.round(thousandths))).toBeLessThan(1e-9);
+		}
+	});
+
+	test('--inference normal prints the same z with the normal p of ArcGIS, and --step month the monthly categories', async () => {
+		const { rows } = parseCsv(analyze([...DEMO, ...QUARTER, '--inference', 'normal', '--step', 'month']));
+		expect(rows.map((row) => row.gi_z)).toEqual(csv.rows.map((row) => row.gi_z));
+		for (const row of rows) {
+			if (row.gi_z !== null) expect(Number(row.gi_p)).toBeCloseTo(twoSidedP(Number(row.gi_z)), 14);
+		}
+		const analysis = await runAnalysis(engine, {
+			groups,
+			filter: { from: '2020-10-01', to: '2020-12-31', categories: [], statuses: [] },
+			inference: 'normal',
+			step: 'month'
+		});
+		expect(rows).toEqual(printed(analysis.groups));
+		expect(analysis.emerging.starts).toHaveLength(36);
+	}, 60_000);
+});
+
 describe('bad input: exit code 2 and one line on stderr', () => {
 	test.each([
 		['--cases is missing', ['--groups', 'data/demo/groups.geojson'], /--cases/],
 		['--from is not a date', [...DEMO, '--from=31/02/2020'], /--from.*31\/02\/2020/],
 		['--from far outside any data (1000-01-01)', [...DEMO, '--from=1000-01-01'], /--from.*1000-01-01.*1900–2100/],
+		['--step is not month or quarter', [...DEMO, '--step', 'year'], /--step.*year/],
+		['--inference is not permutation or normal', [...DEMO, '--inference', 'bootstrap'], /--inference.*bootstrap/],
 		[
 			'a file does not exist',
 			['--cases', 'data/demo/no-such.csv', '--groups', 'data/demo/groups.geojson'],

@@ -152,6 +152,17 @@ export const en: Messages = {
 		fdr: 'Correct for multiple testing (FDR)',
 		legendGi: 'Hot and cold spots (Getis-Ord Gi*)',
 		legendGiFdr: 'Hot and cold spots (Gi*, FDR corrected)',
+		inference: 'Significance by',
+		inferenceOption: {
+			permutation: 'Permutation (as GeoDa)',
+			normal: 'Normal curve (as ArcGIS)'
+		},
+		inferenceNote: {
+			permutation:
+				'Significance from 999 random permutations (as GeoDa): right even when counts are small and skewed, so cold spots can be found too.',
+			normal:
+				'Significance from the normal curve (as ArcGIS), for comparison: when counts are small and skewed it often cannot show cold spots.'
+		},
 		giBin: {
 			'3': 'Hot spot, 99 % confidence',
 			'2': 'Hot spot, 95 % confidence',
@@ -169,7 +180,18 @@ export const en: Messages = {
 			LH: 'Low among high',
 			ns: 'Not significant'
 		},
-		legendEmerging: 'Emerging hot spots by month',
+		legendEmerging: { month: 'Emerging hot spots by month', quarter: 'Emerging hot spots by quarter' },
+		step: 'Time step',
+		stepUnit: { month: 'months', quarter: 'quarters' },
+		stepAuto: (unit) => `Automatic (${unit})`,
+		stepAutoNote: (unit, median) => `By ${unit}, chosen from the data: the median group has ${median} cases per step.`,
+		spaceTimeNote: (unit) =>
+			`Each step's Gi* also counts the step before it, weighed against all ${unit} (ArcGIS's space-time neighbourhood): one step alone holds too few cases.`,
+		sparseSteps: (unit, median) =>
+			`Few cases: the median group has only ${median} per step (${unit}), below 2. Most changes cannot be told from chance; a real hot cluster may still show as “no pattern detected”.`,
+		hotSteps: (hot, cold, total, unit) => `hot in ${hot}, cold in ${cold} of ${total} ${unit}`,
+		trendUp: 'z rising (Mann–Kendall, p < 0.05)',
+		trendDown: 'z falling (Mann–Kendall, p < 0.05)',
 		emerging: {
 			new_hot: 'New hot spot',
 			consecutive_hot: 'Consecutive hot spot',
@@ -187,10 +209,10 @@ export const en: Messages = {
 			sporadic_cold: 'Sporadic cold spot',
 			oscillating_cold: 'Oscillating cold spot',
 			historical_cold: 'Historical cold spot',
-			none: 'No clear pattern'
+			none: 'No pattern detected'
 		},
 		constantField: 'Every group has the same value in this period: no hot spot can be determined.',
-		shortSeries: (months) => `Only ${months} months of data: the trend is not reliable (10 or more needed).`,
+		shortSeries: (steps, unit) => `Only ${steps} ${unit} of data: the trend is not reliable (10 or more needed).`,
 		emergingNote: 'Computed over every month of the data, for the chosen categories and statuses.',
 		zScore: (z) => `z = ${z}`
 	},
@@ -211,7 +233,7 @@ export const en: Messages = {
 	detail: {
 		title: (name) => `Detail: ${name}`,
 		population: (count) => `${count} residents`,
-		giSeries: 'Gi* z-score by month (above 1.645: hot spot at 90 %)',
+		giSeries: (unit) => `Gi* z-score by step (${unit}; above 1.645: hot spot at 90 %)`,
 		cases: 'Cases (anonymised)',
 		columns: {
 			id: 'Case',

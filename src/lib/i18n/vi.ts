@@ -1,6 +1,6 @@
 import type { CategoryCode } from '../core/schema/categories';
 import type { StatusCode } from '../core/schema/statuses';
-import type { MapMode } from '../core/queries/view';
+import type { EmergingStep, GiInference, MapMode } from '../core/queries/view';
 import type { Convention, Preset } from '../core/queries/periods';
 import type { SourceCode } from '../core/schema/sources';
 import type { Correction } from '../core/queries/view';
@@ -161,6 +161,17 @@ export const vi = {
 		fdr: 'Hiệu chỉnh kiểm định bội (FDR)',
 		legendGi: 'Điểm nóng – điểm lạnh (Getis-Ord Gi*)',
 		legendGiFdr: 'Điểm nóng – điểm lạnh (Gi*, hiệu chỉnh FDR)',
+		inference: 'Cách tính mức ý nghĩa',
+		inferenceOption: {
+			permutation: 'Hoán vị (như GeoDa)',
+			normal: 'Phân phối chuẩn (như ArcGIS)'
+		} satisfies Record<GiInference, string>,
+		inferenceNote: {
+			permutation:
+				'Mức ý nghĩa tính bằng 999 lần hoán vị ngẫu nhiên (như GeoDa): đúng cả khi số vụ nhỏ và lệch, nên tìm được cả điểm lạnh.',
+			normal:
+				'Mức ý nghĩa theo phân phối chuẩn (như ArcGIS), để so sánh: khi số vụ nhỏ và lệch, cách này thường không thấy được điểm lạnh.'
+		} satisfies Record<GiInference, string>,
 		giBin: {
 			'3': 'Điểm nóng, độ tin cậy 99 %',
 			'2': 'Điểm nóng, độ tin cậy 95 %',
@@ -178,7 +189,23 @@ export const vi = {
 			LH: 'Tổ thấp giữa vùng cao',
 			ns: 'Không có ý nghĩa thống kê'
 		} satisfies Record<MoranCluster, string>,
-		legendEmerging: 'Diễn biến điểm nóng theo tháng',
+		legendEmerging: {
+			month: 'Diễn biến điểm nóng theo tháng',
+			quarter: 'Diễn biến điểm nóng theo quý'
+		} satisfies Record<EmergingStep, string>,
+		step: 'Bước thời gian',
+		stepUnit: { month: 'tháng', quarter: 'quý' } satisfies Record<EmergingStep, string>,
+		stepAuto: (unit: string) => `Tự động (theo ${unit})`,
+		stepAutoNote: (unit: string, median: string) =>
+			`Tính theo ${unit}, chọn theo số liệu: mỗi tổ trung bình (trung vị) ${median} vụ/${unit}.`,
+		spaceTimeNote: (unit: string) =>
+			`Gi* của mỗi ${unit} tính gộp cả ${unit} liền trước, so với toàn bộ các ${unit} (vùng lân cận không gian – thời gian như ArcGIS), vì một ${unit} có ít vụ.`,
+		sparseSteps: (unit: string, median: string) =>
+			`Ít vụ việc: mỗi tổ trung bình (trung vị) chỉ ${median} vụ/${unit}, dưới 2. Phần lớn diễn biến không phân biệt được với ngẫu nhiên; một cụm nóng thật vẫn có thể hiện là “không thuộc mẫu hình nào”.`,
+		hotSteps: (hot: number, cold: number, total: number, unit: string) =>
+			`nóng ${hot}, lạnh ${cold} trên ${total} ${unit}`,
+		trendUp: 'z tăng rõ (Mann–Kendall, p < 0,05)',
+		trendDown: 'z giảm rõ (Mann–Kendall, p < 0,05)',
 		emerging: {
 			new_hot: 'Điểm nóng mới',
 			consecutive_hot: 'Điểm nóng liên tiếp',
@@ -196,10 +223,11 @@ export const vi = {
 			sporadic_cold: 'Điểm lạnh lúc có lúc không',
 			oscillating_cold: 'Điểm lạnh dao động',
 			historical_cold: 'Điểm lạnh trước đây',
-			none: 'Không có xu hướng rõ'
+			none: 'Không thuộc mẫu hình nào'
 		} satisfies Record<EmergingCategory, string>,
 		constantField: 'Mọi tổ có cùng giá trị trong kỳ này: không xác định được điểm nóng.',
-		shortSeries: (months: number) => `Dữ liệu chỉ có ${months} tháng: xu hướng chưa đáng tin cậy (cần từ 10 tháng).`,
+		shortSeries: (steps: number, unit: string) =>
+			`Dữ liệu chỉ có ${steps} ${unit}: xu hướng chưa đáng tin cậy (cần từ 10 ${unit}).`,
 		emergingNote: 'Tính trên toàn bộ các tháng có dữ liệu, theo loại và tình trạng đang chọn.',
 		zScore: (z: string) => `z = ${z}`
 	},
@@ -220,7 +248,7 @@ export const vi = {
 	detail: {
 		title: (name: string) => `Chi tiết: ${name}`,
 		population: (count: string) => `${count} nhân khẩu`,
-		giSeries: 'Chỉ số Gi* theo tháng (trên 1,645 là điểm nóng, độ tin cậy 90 %)',
+		giSeries: (unit: string) => `Chỉ số Gi* theo ${unit} (trên 1,645 là điểm nóng, độ tin cậy 90 %)`,
 		cases: 'Danh sách vụ việc (đã ẩn danh)',
 		columns: {
 			id: 'Mã vụ việc',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binOfZ, giStar } from '$lib/core/analysis';
+import { binOfZ, fdrBins, giStar } from '$lib/core/analysis';
 
 /*
  * 3 × 3 grid, groups numbered row by row:
@@ -126,5 +126,108 @@ describe('Getis-Ord Gi*', () => {
 		const y = [2, 3, 3.2, 5, 8, 7];
 		const band15 = [[1, 3], [0, 3, 4], [4], [0, 1, 4], [1, 2, 3, 5], [4]];
 		expect(giStar(y, band15).groups[0].z).toBeCloseTo(-1.39727626, 8);
+	});
+});
+
+/*
+ * Sparse, skewed counts (issue 13): 21 groups, group 0 and its two neighbours 1 and 2 hold 0 cases, seventeen
+ * groups 2 each, one group 60. Σx = 94, X̄ = 94/21, S² = 3668/21 − X̄² = 154.63, S = 12.435; for W = 3 the
+ * denominator is S √(3 · 18/20) = 20.433, so group 0's z = (0 − 3 X̄)/20.433 = −0.657: the lowest z a
+ * neighbourhood of three can have here, and not even a 90 % cold spot under the normal curve.
+ * Permutation: group 0's neighbours are drawn 2 at a time from the 20 others (two 0s, seventeen 2s, one 60); only
+ * the pair of zeros is as low as observed, so #≤ ~ Binomial(999, 1/190) (mean 5.3, sd 2.3), #≥ = 999, and
+ * p = (#≤ + 1)/1000 is about 0.006. Group 20 (60, neighbours 2 and 2): z = (64 − 3 X̄)/20.433 = 2.475, hot at
+ * 95 % under the normal curve, but x_i is held fixed and its neighbours' sum 4 is the largest any draw can make:
+ * #≥ ~ Binomial(999, C(17,2)/C(20,2) = 0.716), so p ≈ 0.72 — one busy group alone is not a hot cluster.
+ */
+const sparse = [0, 0, 0, ...new Array<number>(17).fill(2), 60];
+const sparseNeighbours = [[1, 2], [0, 3], [0, 4], ...Array.from({ length: 17 }, (_, k) => [k + 2, k + 4]), [18, 19]];
+sparseNeighbours[19] = [18, 20];
+
+/** 7 × 7 queen grid, a 3 × 3 block of 10s in the top-left corner, the rest 0, 1, 2 in turn. */
+const grid = Array.from({ length: 49 }, (_, i) => (Math.floor(i / 7) < 3 && i % 7 < 3 ? 10 : i % 3));
+const gridQueen = Array.from({ length: 49 }, (_, i) => {
+	const [row, column] = [Math.floor(i / 7), i % 7];
+	const list: number[] = [];
+	for (let dr = -1; dr <= 1; dr++)
+		for (let dc = -1; dc <= 1; dc++) {
+			const [r, c] = [row + dr, column + dc];
+			if ((dr || dc) && r >= 0 && r < 7 && c >= 0 && c < 7) list.push(r * 7 + c);
+		}
+	return list;
+});
+
+describe('Gi* with conditional permutation inference', () => {
+	it('finds the cold spot that the normal curve cannot show on sparse, skewed counts', () => {
+		const normal = giStar(sparse, sparseNeighbours, { inference: 'normal' });
+		const permutation = giStar(sparse, sparseNeighbours, { inference: 'permutation' });
+		expect(normal.groups[0].z).toBeCloseTo(-0.6572, 4);
+		expect(normal.groups[0].bin).toBe(0);
+		const cold = permutation.groups[0];
+		expect(cold.z).toBe(normal.groups[0].z);
+		// #≤ within 4 sd of its mean 5.3: p between 0.001 and 0.0145.
+		expect(cold.p).toBeGreaterThanOrEqual(0.001);
+		expect(cold.p).toBeLessThanOrEqual(0.0145);
+		expect(cold.bin).toBeLessThanOrEqual(-2);
+	});
+
+	it('does not call one busy group among ordinary neighbours a hot spot, as the normal curve does', () => {
+		const normal = giStar(sparse, sparseNeighbours, { inference: 'normal' });
+		const permutation = giStar(sparse, sparseNeighbours, { inference: 'permutation' });
+		expect(normal.groups[20].z).toBeCloseTo(2.475, 3);
+		expect(normal.groups[20].bin).toBe(2);
+		// #≥ within 5 sd (14.3 each) of its mean 715.6.
+		expect(permutation.groups[20].p).toBeGreaterThan(0.64);
+		expect(permutation.groups[20].p).toBeLessThan(0.79);
+		expect(permutation.groups[20].bin).toBe(0);
+	});
+
+	it('leaves every z-score exactly as the normal inference computes it', () => {
+		for (const [values, neighbours] of [[sparse, sparseNeighbours], [grid, gridQueen]] as const) {
+			const zs = (inference: 'normal' | 'permutation') =>
+				giStar(values, neighbours, { inference }).groups.map((group) => group.z);
+			expect(zs('permutation')).toEqual(zs('normal'));
+		}
+	});
+
+	it('reproduces p for a seed; another seed changes some p, never z', () => {
+		const first = giStar(grid, gridQueen, { inference: 'permutation', seed: 7 });
+		const again = giStar(grid, gridQueen, { inference: 'permutation', seed: 7 });
+		const other = giStar(grid, gridQueen, { inference: 'permutation', seed: 8 });
+		expect(again).toEqual(first);
+		expect(other.groups.map((group) => group.z)).toEqual(first.groups.map((group) => group.z));
+		expect(other.groups.map((group) => group.p)).not.toEqual(first.groups.map((group) => group.p));
+		expect(first.inference).toBe('permutation');
+	});
+
+	it('keeps the FDR switch working on pseudo p-values', () => {
+		const { groups } = giStar(grid, gridQueen, { inference: 'permutation' });
+		// The block's centre (group 8) sees all eight other 10s: no draw from the other 48 values can exceed
+		// them, and equalling them needs all eight 10s (1 in C(48, 8)), so p = 1/1000, the smallest possible.
+		expect(groups[8].p).toBe(0.001);
+		const fdr = fdrBins(groups);
+		// The smallest p passes BH at 0.05 on its own (0.001 ≤ 1 · 0.05/49); FDR never strengthens a bin.
+		expect(fdr[8]).toBeGreaterThanOrEqual(2);
+		groups.forEach((group, i) => {
+			expect(Math.abs(fdr[i])).toBeLessThanOrEqual(Math.abs(group.bin));
+			if (fdr[i] !== 0) expect(Math.sign(fdr[i])).toBe(Math.sign(group.bin));
+		});
+		expect(fdr.filter((bin) => bin !== 0).length).toBeLessThan(groups.filter((group) => group.bin !== 0).length);
+	});
+
+	it('gives a group without neighbours p = 1: no draw can differ from its empty neighbourhood', () => {
+		const { groups } = giStar([0, 9, 1, 2], [[], [2], [1, 3], [2]], { inference: 'permutation' });
+		expect(groups[0].z).not.toBeNull();
+		expect(groups[0].p).toBe(1);
+		expect(groups[0].bin).toBe(0);
+	});
+
+	it('bins pseudo p at 0.01, 0.05 and 0.10 inclusive, signed by z', () => {
+		const { groups } = giStar(grid, gridQueen, { inference: 'permutation' });
+		for (const { z, p, bin } of groups) {
+			const level = p! <= 0.01 ? 3 : p! <= 0.05 ? 2 : p! <= 0.1 ? 1 : 0;
+			expect(Math.abs(bin)).toBe(level);
+			if (level) expect(Math.sign(bin)).toBe(Math.sign(z!));
+		}
 	});
 });

@@ -1,7 +1,10 @@
-import { giStar, type GiStarResult } from './gistar';
+import { giStar, type GiStarGroup, type GiStarResult } from './gistar';
 import { mannKendall, type MannKendallResult } from './mannKendall';
-import type { ScoredGroup } from './significance';
-import type { Neighbours } from './weights';
+import { twoSidedP } from './normal';
+import { binOfZ, type ScoredGroup } from './significance';
+import { assertFinite, isConstant, mean, populationSd } from './stats';
+import { cleanNeighbours, type Neighbours } from './weights';
+import type { EmergingStep } from '../queries/view';
 
 export type EmergingPattern =
 	| 'new'
@@ -20,6 +23,11 @@ export interface EmergingOptions {
 	confidence?: number;
 	/** Significance of the Mann–Kendall trend of the z-scores. */
 	trendAlpha?: number;
+	/**
+	 * ArcGIS's "Neighborhood Time Step": a step's Gi* also counts the same neighbourhood in this many earlier
+	 * steps, against the whole cube (`spaceTimeGiStar`). 0 (the default) is each step on its own, SPEC §4.
+	 */
+	timeSteps?: number;
 }
 
 export interface EmergingGroup {
@@ -126,8 +134,52 @@ export function emergingCategories(
 }
 
 /**
- * Gi* of every group at every step, then the categories. `values[group][step]`. Each step's Gi* is
- * purely spatial (SPEC §4), unlike ArcGIS's space-time neighbourhoods.
+ * Space-time Gi* of every bin of the cube `values[group][step]`, as ArcGIS Pro's Emerging Hot Spot Analysis
+ * ("How Emerging Hot Spot Analysis works" and the tool's usage notes): a bin's neighbourhood is the group and its
+ * spatial neighbours in its own step and in the `timeSteps` steps before it ("Neighborhood Time Step", default 1),
+ * and the mean and standard deviation are those of every bin of the cube ("Define Global Window", default
+ * "Entire cube"). The formula is `giStar`'s with n the number of bins. The first steps have no earlier step to
+ * draw on: their neighbourhood holds only the steps that exist, as the tool's neighbours are bins that exist.
+ * p is the normal one, as in ArcGIS.
+ */
+export function spaceTimeGiStar(
+	values: readonly (readonly number[])[],
+	neighbours: Neighbours,
+	timeSteps: number
+): GiStarResult[] {
+	if (!Number.isInteger(timeSteps) || timeSteps < 0) {
+		throw new RangeError(`timeSteps ${timeSteps} is not a whole number ≥ 0`);
+	}
+	const stepCount = values[0]?.length ?? 0;
+	const cube = values.flat();
+	assertFinite(cube, 'values');
+	const lists = cleanNeighbours(neighbours, values.length);
+	const constant = isConstant(cube);
+	const n = cube.length;
+	const average = mean(cube);
+	const sd = populationSd(cube, average);
+	return Array.from({ length: stepCount }, (_, step) => {
+		const first = Math.max(0, step - timeSteps);
+		const groups = lists.map((list, i): GiStarGroup => {
+			if (constant) return { z: null, p: null, bin: 0 };
+			let localSum = 0;
+			for (const j of [i, ...list]) {
+				for (let t = first; t <= step; t++) localSum += values[j][t];
+			}
+			const weightSum = (list.length + 1) * (step - first + 1);
+			const spread = weightSum * (n - weightSum);
+			if (spread === 0) return { z: null, p: null, bin: 0 };
+			const z = (localSum - average * weightSum) / (sd * Math.sqrt(spread / (n - 1)));
+			return { z, p: twoSidedP(z), bin: binOfZ(z) };
+		});
+		return { groups, constant, inference: 'normal' };
+	});
+}
+
+/**
+ * Gi* of every group at every step, then the categories. `values[group][step]`. With `timeSteps` 0 each step's
+ * Gi* is purely spatial (SPEC §4); otherwise it is ArcGIS's space-time Gi* (`spaceTimeGiStar`). Either way its p
+ * is the normal one, as in ArcGIS's Emerging Hot Spot Analysis, whatever inference the period's Gi* map uses.
  */
 export function emergingHotspots(
 	values: readonly (readonly number[])[],
@@ -138,12 +190,73 @@ export function emergingHotspots(
 	if (values.some((row) => row.length !== stepCount)) {
 		throw new RangeError('every group needs a value at every step');
 	}
-	const steps = Array.from({ length: stepCount }, (_, step) =>
-		giStar(
-			values.map((row) => row[step]),
-			neighbours
-		)
-	);
+	const timeSteps = options.timeSteps ?? 0;
+	const steps =
+		timeSteps > 0
+			? spaceTimeGiStar(values, neighbours, timeSteps)
+			: Array.from({ length: stepCount }, (_, step) =>
+					giStar(
+						values.map((row) => row[step]),
+						neighbours
+					)
+				);
 	const series = values.map((_, group) => steps.map((step) => step.groups[group]));
 	return { groups: emergingCategories(series, options), steps };
+}
+
+/**
+ * The neighbourhood time step of the emerging analysis: none by month, where SPEC §4 defines each month's Gi* on its
+ * own (so results stay checkable against other software); by quarter, ArcGIS's default of 1, since one quarter's
+ * counts are still small and the previous quarter doubles what a group's neighbourhood holds.
+ */
+export function timeStepsOf(step: EmergingStep): number {
+	return step === 'month' ? 0 : 1;
+}
+
+/**
+ * Cases a group needs per step, on average, for a step's Gi* to have power: the median group must reach it at
+ * the default step. At one case a month, a planted 3× cluster reads as "no pattern" month by month (issue 13);
+ * ArcGIS's space-time cube likewise lets the bin size follow the data.
+ */
+export const MIN_CASES_PER_STEP = 2;
+
+/** Calendar quarters start in January, April, July and October. */
+function startsStep(month: string, step: EmergingStep): boolean {
+	return step === 'month' || (Number(month.slice(5, 7)) - 1) % 3 === 0;
+}
+
+/**
+ * The first month (`YYYY-MM`) of every step over `months`, consecutive months oldest first. A quarter the data
+ * enters or leaves part-way is a shorter step; each step's Gi* compares groups within the step, so it stays fair.
+ */
+export function stepStarts(months: readonly string[], step: EmergingStep): string[] {
+	return months.filter((month, index) => index === 0 || startsStep(month, step));
+}
+
+/** `monthly[group][month]` summed into steps. */
+export function sumSteps(monthly: readonly (readonly number[])[], months: readonly string[], step: EmergingStep): number[][] {
+	if (step === 'month') return monthly.map((row) => [...row]);
+	return monthly.map((row) => {
+		const sums: number[] = [];
+		row.forEach((count, index) => {
+			if (index === 0 || startsStep(months[index], step)) sums.push(0);
+			sums[sums.length - 1] += count;
+		});
+		return sums;
+	});
+}
+
+/** The median over groups of a group's mean count per step. */
+export function medianPerStep(monthly: readonly (readonly number[])[], stepCount: number): number {
+	if (stepCount === 0 || monthly.length === 0) return 0;
+	const means = monthly
+		.map((row) => row.reduce((sum, count) => sum + count, 0) / stepCount)
+		.sort((a, b) => a - b);
+	const middle = Math.floor(means.length / 2);
+	return means.length % 2 ? means[middle] : (means[middle - 1] + means[middle]) / 2;
+}
+
+/** The default step: months when the median group has `MIN_CASES_PER_STEP` cases a month, otherwise quarters. */
+export function chooseStep(monthly: readonly (readonly number[])[], months: readonly string[]): EmergingStep {
+	return medianPerStep(monthly, months.length) >= MIN_CASES_PER_STEP ? 'month' : 'quarter';
 }

@@ -1,8 +1,15 @@
 export { ebRates, PER_RESIDENTS, type EbRatesResult, type GroupRates } from './ebRates';
 export {
+	chooseStep,
 	classifyEmerging,
 	emergingCategories,
 	emergingHotspots,
+	medianPerStep,
+	MIN_CASES_PER_STEP,
+	spaceTimeGiStar,
+	stepStarts,
+	sumSteps,
+	timeStepsOf,
 	type EmergingCategory,
 	type EmergingGroup,
 	type EmergingOptions,
@@ -11,7 +18,8 @@ export {
 	type EmergingSide
 } from './emerging';
 export { fdrBins, fdrCutoff } from './fdr';
-export { giStar, type GiStarGroup, type GiStarResult } from './gistar';
+export { giStar, type GiStarGroup, type GiStarOptions, type GiStarResult } from './gistar';
+export { conditionalPermutationP } from './permutation';
 export {
 	DEFAULT_PERMUTATIONS,
 	DEFAULT_SEED,
@@ -24,7 +32,7 @@ export {
 export { mannKendall, type MannKendallResult } from './mannKendall';
 export { erfc, normalCdf, twoSidedP } from './normal';
 export { mulberry32, randomIndex, sampleInPlace, type Random } from './random';
-export { binOfZ, type ConfidenceBin, type ScoredGroup } from './significance';
+export { binOfP, binOfZ, type ConfidenceBin, type ScoredGroup } from './significance';
 export {
 	cleanNeighbours,
 	islandsOf,
@@ -40,7 +48,9 @@ export {
 } from './weights';
 export {
 	analyseHotspots,
+	DEFAULT_GI_INFERENCE,
 	spatialWeights,
+	type EmergingSummary,
 	type AnalysedGroup,
 	type AnalysisMeasure,
 	type GroupHotspot,

@@ -1,4 +1,5 @@
-import { mulberry32, sampleInPlace } from './random';
+import { checkPermutations, conditionalPermutationP, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation';
+import { mulberry32 } from './random';
 import { assertFinite, isConstant, mean } from './stats';
 import { cleanNeighbours, type Neighbours } from './weights';
 
@@ -29,8 +30,7 @@ export interface LocalMoranResult {
 	seed: number;
 }
 
-export const DEFAULT_PERMUTATIONS = 999;
-export const DEFAULT_SEED = 12345;
+export { DEFAULT_PERMUTATIONS, DEFAULT_SEED };
 const DEFAULT_ALPHA = 0.05;
 
 function quadrant(deviation: number, lag: number): MoranCluster {
@@ -42,38 +42,11 @@ function quadrant(deviation: number, lag: number): MoranCluster {
 }
 
 /**
- * Conditional permutation (Anselin 1995): x_i held fixed, |N_i| values drawn without replacement from
- * the other n − 1, I_i recomputed each time. Permuted and observed I are compared through the raw
- * neighbour sums — I_perm ≥ I_obs ⇔ sign(z_i)(Σ_perm x − Σ_obs x) ≥ 0 — so integer counts compare exactly
- * and equal sums stay ties. Folded pseudo p = (min(#≥, #≤) + 1) / (permutations + 1).
- */
-function permutationP(
-	values: readonly number[],
-	group: number,
-	neighbourCount: number,
-	observedSum: number,
-	direction: number,
-	permutations: number,
-	random: () => number
-): number {
-	const others = values.filter((_, j) => j !== group);
-	let atLeast = 0;
-	let atMost = 0;
-	for (let draw = 0; draw < permutations; draw++) {
-		sampleInPlace(random, others, others.length, neighbourCount);
-		let sum = 0;
-		for (let k = 0; k < neighbourCount; k++) sum += others[k];
-		const difference = direction * (sum - observedSum);
-		if (difference >= 0) atLeast++;
-		if (difference <= 0) atMost++;
-	}
-	return (Math.min(atLeast, atMost) + 1) / (permutations + 1);
-}
-
-/**
  * Local Moran's I with row-standardised weights, the group itself excluded (SPEC §4):
- * z_i = x_i − X̄, m2 = Σ z_i² / n, I_i = z_i Σ_j w_ij z_j / m2 — the scaling of R `spdep::localmoran` and
- * GeoDa (PySAL `esda` multiplies by (n − 1)/n). Clusters are the quadrant of (z_i, lag z_i) at p < α.
+ * z_i = x_i − X̄, m2 = Σ z_i² / n, I_i = z_i Σ_j w_ij z_j / m2 — the scaling of R `spdep::localmoran`. GeoDa and
+ * PySAL `esda.Moran_Local` divide by Σ z_i² / (n − 1) instead, so their I_i is ours × (n − 1)/n (GeoDa as
+ * measured for issue 13; esda computes (n − 1) z_i lag_i / Σ z²); p and the clusters are the same either way.
+ * Clusters are the quadrant of (z_i, lag z_i) at p < α.
  * I does not depend on the order of the groups; p does, through the order in which groups consume the
  * seeded random stream — the same data in the same order with the same seed gives the same p.
  */
@@ -85,9 +58,7 @@ export function localMoran(
 	const permutations = options.permutations ?? DEFAULT_PERMUTATIONS;
 	const seed = options.seed ?? DEFAULT_SEED;
 	const alpha = options.alpha ?? DEFAULT_ALPHA;
-	if (!Number.isInteger(permutations) || permutations < 1) {
-		throw new RangeError(`permutations must be a positive integer, got ${permutations}`);
-	}
+	checkPermutations(permutations);
 	assertFinite(values, 'values');
 	const lists = cleanNeighbours(neighbours, values.length);
 	const frame = { permutations, seed };
@@ -108,8 +79,9 @@ export function localMoran(
 		for (const j of list) observedSum += values[j];
 		const lag = observedSum / list.length - average;
 		const I = (deviation * lag) / m2;
+		// I_i rises with the neighbours' sum when x_i is above the mean and falls with it when below.
 		const direction = Math.sign(deviation);
-		const p = permutationP(values, i, list.length, observedSum, direction, permutations, random);
+		const p = conditionalPermutationP(values, i, list.length, observedSum, direction, permutations, random);
 		return { I, p, cluster: p < alpha ? quadrant(deviation, lag) : 'ns', deviation, lag };
 	});
 	return { groups, constant: false, ...frame };

@@ -1,7 +1,7 @@
 import type { Engine } from '../db/engine';
 import { dataExtentQuery, groupFiguresQuery, groupMonthlyQuery } from '../queries/dashboard';
-import { readGroupFigures, readGroupMonthMatrix } from '../queries/results';
-import type { View } from '../queries/view';
+import { monthsBetween, readGroupFigures, readGroupMonthMatrix } from '../queries/results';
+import type { EmergingStep, GiInference, View } from '../queries/view';
 import {
 	analyseHotspots,
 	spatialWeights,
@@ -39,6 +39,9 @@ export interface AnalysisRequest {
 	groups: readonly AnalysedGroup[];
 	filter: AnalysisFilter;
 	measure?: AnalysisMeasure;
+	inference?: GiInference;
+	/** The emerging analysis's step; chosen from the counts when absent. */
+	step?: EmergingStep;
 	/** Weights already built for these groups; built here when absent. */
 	weights?: SpatialWeights;
 }
@@ -59,12 +62,21 @@ export async function runAnalysis(engine: Pick<Engine, 'query'>, request: Analys
 	const totals = new Map(readGroupFigures(figureRows).map((group) => [group.group_code, group.total]));
 	const codes = groups.map((group) => group.group_code);
 	const [firstMonth, lastMonth] = [extent?.first_date, extent?.last_date].map((date) => String(date).slice(0, 7));
+	const months = extent?.last_date ? monthsBetween(firstMonth, lastMonth) : [];
 	const monthly = extent?.last_date
 		? readGroupMonthMatrix(monthlyRows, codes, firstMonth, lastMonth)
 		: codes.map(() => []);
 	const started = performance.now();
 	const analysis = analyseHotspots(
-		{ groups, counts: codes.map((code) => totals.get(code) ?? 0), monthly, measure: request.measure },
+		{
+			groups,
+			counts: codes.map((code) => totals.get(code) ?? 0),
+			monthly,
+			months,
+			measure: request.measure,
+			inference: request.inference,
+			step: request.step
+		},
 		request.weights ?? spatialWeights(groups)
 	);
 	// The benchmark reads this: the statistics alone, without the queries that feed them.

@@ -20,6 +20,12 @@ export function binOfZ(z: number | null): ConfidenceBin {
 	return signed(level, z);
 }
 
+/** Signed bin of a p-value at 0.01, 0.05, 0.10 (permutation inference, as GeoDa's significance levels). */
+export function binOfP(p: number | null, z: number | null): ConfidenceBin {
+	if (p === null || z === null) return 0;
+	return signed(p <= 0.01 ? 3 : p <= 0.05 ? 2 : p <= 0.1 ? 1 : 0, z);
+}
+
 /** The level with the sign of z; never −0. */
 export function signed(level: 0 | 1 | 2 | 3, z: number): ConfidenceBin {
 	return (level !== 0 && z < 0 ? -level : level) as ConfidenceBin;

@@ -7,6 +7,14 @@ export type MapMode = (typeof MAP_MODES)[number];
 /** Modes that need the hotspot statistics of the period. */
 export const STATISTICAL_MODES: readonly MapMode[] = ['gistar', 'lisa', 'emerging'];
 
+/** How Gi* p-values are found: conditional permutation (GeoDa, the default) or the normal curve (ArcGIS). */
+export const GI_INFERENCES = ['permutation', 'normal'] as const;
+export type GiInference = (typeof GI_INFERENCES)[number];
+
+/** The emerging analysis's time step (SPEC §8 `step`); a view without one lets the counts choose it. */
+export const EMERGING_STEPS = ['month', 'quarter'] as const;
+export type EmergingStep = (typeof EMERGING_STEPS)[number];
+
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -23,6 +31,10 @@ export interface View {
 	mode: MapMode;
 	/** Gi* bins corrected for multiple testing (False Discovery Rate), as ArcGIS's option. */
 	fdr: boolean;
+	/** Absent: permutation. */
+	gi?: GiInference;
+	/** Absent: chosen from the counts (`chooseStep`). */
+	step?: EmergingStep;
 	lang: Language;
 }
 
@@ -117,6 +129,8 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 			groups,
 			mode: readMode(params.get('mode'), corrections),
 			fdr: params.get('fdr') === '1',
+			...readChoice('gi', GI_INFERENCES, params, corrections),
+			...readChoice('step', EMERGING_STEPS, params, corrections),
 			lang: readLanguage(params.get('lang'), corrections)
 		},
 		corrections
@@ -128,6 +142,20 @@ function readMode(raw: string | null, corrections: Correction[]): MapMode {
 	if ((MAP_MODES as readonly string[]).includes(raw)) return raw as MapMode;
 	corrections.push({ param: 'mode', value: raw, problem: 'unknown_code' });
 	return 'count';
+}
+
+/** An optional choice: absent or empty leaves the default; anything unknown is corrected to it. */
+function readChoice<K extends 'gi' | 'step', T extends string>(
+	param: K,
+	allowed: readonly T[],
+	params: URLSearchParams,
+	corrections: Correction[]
+): Partial<Record<K, T>> {
+	const raw = params.get(param);
+	if (raw === null || raw === '') return {};
+	if ((allowed as readonly string[]).includes(raw)) return { [param]: raw } as Partial<Record<K, T>>;
+	corrections.push({ param, value: raw, problem: 'unknown_code' });
+	return {};
 }
 
 function readLanguage(raw: string | null, corrections: Correction[]): Language {
@@ -163,6 +191,8 @@ export function viewToParams(view: View): URLSearchParams {
 	if (view.groups.length) params.set('group', view.groups.join(','));
 	if (view.mode !== 'count') params.set('mode', view.mode);
 	if (view.fdr) params.set('fdr', '1');
+	if (view.gi) params.set('gi', view.gi);
+	if (view.step) params.set('step', view.step);
 	if (view.lang !== 'vi') params.set('lang', view.lang);
 	return params;
 }

@@ -84,6 +84,12 @@ export class DashboardResults {
 
 	/** The same code path as `npm run analyze`; its queries share the coordinator's cache. */
 	#analyse(view: View): Promise<HotspotAnalysis> {
-		return runAnalysis(this.#coordinator, { groups: this.#groups, filter: view, weights: this.#weights });
+		return runAnalysis(this.#coordinator, {
+			groups: this.#groups,
+			filter: view,
+			weights: this.#weights,
+			inference: view.gi,
+			step: view.step
+		});
 	}
 }

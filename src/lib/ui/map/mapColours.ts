@@ -3,7 +3,13 @@ import { ticks } from 'd3-array';
 import type { GroupFigures } from '$lib/core/queries/results';
 import { isHidden, SMALL, type Disclosure } from '$lib/core/briefing/suppression';
 import type { MapMode, View } from '$lib/core/queries/view';
-import type { ConfidenceBin, EmergingCategory, HotspotAnalysis, MoranCluster } from '$lib/core/analysis';
+import type {
+	ConfidenceBin,
+	EmergingCategory,
+	HotspotAnalysis,
+	MannKendallResult,
+	MoranCluster
+} from '$lib/core/analysis';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 
@@ -41,7 +47,7 @@ export function colourMap(
 ): MapColouring {
 	if (hotspots && view.mode === 'gistar') return colourGiStar(hotspots, view.fdr, text, format, disclosed !== null);
 	if (hotspots && view.mode === 'lisa') return colourLisa(hotspots, text);
-	if (hotspots && view.mode === 'emerging') return colourEmerging(hotspots, text);
+	if (hotspots && view.mode === 'emerging') return colourEmerging(hotspots, text, format);
 	const mode = view.mode === 'rate' || view.mode === 'change' ? view.mode : 'count';
 	const title = mode === 'rate' ? text.legendRate : mode === 'change' ? text.legendChange : text.legendCases;
 	const coloured = disclosed ? colourDisclosed(mode, groups, disclosed, text, format) : colourGroups(mode, groups, format);
@@ -83,7 +89,7 @@ function colourGiStar(hotspots: HotspotAnalysis, fdr: boolean, text: Messages, f
 		labels,
 		legend: GI_ORDER.map((bin) => ({ colour: GI_COLOURS[bin], label: text.statistics.giBin[bin] })),
 		legendTitle: fdr ? text.statistics.legendGiFdr : text.statistics.legendGi,
-		notes: hotspots.constant ? [text.statistics.constantField] : [],
+		notes: hotspots.constant ? [text.statistics.constantField] : [text.statistics.inferenceNote[hotspots.inference]],
 		classes
 	};
 }
@@ -137,22 +143,38 @@ const EMERGING_COLOURS: Record<EmergingCategory, string> = {
 	none: '#eeeeee'
 };
 
-function colourEmerging(hotspots: HotspotAnalysis, text: Messages): MapColouring {
+/** A significant Mann–Kendall trend of the group's z-scores, in words; null when there is none. */
+function trendWords(trend: MannKendallResult | null, text: Messages): string | null {
+	if (!trend || trend.p >= 0.05 || trend.z === 0) return null;
+	return trend.z > 0 ? text.statistics.trendUp : text.statistics.trendDown;
+}
+
+function colourEmerging(hotspots: HotspotAnalysis, text: Messages, format: Formatter): MapColouring {
 	const colours = new Map<string, string>();
 	const labels = new Map<string, string | null>();
 	const classes = new Map<string, string>();
-	for (const group of hotspots.groups) {
+	const { step, automatic, starts, medianPerStep, sparse, timeSteps } = hotspots.emerging;
+	const unit = text.statistics.stepUnit[step];
+	// The category alone hides what a reader needs at ward volumes: how often the group was hot, and its trend.
+	hotspots.groups.forEach((group, i) => {
+		const detail = hotspots.emerging.groups[i];
+		const steps = text.statistics.hotSteps(detail.hotSteps, detail.coldSteps, starts.length, unit);
+		const words = [text.statistics.emerging[group.emerging], steps, trendWords(detail.trend, text)];
 		colours.set(group.group_code, EMERGING_COLOURS[group.emerging]);
-		labels.set(group.group_code, text.statistics.emerging[group.emerging]);
+		labels.set(group.group_code, words.filter(Boolean).join(' · '));
 		classes.set(group.group_code, group.emerging);
-	}
+	});
 	// Only the categories that occur, in the order of the palette, and "no pattern" last.
 	const present = new Set(hotspots.groups.map((group) => group.emerging));
 	const order = (Object.keys(EMERGING_COLOURS) as EmergingCategory[]).filter(
 		(category) => category !== 'none' && present.has(category)
 	);
+	const median = format.decimal(medianPerStep);
 	const notes = [text.statistics.emergingNote];
-	if (hotspots.months < 10) notes.push(text.statistics.shortSeries(hotspots.months));
+	if (automatic) notes.push(text.statistics.stepAutoNote(unit, median));
+	if (timeSteps > 0) notes.push(text.statistics.spaceTimeNote(unit));
+	if (sparse) notes.push(text.statistics.sparseSteps(unit, median));
+	if (starts.length < 10) notes.push(text.statistics.shortSeries(starts.length, unit));
 	return {
 		colours,
 		labels,
@@ -160,7 +182,7 @@ function colourEmerging(hotspots: HotspotAnalysis, text: Messages): MapColouring
 			colour: EMERGING_COLOURS[category],
 			label: text.statistics.emerging[category]
 		})),
-		legendTitle: text.statistics.legendEmerging,
+		legendTitle: text.statistics.legendEmerging[step],
 		notes,
 		classes
 	};
