@@ -8,7 +8,9 @@ import {
 	queenContiguity,
 	runAnalysis,
 	stepStarts,
+	stepValues,
 	sumSteps,
+	timeStepsOf,
 	type HotspotAnalysis
 } from '$lib/core/analysis';
 import { monthsBetween, readGroups } from '$lib/core/queries/results';
@@ -56,6 +58,25 @@ describe('the emerging analysis time step', () => {
 		expect(medianPerStep(quieter, 9)).toBeCloseTo(1 / 3, 12);
 		expect(chooseStep(quieter, months)).toBe('quarter');
 		expect(MIN_CASES_PER_STEP).toBe(2);
+	});
+
+	it('an export made mid-quarter does not make the last quarter read as quiet: quarters compare cases per month', () => {
+		// Five groups on a line, each at its own steady rate, January to July: the third quarter holds July only.
+		const rowMonths = monthsBetween('2020-01', '2020-07');
+		const rates = [1, 2, 4, 2, 1];
+		const monthly = rates.map((rate) => rowMonths.map(() => rate));
+		const line = [[1], [0, 2], [1, 3], [2, 4], [3]];
+		expect(stepValues(monthly, rowMonths, 'quarter')).toEqual(rates.map((rate) => [rate, rate, rate]));
+		expect(stepValues(monthly, rowMonths, 'month')).toEqual(monthly);
+		const z = (values: number[][]) =>
+			emergingHotspots(values, line, { timeSteps: timeStepsOf('quarter') }).steps.map((step) =>
+				step.groups.map((group) => group.z!)
+			);
+		const [, second, last] = z(stepValues(monthly, rowMonths, 'quarter'));
+		expect(last).toEqual(second);
+		// Summed, July alone is a third of a quarter: every group's last z falls.
+		const summed = z(sumSteps(monthly, rowMonths, 'quarter'));
+		summed[2].forEach((value, group) => expect(value).toBeLessThan(summed[1][group]));
 	});
 
 	it('computes the Gi* of each quarter on the sums of its months', () => {
@@ -179,7 +200,7 @@ describe("ArcGIS's space-time neighbourhood on the demo generator, over 30 seeds
 			for (const record of generateCases(ward, seed)) {
 				monthly[codes.indexOf(record.group_code)][months.indexOf(record.reported_on.slice(0, 7))]++;
 			}
-			const quarterly = sumSteps(monthly, months, 'quarter');
+			const quarterly = stepValues(monthly, months, 'quarter');
 			for (const [name, timeSteps] of [['perStep', 0], ['spaceTime', 1]] as const) {
 				const { groups } = emergingHotspots(quarterly, neighbours, { timeSteps });
 				const category = (code: string) => groups[codes.indexOf(code)].category;
