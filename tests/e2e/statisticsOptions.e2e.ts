@@ -45,7 +45,7 @@ describe('the emerging analysis time step', () => {
 		await page.close();
 	});
 
-	test('without step the counts choose quarters, the page says why; choosing months writes step=month', async () => {
+	test('without step the counts choose quarters, the page says why and that each quarter counts the one before; choosing months writes step=month', async () => {
 		const { page, errors } = await open('?mode=emerging');
 		await page.locator('[data-testid="ranking"] tr[data-class]').first().waitFor();
 		const select = page.getByTestId('step-select');
@@ -55,9 +55,12 @@ describe('the emerging analysis time step', () => {
 		expect(title).toBe('Diễn biến điểm nóng theo quý');
 		expect(notes.some((note) => note.startsWith('Tính theo quý, chọn theo số liệu'))).toBe(true);
 		expect(notes.some((note) => note.startsWith('Ít vụ việc'))).toBe(true);
+		// By quarter, ArcGIS's space-time neighbourhood: the page says each quarter also counts the one before.
+		expect(notes.some((note) => note.startsWith('Gi* của mỗi quý tính gộp cả quý liền trước'))).toBe(true);
 		await select.selectOption('month');
 		await page.waitForURL(/step=month/);
 		await expect.poll(async () => (await legend(page)).title).toBe('Diễn biến điểm nóng theo tháng');
+		expect((await legend(page)).notes.some((note) => note.startsWith('Gi* của mỗi'))).toBe(false);
 		// Monthly, as SPEC §4 defines it, the emerging cluster is consecutive (hot in its last four months).
 		await expect.poll(() => classOf(page, 'TDP22')).toBe('consecutive_hot');
 		await select.selectOption('auto');

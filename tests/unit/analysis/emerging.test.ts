@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEmerging, emergingHotspots, type ScoredGroup } from '$lib/core/analysis';
+import { classifyEmerging, emergingHotspots, giStar, spaceTimeGiStar, timeStepsOf, twoSidedP, type ScoredGroup } from '$lib/core/analysis';
 
 /**
  * A series from a pattern, oldest step first: H hot (z = 2.5, p = 0.012), C cold (z = −2.5), . not
@@ -120,5 +120,50 @@ describe('emergingHotspots', () => {
 		// group 0: z = −4/√15 = −1.033, p 0.30 → none
 		expect(groups[0].category).toBe('none');
 		expect(() => emergingHotspots([[1, 2], [3]], [[1], [0]])).toThrow(RangeError);
+	});
+});
+
+describe("ArcGIS's space-time Gi* (neighbourhood time step, the whole cube as global window)", () => {
+	// Three groups on a line, two steps: the cube's six bins 0, 2 | 3, 1 | 0, 6 have mean 2 and S² = 50/6 − 4 = 13/3.
+	const line = [[1], [0, 2], [1]];
+	const values = [
+		[0, 2],
+		[3, 1],
+		[0, 6]
+	];
+	const S = Math.sqrt(13 / 3);
+	const z = (sum: number, w: number) => (sum - 2 * w) / (S * Math.sqrt((w * (6 - w)) / 5));
+
+	it('counts the neighbourhood in the previous step too, against the mean and spread of every bin', () => {
+		const [first, second] = spaceTimeGiStar(values, line, 1);
+		// Step 2 of group 1: groups 1 and 2 at both steps, 3 + 1 + 0 + 6 = 10 over 4 bins.
+		expect(second.groups[2].z).toBeCloseTo(z(10, 4), 12);
+		expect(second.groups[0].z).toBeCloseTo(z(0 + 2 + 3 + 1, 4), 12);
+		// Its neighbourhood is the whole cube: no z, as for a group whose neighbours are every group.
+		expect(second.groups[1].z).toBeNull();
+		// p is the normal one, as in ArcGIS: z = 0.76 is far from significant.
+		expect(second.groups[2].p).toBe(twoSidedP(second.groups[2].z!));
+		expect(second.groups[2].bin).toBe(0);
+		expect(first.groups[0].z).toBeCloseTo(z(0 + 3, 2), 12);
+	});
+
+	it('gives the first step, which has no earlier step, a neighbourhood of its own step only', () => {
+		const [first] = spaceTimeGiStar(values, line, 2);
+		expect(first.groups[2].z).toBeCloseTo(z(3 + 0, 2), 12);
+		expect(first.groups[1].z).toBeCloseTo(z(0 + 3 + 0, 3), 12);
+	});
+
+	it('is what quarters use; months keep each step on its own (SPEC §4)', () => {
+		expect(timeStepsOf('quarter')).toBe(1);
+		expect(timeStepsOf('month')).toBe(0);
+		expect(emergingHotspots(values, line, { timeSteps: 1 }).steps).toEqual(spaceTimeGiStar(values, line, 1));
+		expect(emergingHotspots(values, line).steps[1]).toEqual(giStar([2, 1, 6], line));
+	});
+
+	it('refuses a neighbourhood time step that is not a whole number ≥ 0, and has no z in a constant cube', () => {
+		expect(() => spaceTimeGiStar(values, line, -1)).toThrow(RangeError);
+		expect(() => spaceTimeGiStar(values, line, 1.5)).toThrow(RangeError);
+		const flat = spaceTimeGiStar([[1, 1], [1, 1], [1, 1]], line, 1);
+		expect(flat.every((step) => step.constant && step.groups.every((group) => group.z === null))).toBe(true);
 	});
 });

@@ -5,14 +5,26 @@ import {
 	giStar,
 	medianPerStep,
 	MIN_CASES_PER_STEP,
+	queenContiguity,
 	runAnalysis,
 	stepStarts,
+	stepValues,
 	sumSteps,
+	timeStepsOf,
 	type HotspotAnalysis
 } from '$lib/core/analysis';
 import { monthsBetween, readGroups } from '$lib/core/queries/results';
 import { groupsQuery } from '$lib/core/queries/dashboard';
-import { DIMINISHING_CLUSTER, EMERGING_CLUSTER, PERSISTENT_CLUSTER } from '../../../data/demo/patterns';
+import {
+	DEMO_FIRST_YEAR,
+	DEMO_MONTH_COUNT,
+	DEMO_SEED,
+	DIMINISHING_CLUSTER,
+	EMERGING_CLUSTER,
+	PERSISTENT_CLUSTER
+} from '../../../data/demo/patterns';
+import { buildWard } from '../../../data/demo/ward';
+import { generateCases } from '../../../data/demo/cases';
 import { engineWithDemo } from '../support/demo';
 import type { Engine } from '$lib/core/db/engine';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
@@ -46,6 +58,25 @@ describe('the emerging analysis time step', () => {
 		expect(medianPerStep(quieter, 9)).toBeCloseTo(1 / 3, 12);
 		expect(chooseStep(quieter, months)).toBe('quarter');
 		expect(MIN_CASES_PER_STEP).toBe(2);
+	});
+
+	it('an export made mid-quarter does not make the last quarter read as quiet: quarters compare cases per month', () => {
+		// Five groups on a line, each at its own steady rate, January to July: the third quarter holds July only.
+		const rowMonths = monthsBetween('2020-01', '2020-07');
+		const rates = [1, 2, 4, 2, 1];
+		const monthly = rates.map((rate) => rowMonths.map(() => rate));
+		const line = [[1], [0, 2], [1, 3], [2, 4], [3]];
+		expect(stepValues(monthly, rowMonths, 'quarter')).toEqual(rates.map((rate) => [rate, rate, rate]));
+		expect(stepValues(monthly, rowMonths, 'month')).toEqual(monthly);
+		const z = (values: number[][]) =>
+			emergingHotspots(values, line, { timeSteps: timeStepsOf('quarter') }).steps.map((step) =>
+				step.groups.map((group) => group.z!)
+			);
+		const [, second, last] = z(stepValues(monthly, rowMonths, 'quarter'));
+		expect(last).toEqual(second);
+		// Summed, July alone is a third of a quarter: every group's last z falls.
+		const summed = z(sumSteps(monthly, rowMonths, 'quarter'));
+		summed[2].forEach((value, group) => expect(value).toBeLessThan(summed[1][group]));
 	});
 
 	it('computes the Gi* of each quarter on the sums of its months', () => {
@@ -85,9 +116,10 @@ describe("the demo's default emerging view finds the three planted clusters (as 
 		});
 	}, 60_000);
 
-	it('is quarterly: the median group has about one case every two months, under two a quarter', () => {
+	it("is quarterly, each quarter's Gi* counting the previous one (ArcGIS's space-time neighbourhood): the median group has about one case every two months, under two a quarter", () => {
 		expect(analysis.emerging.automatic).toBe(true);
 		expect(analysis.emerging.step).toBe('quarter');
+		expect(analysis.emerging.timeSteps).toBe(1);
 		expect(analysis.emerging.starts).toHaveLength(12);
 		expect(analysis.emerging.medianPerStep).toBeGreaterThan(1);
 		expect(analysis.emerging.sparse).toBe(true);
@@ -124,7 +156,7 @@ describe("the demo's default emerging view finds the three planted clusters (as 
 		}
 	});
 
-	it('cannot name all three by ArcGIS category at any strength: hot together in the last step, the clusters mask their edge groups', () => {
+	it('cannot name all three by ArcGIS category at any strength with each step on its own: hot together in the last step, the clusters mask their edge groups', () => {
 		// Persistent, diminishing and new hot spots must all be hot at the final step, and each step's S widens with
 		// every cluster. Expected counts (no Poisson noise), every planted group at the same factor.
 		const planted = [...PERSISTENT_CLUSTER.codes, ...DIMINISHING_CLUSTER.codes, ...EMERGING_CLUSTER.codes];
@@ -144,9 +176,64 @@ describe("the demo's default emerging view finds the three planted clusters (as 
 		});
 		expect(monthly.emerging.starts).toHaveLength(36);
 		expect(monthly.emerging.automatic).toBe(false);
+		expect(monthly.emerging.timeSteps).toBe(0);
 		expect(monthly.emerging.automaticStep).toBe('quarter');
 		for (const code of [...PERSISTENT_CLUSTER.codes, ...DIMINISHING_CLUSTER.codes]) {
 			expect(monthly.groups[codes.indexOf(code)].emerging, code).toBe('none');
 		}
+	});
+});
+
+describe("ArcGIS's space-time neighbourhood on the demo generator, over 30 seeds (data/demo/README.md)", () => {
+	const ward = buildWard(DEMO_SEED);
+	const codes = ward.groups.map((group) => group.code);
+	const { neighbours } = queenContiguity(ward.groups.map((group) => [[...group.ring, group.ring[0]]]));
+	const months = monthsBetween(`${DEMO_FIRST_YEAR}-01`, `${DEMO_FIRST_YEAR + 2}-12`);
+	const seeds = Array.from({ length: 30 }, (_, i) => (i === 0 ? DEMO_SEED : 1000 + i));
+	const tally = { perStep: new Map<string, number>(), spaceTime: new Map<string, number>() };
+	const emergingFound = { perStep: 0, spaceTime: 0 };
+
+	beforeAll(() => {
+		expect(months).toHaveLength(DEMO_MONTH_COUNT);
+		for (const seed of seeds) {
+			const monthly = codes.map(() => new Array<number>(DEMO_MONTH_COUNT).fill(0));
+			for (const record of generateCases(ward, seed)) {
+				monthly[codes.indexOf(record.group_code)][months.indexOf(record.reported_on.slice(0, 7))]++;
+			}
+			const quarterly = stepValues(monthly, months, 'quarter');
+			for (const [name, timeSteps] of [['perStep', 0], ['spaceTime', 1]] as const) {
+				const { groups } = emergingHotspots(quarterly, neighbours, { timeSteps });
+				const category = (code: string) => groups[codes.indexOf(code)].category;
+				for (const [cluster, list] of [['P', PERSISTENT_CLUSTER], ['D', DIMINISHING_CLUSTER]] as const) {
+					for (const code of list.codes) {
+						const key = `${cluster}:${category(code)}`;
+						tally[name].set(key, (tally[name].get(key) ?? 0) + 1);
+					}
+				}
+				if (EMERGING_CLUSTER.codes.every((code) => ['new_hot', 'consecutive_hot'].includes(category(code)))) {
+					emergingFound[name]++;
+				}
+			}
+		}
+	}, 60_000);
+
+	/** Persistent-cluster groups (of 150) hot in the last quarter: a category other than none or historical. */
+	const hotAtEnd = (counts: Map<string, number>) =>
+		[...counts].filter(([key]) => key.startsWith('P:') && !/none|historical/.test(key)).reduce((sum, [, n]) => sum + n, 0);
+
+	it('finds the persistent cluster hot in the last quarter far more often than each quarter alone, sometimes named persistent', () => {
+		expect(hotAtEnd(tally.spaceTime)).toBeGreaterThan(10 * hotAtEnd(tally.perStep));
+		expect(hotAtEnd(tally.spaceTime)).toBeGreaterThan(150 / 2);
+		expect(tally.perStep.get('P:persistent_hot') ?? 0).toBe(0);
+		expect(tally.spaceTime.get('P:persistent_hot') ?? 0).toBeGreaterThan(0);
+	});
+
+	it('still finds the emerging cluster as new or consecutive hot spots in every seed', () => {
+		expect(emergingFound).toEqual({ perStep: seeds.length, spaceTime: seeds.length });
+	});
+
+	it('cannot name the diminishing cluster diminishing: it has cooled off to the ward rate, and ArcGIS asks a last hot step', () => {
+		expect(tally.perStep.get('D:diminishing_hot') ?? 0).toBe(0);
+		expect(tally.spaceTime.get('D:diminishing_hot') ?? 0).toBe(0);
 	});
 });

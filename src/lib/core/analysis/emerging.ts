@@ -227,7 +227,7 @@ function startsStep(month: string, step: EmergingStep): boolean {
 
 /**
  * The first month (`YYYY-MM`) of every step over `months`, consecutive months oldest first. A quarter the data
- * enters or leaves part-way is a shorter step; each step's Gi* compares groups within the step, so it stays fair.
+ * enters or leaves part-way is a shorter step (see `stepValues`).
  */
 export function stepStarts(months: readonly string[], step: EmergingStep): string[] {
 	return months.filter((month, index) => index === 0 || startsStep(month, step));
@@ -244,6 +244,18 @@ export function sumSteps(monthly: readonly (readonly number[])[], months: readon
 		});
 		return sums;
 	});
+}
+
+/**
+ * What the emerging analysis compares at each step: the counts of each month (SPEC §4), or by quarter each
+ * group's cases per month of the quarter. Space-time Gi* weighs every quarter against the whole cube, so a quarter
+ * the data enters or leaves part-way (an export made mid-quarter) must not read as a quiet one.
+ */
+export function stepValues(monthly: readonly (readonly number[])[], months: readonly string[], step: EmergingStep): number[][] {
+	if (step === 'month') return sumSteps(monthly, months, step);
+	const starts = stepStarts(months, step).map((start) => months.indexOf(start));
+	const lengths = starts.map((start, i) => (starts[i + 1] ?? months.length) - start);
+	return sumSteps(monthly, months, step).map((row) => row.map((sum, i) => sum / lengths[i]));
 }
 
 /** The median over groups of a group's mean count per step. */

@@ -5,7 +5,7 @@ import {
 	medianPerStep,
 	MIN_CASES_PER_STEP,
 	stepStarts,
-	sumSteps,
+	stepValues,
 	timeStepsOf,
 	type EmergingCategory,
 	type EmergingGroup
@@ -139,7 +139,7 @@ export function analyseHotspots(input: HotspotInput, weights = spatialWeights(in
 	const starts = stepStarts(input.months, step);
 	const perStep = medianPerStep(monthly, starts.length);
 	const timeSteps = timeStepsOf(step);
-	const emerging = emergingHotspots(sumSteps(monthly, input.months, step), weights.neighbours, {
+	const emerging = emergingHotspots(stepValues(monthly, input.months, step), weights.neighbours, {
 		confidence: input.confidence,
 		timeSteps
 	});

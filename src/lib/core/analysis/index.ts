@@ -8,6 +8,7 @@ export {
 	MIN_CASES_PER_STEP,
 	spaceTimeGiStar,
 	stepStarts,
+	stepValues,
 	sumSteps,
 	timeStepsOf,
 	type EmergingCategory,
