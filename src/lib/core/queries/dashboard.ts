@@ -1,7 +1,7 @@
 import { and, column, count, desc, eq, isIn, join, literal, max, median, min, Query, sql } from '@uwdata/mosaic-sql';
 import { OPEN_STATUSES } from '../schema/statuses';
 import { casePredicate, dateLiteral, inPeriod } from './predicates';
-import { previousPeriod, samePeriodLastYear } from './periods';
+import { previousPeriod, samePeriodLastYear, type Period } from './periods';
 import type { View } from './view';
 
 /** SQL of every dashboard view, built from one `View`. Each returns plain SQL text for the coordinator. */
@@ -100,6 +100,24 @@ export function groupMonthlyQuery(view: View): string {
 		.where(casePredicate(view, { categories: true, statuses: true }))
 		.groupby('group_code', 'month')
 		.orderby('group_code', 'month')
+		.toString();
+}
+
+/**
+ * Early warning: each group's cases in the month tested and in its baseline (`alertPlan`), with the category and
+ * status filters. The group filter is not applied: every group is compared with its own past, whichever are chosen
+ * (as the map and ranking show the whole ward). Groups without a case in the span are absent (never flagged).
+ */
+export function alertCountsQuery(view: View, month: Period, baseline: Period): string {
+	return Query.from('cases')
+		.select({
+			group_code: 'group_code',
+			total: count().where(inPeriod(month)),
+			baseline_total: count().where(inPeriod(baseline))
+		})
+		.where(casePredicate(view, { period: { from: baseline.from, to: month.to }, categories: true, statuses: true }))
+		.groupby('group_code')
+		.orderby('group_code')
 		.toString();
 }
 

@@ -1,3 +1,4 @@
+import type { GroupAlertCounts } from '../analysis/earlyWarning';
 import type { Row } from '../db/engine';
 import type { GroupWithGeometry } from '../import/groups';
 import type { CategoryCode } from '../schema/categories';
@@ -90,6 +91,14 @@ export function readHandling([row]: Row[]): Handling {
 		escalated: Number(row.escalated),
 		repeat: Number(row.repeat)
 	};
+}
+
+export function readAlertCounts(rows: Row[]): GroupAlertCounts[] {
+	return rows.map((row) => ({
+		group_code: String(row.group_code),
+		count: Number(row.total),
+		baselineTotal: Number(row.baseline_total)
+	}));
 }
 
 export function readCategoryCounts(rows: Row[]): CategoryCount[] {
