@@ -228,6 +228,22 @@ export const en: Messages = {
 		escalated: 'Escalated',
 		repeat: 'Repeat cases'
 	},
+	alerts: {
+		title: 'Early warning',
+		lead: (month, months) =>
+			`Groups unusually high for themselves in ${month} (the period's last whole month), against the ${months} months before.`,
+		shortBaseline: (months) => `Only ${months} months of data come before this month (not 12): the usual level is their mean.`,
+		row: (name, count, month, usual) => `${name}: ${count} cases in ${month}, ${usual}`,
+		usualAbout: (mean) => `usually about ${mean} a month`,
+		usualBelow: (bound) => `usually under ${bound} a month`,
+		usualNone: (months) => `none in the ${months} months before`,
+		none: (month) => `No group is unusually high in ${month}.`,
+		noMonth: 'The period holds no whole month with data, so there is no early warning.',
+		shortHistory: (month, months) =>
+			`Only ${months} months of data come before ${month} (at least 3 are needed): no early warning yet.`,
+		help: (groups) =>
+			`A group is flagged when it has three cases or more in the month and that many would be unlikely by chance (probability under 1 %) if it had stayed at its own monthly mean (a Poisson baseline, of the family of the CDC's EARS and Farrington et al., 1996). Computed for the whole ward, for the chosen categories and statuses. Limits: the usual level ignores a steady trend and the seasons; across ${groups} groups, 1 % per group per month still gives a false alarm now and then.`
+	},
 	breakdownTitle: 'By category',
 	breakdownHint: 'Click a category to filter by it.',
 	detail: {

@@ -243,6 +243,23 @@ export const vi = {
 		escalated: 'Phát sinh vụ án, vi phạm',
 		repeat: 'Vụ việc tái diễn'
 	},
+	alerts: {
+		title: 'Cảnh báo sớm',
+		lead: (month: string, months: number) =>
+			`Tổ dân phố tăng bất thường so với chính mình trong tháng ${month} (tháng trọn vẹn cuối của kỳ), so với ${months} tháng trước đó.`,
+		shortBaseline: (months: number) =>
+			`Trước tháng này chỉ có ${months} tháng số liệu (chưa đủ 12): mức thường lệ tính trên ${months} tháng.`,
+		row: (name: string, count: string, month: string, usual: string) => `${name}: ${count} vụ trong tháng ${month}, ${usual}`,
+		usualAbout: (mean: string) => `thường khoảng ${mean} vụ/tháng`,
+		usualBelow: (bound: string) => `thường dưới ${bound} vụ/tháng`,
+		usualNone: (months: number) => `${months} tháng trước không có vụ nào`,
+		none: (month: string) => `Không có tổ dân phố nào tăng bất thường trong tháng ${month}.`,
+		noMonth: 'Kỳ đang chọn không có tháng trọn vẹn nào có số liệu, nên không tính cảnh báo sớm.',
+		shortHistory: (month: string, months: number) =>
+			`Trước tháng ${month} chỉ có ${months} tháng số liệu (cần ít nhất 3): chưa tính được cảnh báo sớm.`,
+		help: (groups: string) =>
+			`Một tổ được cảnh báo khi có từ ba vụ trở lên trong tháng và con số đó khó xảy ra do ngẫu nhiên (xác suất dưới 1 %) nếu tổ vẫn ở mức trung bình hằng tháng của mình (phân phối Poisson, cùng họ phương pháp với EARS của CDC và Farrington và cộng sự, 1996). Tính cho toàn phường, theo loại và tình trạng đang chọn. Giới hạn: mức thường lệ không tính xu hướng tăng dần hay mùa vụ; với ${groups} tổ, ngưỡng 1 % cho mỗi tổ mỗi tháng vẫn có lúc cảnh báo nhầm.`
+	},
 	breakdownTitle: 'Theo loại mâu thuẫn',
 	breakdownHint: 'Bấm vào một loại để lọc theo loại đó.',
 	detail: {

@@ -226,3 +226,36 @@ describe('for distribution, hidden counts are written with their mark and nothin
 		]);
 	});
 });
+
+describe('the early-warning sentence', () => {
+	const alerts = {
+		month: '09/2020',
+		groups: [
+			{ name: 'Tổ dân phố 33', count: 7 },
+			{ name: 'Tổ dân phố 22', count: 3 }
+		]
+	};
+
+	test('names the flagged groups, most unusual first, with their counts in the month', () => {
+		expect(vi({ alerts }).at(-2)).toBe(
+			'Cảnh báo sớm: trong tháng 09/2020, Tổ dân phố 33 (7 vụ), Tổ dân phố 22 (3 vụ) tăng bất thường so với mức thường lệ của chính mình.'
+		);
+		expect(en({ alerts }).at(-2)).toBe(
+			'Early warning: in 09/2020, Tổ dân phố 33 (7 cases), Tổ dân phố 22 (3 cases) were unusually high for themselves.'
+		);
+	});
+
+	test('a distribution copy writes a count under 5 as "<5"', () => {
+		const hidden = { ...alerts, groups: [alerts.groups[0], { name: 'Tổ dân phố 22', count: '<5' as const }] };
+		const sentence = vi({ alerts: hidden }).at(-2) ?? '';
+		expect(sentence).toContain('Tổ dân phố 22 (<5 vụ)');
+		expect(sentence).not.toMatch(/\(3 vụ\)/);
+	});
+
+	test('says so when no group is flagged, and is left out when no month could be tested', () => {
+		expect(vi({ alerts: { month: '09/2020', groups: [] } })).toContain(
+			'Cảnh báo sớm: không có tổ dân phố nào tăng bất thường trong tháng 09/2020.'
+		);
+		expect(vi({ alerts: null }).some((sentence) => sentence.startsWith('Cảnh báo sớm'))).toBe(false);
+	});
+});

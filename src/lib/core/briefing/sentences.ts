@@ -26,6 +26,11 @@ export interface BriefingFacts {
 	escalated: Shown;
 	/** Groups that are hotspots at 95 % confidence or more, at most 5 named; null leaves the sentence out (no analysis). */
 	hotspotNames: string[] | null;
+	/**
+	 * Early warning (`earlyWarnings`): the month tested ("10/2020") and its flagged groups, most unusual first, at
+	 * most 5 named; null or absent leaves the sentence out (no month could be tested).
+	 */
+	alerts?: { month: string; groups: { name: string; count: Shown }[] } | null;
 }
 
 type Integer = (value: number) => string;
@@ -52,6 +57,11 @@ export function briefingSentences(facts: BriefingFacts, lang: Language, formatIn
 		}
 		const hotspots = facts.hotspotNames;
 		if (hotspots) sentences.push(write.hotspots(hotspots.slice(0, 5), hotspots.length - 5, formatInteger));
+	}
+	const alerts = facts.alerts;
+	if (alerts) {
+		const named = alerts.groups.slice(0, 5).map((group) => write.alert(group.name, count(group.count)));
+		sentences.push(write.alerts(alerts.month, named, alerts.groups.length - 5, formatInteger));
 	}
 	if (facts.open90 !== 0 || facts.escalated !== 0) sentences.push(write.lasting(facts, count));
 	return sentences;
@@ -133,6 +143,12 @@ const vi = {
 		const rest = more > 0 ? ` và ${formatInteger(more)} địa bàn khác` : '';
 		return `Điểm nóng (độ tin cậy 95 % trở lên): ${names.join(', ')}${rest}.`;
 	},
+	alert: (name: string, shown: string) => `${name} (${shown} vụ)`,
+	alerts(month: string, named: string[], more: number, formatInteger: Integer) {
+		if (named.length === 0) return `Cảnh báo sớm: không có tổ dân phố nào tăng bất thường trong tháng ${month}.`;
+		const rest = more > 0 ? ` và ${formatInteger(more)} tổ khác` : '';
+		return `Cảnh báo sớm: trong tháng ${month}, ${named.join(', ')}${rest} tăng bất thường so với mức thường lệ của chính mình.`;
+	},
 	lasting(facts: BriefingFacts, count: Count) {
 		const parts = [
 			facts.open90 !== 0 ? `${count(facts.open90)} vụ việc kéo dài quá 90 ngày chưa giải quyết xong` : null,
@@ -179,6 +195,12 @@ const en: Writer = {
 		if (names.length === 0) return 'No hotspot reached 95 % confidence or more.';
 		const rest = more > 0 ? ` and ${formatInteger(more)} more` : '';
 		return `Hotspots (95 % confidence or more): ${names.join(', ')}${rest}.`;
+	},
+	alert: (name, shown) => `${name} (${casesEn(shown)})`,
+	alerts(month, named, more, formatInteger) {
+		if (named.length === 0) return `Early warning: no group was unusually high in ${month}.`;
+		const rest = more > 0 ? ` and ${formatInteger(more)} more` : '';
+		return `Early warning: in ${month}, ${named.join(', ')}${rest} ${named.length + Math.max(0, more) === 1 ? 'was' : 'were'} unusually high for themselves.`;
 	},
 	lasting(facts, count) {
 		const parts = [

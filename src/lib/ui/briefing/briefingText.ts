@@ -1,4 +1,5 @@
 import type { HotspotAnalysis } from '$lib/core/analysis';
+import { shownAlert, type EarlyWarning } from '$lib/core/analysis/earlyWarning';
 import { dateLine, periodName } from '$lib/core/briefing/periodName';
 import { briefingSentences } from '$lib/core/briefing/sentences';
 import type { Disclosure } from '$lib/core/briefing/suppression';
@@ -17,6 +18,9 @@ export interface BriefingTextInput {
 	groups: GroupFigures[];
 	categories: CategoryCount[];
 	hotspots: HotspotAnalysis | null;
+	alerts: EarlyWarning | null;
+	/** Whether this is a distribution copy (small counts of the alerts as "<5"). */
+	distribution: boolean;
 	/** The data's first date: before it, the same period last year has no data. */
 	firstDate: string;
 	/** The ward's default convention, for a period that is neither whole calendar nor whole reporting months. */
@@ -62,7 +66,8 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 			escalated: disclosure.handling.escalated,
 			hotspotNames: input.hotspots
 				? input.hotspots.groups.filter((group) => group.gi_bin >= 2).map((group) => names.get(group.group_code) ?? group.group_code)
-				: null
+				: null,
+			alerts: earlyWarningFacts(input)
 		},
 		view.lang,
 		format.integer
@@ -72,5 +77,18 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 		// A reporting period's name does not say its dates, so its summary line does ("Báo cáo tháng 7/2020 (từ …)").
 		summary: convention === 'reporting' ? period.full : period.title,
 		sentences
+	};
+}
+
+function earlyWarningFacts({ alerts, distribution, groups, format }: BriefingTextInput) {
+	const plan = alerts?.plan;
+	if (!alerts || plan?.kind !== 'ready') return null;
+	const names = new Map(groups.map((group) => [group.group_code, group.name]));
+	return {
+		month: format.month(plan.month),
+		groups: alerts.alerts.map((alert) => ({
+			name: names.get(alert.group_code) ?? alert.group_code,
+			count: shownAlert(alert, plan.baselineMonths, distribution).count
+		}))
 	};
 }

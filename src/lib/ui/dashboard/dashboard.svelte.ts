@@ -1,6 +1,7 @@
 import { StaleQuery, type QueryCoordinator } from '$lib/core/db/coordinator';
 import type { Row } from '$lib/core/db/engine';
 import { runAnalysis, spatialWeights, type AnalysedGroup, type HotspotAnalysis } from '$lib/core/analysis';
+import { runEarlyWarning, type EarlyWarning } from '$lib/core/analysis/earlyWarning';
 import {
 	categoryBreakdownQuery,
 	groupFiguresQuery,
@@ -20,7 +21,7 @@ import {
 	type KeyFigures,
 	type MonthCount
 } from '$lib/core/queries/results';
-import { STATISTICAL_MODES, type View } from '$lib/core/queries/view';
+import { STATISTICAL_MODES, type DataContext, type View } from '$lib/core/queries/view';
 
 /**
  * The dashboard's query results for the current view. Each panel declares its query; the coordinator batches
@@ -34,22 +35,28 @@ export class DashboardResults {
 	handling = $state.raw<Handling | null>(null);
 	categories = $state.raw<CategoryCount[]>([]);
 	hotspots = $state.raw<HotspotAnalysis | null>(null);
+	alerts = $state.raw<EarlyWarning | null>(null);
 	/** The view whose results are all shown; lags the URL while queries run. */
 	shownView = $state.raw<View | null>(null);
 	error = $state<string | null>(null);
 	readonly #coordinator: QueryCoordinator;
 	readonly #groups: readonly AnalysedGroup[];
-	readonly #lastDate: string;
+	readonly #span: Pick<DataContext, 'firstDate' | 'lastDate'>;
 	readonly #weights;
 
 	readonly #analyseAlways: boolean;
 
 	/** `analyseAlways`: compute the hotspot statistics whatever the map mode (the briefing names the hotspots). */
-	constructor(coordinator: QueryCoordinator, groups: readonly AnalysedGroup[], lastDate: string, analyseAlways = false) {
+	constructor(
+		coordinator: QueryCoordinator,
+		groups: readonly AnalysedGroup[],
+		span: Pick<DataContext, 'firstDate' | 'lastDate'>,
+		analyseAlways = false
+	) {
 		this.#analyseAlways = analyseAlways;
 		this.#coordinator = coordinator;
 		this.#groups = groups;
-		this.#lastDate = lastDate;
+		this.#span = span;
 		this.#weights = spatialWeights(groups);
 	}
 
@@ -59,12 +66,13 @@ export class DashboardResults {
 		// The rate mode shows the empirical-Bayes rate beside the raw one, from the same analysis.
 		const statistical = this.#analyseAlways || view.mode === 'rate' || STATISTICAL_MODES.includes(view.mode);
 		try {
-			const [keyFigures, groupFigures, trend, handling, categories, hotspots] = await Promise.all([
+			const [keyFigures, groupFigures, trend, handling, categories, alerts, hotspots] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', monthlyTrendQuery(view), readMonthCounts),
-				ask('handling', handlingQuery(view, this.#lastDate), readHandling),
+				ask('handling', handlingQuery(view, this.#span.lastDate), readHandling),
 				ask('categories', categoryBreakdownQuery(view), readCategoryCounts),
+				runEarlyWarning((sql) => this.#coordinator.request('alerts', sql), view, this.#span),
 				statistical ? this.#analyse(view) : null
 			]);
 			performance.mark('dashboard:results');
@@ -74,6 +82,7 @@ export class DashboardResults {
 			this.trend = trend;
 			this.handling = handling;
 			this.categories = categories;
+			this.alerts = alerts;
 			this.shownView = view;
 			this.error = null;
 		} catch (error) {
