@@ -240,7 +240,7 @@ export const en: Messages = {
 		none: (month) => `No group is unusually high in ${month}.`,
 		noMonth: 'The period holds no whole month with data, so there is no early warning.',
 		shortHistory: (month, months) =>
-			`Only ${months} months of data come before ${month} (at least 3 are needed): no early warning yet.`,
+			`Only ${months} ${months === 1 ? 'month' : 'months'} of data before ${month} (at least 3 are needed): no early warning yet.`,
 		help: (groups) =>
 			`A group is flagged when it has three cases or more in the month and that many would be unlikely by chance (probability under 1 %) if it had stayed at its own monthly mean (a Poisson baseline, of the family of the CDC's EARS and Farrington et al., 1996). Computed for the whole ward, for the chosen categories and statuses. Limits: the usual level ignores a steady trend and the seasons; across ${groups} groups, 1 % per group per month still gives a false alarm now and then.`
 	},
