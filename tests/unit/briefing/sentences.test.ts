@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { briefingSentences, type BriefingFacts } from '../../../src/lib/core/briefing/sentences';
+import {
+	briefingSentences,
+	earlyWarningSentence,
+	sentenceText,
+	type BriefingFacts,
+	type EarlyWarningFacts
+} from '../../../src/lib/core/briefing/sentences';
 import { formatter } from '../../../src/lib/i18n/format';
 
 const viInteger = formatter('vi').integer;
@@ -228,34 +234,48 @@ describe('for distribution, hidden counts are written with their mark and nothin
 });
 
 describe('the early-warning sentence', () => {
-	const alerts = {
+	const viFormat = formatter('vi');
+	const enFormat = formatter('en');
+	const facts: EarlyWarningFacts = {
 		month: '09/2020',
 		groups: [
-			{ name: 'Tổ dân phố 33', count: 7 },
-			{ name: 'Tổ dân phố 22', count: 3 }
+			{ code: 'TDP33', name: 'Tổ dân phố 33', count: 7, expected: { value: 0.75 } },
+			{ code: 'TDP22', name: 'Tổ dân phố 22', count: 3, expected: { value: 0 } }
 		]
 	};
 
-	test('names the flagged groups, most unusual first, with their counts in the month', () => {
-		expect(vi({ alerts }).at(-2)).toBe(
-			'Cảnh báo sớm: trong tháng 09/2020, Tổ dân phố 33 (7 vụ), Tổ dân phố 22 (3 vụ) tăng bất thường so với mức thường lệ của chính mình.'
+	test('names every flagged group, most unusual first, with its count in the month and its usual level', () => {
+		expect(sentenceText(earlyWarningSentence(facts, 'vi', viFormat))).toBe(
+			'Cảnh báo sớm: trong tháng 09/2020, Tổ dân phố 33 (7 vụ; thường khoảng 0,8 vụ/tháng), Tổ dân phố 22 (3 vụ; trước đó không có vụ nào) tăng bất thường so với mức thường lệ của chính mình.'
 		);
-		expect(en({ alerts }).at(-2)).toBe(
-			'Early warning: in 09/2020, Tổ dân phố 33 (7 cases), Tổ dân phố 22 (3 cases) were unusually high for themselves.'
+		expect(sentenceText(earlyWarningSentence(facts, 'en', enFormat))).toBe(
+			'Early warning: in 09/2020, Tổ dân phố 33 (7 cases; usually about 0.8 a month), Tổ dân phố 22 (3 cases; none before) were unusually high against their own past.'
 		);
 	});
 
-	test('a distribution copy writes a count under 5 as "<5"', () => {
-		const hidden = { ...alerts, groups: [alerts.groups[0], { name: 'Tổ dân phố 22', count: '<5' as const }] };
-		const sentence = vi({ alerts: hidden }).at(-2) ?? '';
-		expect(sentence).toContain('Tổ dân phố 22 (<5 vụ)');
-		expect(sentence).not.toMatch(/\(3 vụ\)/);
+	test('each group is a piece of its own, with its code, count and usual level for the page to mark', () => {
+		const groups = earlyWarningSentence(facts, 'vi', viFormat).filter((part) => typeof part !== 'string');
+		expect(groups.map(({ group, count, expected }) => ({ group, count, expected }))).toEqual([
+			{ group: 'TDP33', count: 7, expected: '0.8' },
+			{ group: 'TDP22', count: 3, expected: '0.0' }
+		]);
 	});
 
-	test('says so when no group is flagged, and is left out when no month could be tested', () => {
-		expect(vi({ alerts: { month: '09/2020', groups: [] } })).toContain(
+	test('a distribution copy writes a count under 5 as "<5" and a small baseline as a bound', () => {
+		const hidden: EarlyWarningFacts = {
+			month: '09/2020',
+			groups: [{ code: 'TDP22', name: 'Tổ dân phố 22', count: '<5', expected: { below: 0.5 } }]
+		};
+		const sentence = sentenceText(earlyWarningSentence(hidden, 'vi', viFormat));
+		expect(sentence).toBe(
+			'Cảnh báo sớm: trong tháng 09/2020, Tổ dân phố 22 (<5 vụ; thường dưới 0,5 vụ/tháng) tăng bất thường so với mức thường lệ của chính mình.'
+		);
+		expect(sentenceText(earlyWarningSentence(hidden, 'en', enFormat))).toContain('(<5 cases; usually under 0.5 a month) was unusually high');
+	});
+
+	test('says so when no group is flagged', () => {
+		expect(earlyWarningSentence({ month: '09/2020', groups: [] }, 'vi', viFormat)).toEqual([
 			'Cảnh báo sớm: không có tổ dân phố nào tăng bất thường trong tháng 09/2020.'
-		);
-		expect(vi({ alerts: null }).some((sentence) => sentence.startsWith('Cảnh báo sớm'))).toBe(false);
+		]);
 	});
 });

@@ -5,6 +5,7 @@
  * that would give it back.
  */
 import type { Language } from '../queries/view';
+import { expectedAttribute, type ShownExpected } from '../analysis/earlyWarning';
 import { isHidden, SMALL, type Shown } from './suppression';
 
 export interface BriefingFacts {
@@ -26,11 +27,6 @@ export interface BriefingFacts {
 	escalated: Shown;
 	/** Groups that are hotspots at 95 % confidence or more, at most 5 named; null leaves the sentence out (no analysis). */
 	hotspotNames: string[] | null;
-	/**
-	 * Early warning (`earlyWarnings`): the month tested ("10/2020") and its flagged groups, most unusual first, at
-	 * most 5 named; null or absent leaves the sentence out (no month could be tested).
-	 */
-	alerts?: { month: string; groups: { name: string; count: Shown }[] } | null;
 }
 
 type Integer = (value: number) => string;
@@ -58,14 +54,45 @@ export function briefingSentences(facts: BriefingFacts, lang: Language, formatIn
 		const hotspots = facts.hotspotNames;
 		if (hotspots) sentences.push(write.hotspots(hotspots.slice(0, 5), hotspots.length - 5, formatInteger));
 	}
-	const alerts = facts.alerts;
-	if (alerts) {
-		const named = alerts.groups.slice(0, 5).map((group) => write.alert(group.name, count(group.count)));
-		sentences.push(write.alerts(alerts.month, named, alerts.groups.length - 5, formatInteger));
-	}
 	if (facts.open90 !== 0 || facts.escalated !== 0) sentences.push(write.lasting(facts, count));
 	return sentences;
 }
+
+/** A sentence in pieces, the groups apart, so that a page can mark each group it names (SPEC §8 `alerts`). */
+export type SentencePart = string | { group: string; count: Shown; expected: string; text: string };
+type Usual = ShownExpected;
+type Decimal = (value: number) => string;
+
+export interface EarlyWarningFacts {
+	/** The month tested, as written ("09/2020"). */
+	month: string;
+	/** Every flagged group, most unusual first (`earlyWarnings`), with its count and usual level as the copy shows them. */
+	groups: { code: string; name: string; count: Shown; expected: ShownExpected }[];
+}
+
+/**
+ * The early-warning sentence: each flagged group with its count in the month and its usual level, or that none
+ * was flagged. Every flagged group is named (a month flags few), so the sentence is the briefing's whole list.
+ */
+export function earlyWarningSentence(
+	facts: EarlyWarningFacts,
+	lang: Language,
+	format: { integer: Integer; decimal: Decimal }
+): SentencePart[] {
+	const write = lang === 'vi' ? vi : en;
+	if (facts.groups.length === 0) return [write.alertsNone(facts.month)];
+	const parts: SentencePart[] = [write.alertsLead(facts.month)];
+	facts.groups.forEach((group, index) => {
+		if (index > 0) parts.push(', ');
+		const shown = isHidden(group.count) ? group.count : format.integer(group.count);
+		const text = write.alert(group.name, shown, group.expected, format.decimal);
+		parts.push({ group: group.code, count: group.count, expected: expectedAttribute(group.expected), text });
+	});
+	parts.push(write.alertsTail(facts.groups.length));
+	return parts;
+}
+
+export const sentenceText = (parts: SentencePart[]) => parts.map((part) => (typeof part === 'string' ? part : part.text)).join('');
 
 type Resolution = 'shown' | 'resolvedHidden' | 'unresolvedHidden' | 'none';
 
@@ -143,12 +170,16 @@ const vi = {
 		const rest = more > 0 ? ` và ${formatInteger(more)} địa bàn khác` : '';
 		return `Điểm nóng (độ tin cậy 95 % trở lên): ${names.join(', ')}${rest}.`;
 	},
-	alert: (name: string, shown: string) => `${name} (${shown} vụ)`,
-	alerts(month: string, named: string[], more: number, formatInteger: Integer) {
-		if (named.length === 0) return `Cảnh báo sớm: không có tổ dân phố nào tăng bất thường trong tháng ${month}.`;
-		const rest = more > 0 ? ` và ${formatInteger(more)} tổ khác` : '';
-		return `Cảnh báo sớm: trong tháng ${month}, ${named.join(', ')}${rest} tăng bất thường so với mức thường lệ của chính mình.`;
+	alert(name: string, shown: string, usual: Usual, decimal: Decimal) {
+		const level =
+			'below' in usual ? `thường dưới ${decimal(usual.below)} vụ/tháng`
+			: usual.value === 0 ? 'trước đó không có vụ nào'
+			: `thường khoảng ${decimal(usual.value)} vụ/tháng`;
+		return `${name} (${shown} vụ; ${level})`;
 	},
+	alertsNone: (month: string) => `Cảnh báo sớm: không có tổ dân phố nào tăng bất thường trong tháng ${month}.`,
+	alertsLead: (month: string) => `Cảnh báo sớm: trong tháng ${month}, `,
+	alertsTail: (_groups: number) => ' tăng bất thường so với mức thường lệ của chính mình.',
 	lasting(facts: BriefingFacts, count: Count) {
 		const parts = [
 			facts.open90 !== 0 ? `${count(facts.open90)} vụ việc kéo dài quá 90 ngày chưa giải quyết xong` : null,
@@ -196,12 +227,17 @@ const en: Writer = {
 		const rest = more > 0 ? ` and ${formatInteger(more)} more` : '';
 		return `Hotspots (95 % confidence or more): ${names.join(', ')}${rest}.`;
 	},
-	alert: (name, shown) => `${name} (${casesEn(shown)})`,
-	alerts(month, named, more, formatInteger) {
-		if (named.length === 0) return `Early warning: no group was unusually high in ${month}.`;
-		const rest = more > 0 ? ` and ${formatInteger(more)} more` : '';
-		return `Early warning: in ${month}, ${named.join(', ')}${rest} ${named.length + Math.max(0, more) === 1 ? 'was' : 'were'} unusually high for themselves.`;
+	alert(name, shown, usual, decimal) {
+		const level =
+			'below' in usual ? `usually under ${decimal(usual.below)} a month`
+			: usual.value === 0 ? 'none before'
+			: `usually about ${decimal(usual.value)} a month`;
+		return `${name} (${casesEn(shown)}; ${level})`;
 	},
+	alertsNone: (month) => `Early warning: no group was unusually high in ${month}.`,
+	alertsLead: (month) => `Early warning: in ${month}, `,
+	alertsTail: (groups) =>
+		groups === 1 ? ' was unusually high against its own past.' : ' were unusually high against their own past.',
 	lasting(facts, count) {
 		const parts = [
 			facts.open90 !== 0

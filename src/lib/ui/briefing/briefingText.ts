@@ -1,7 +1,7 @@
 import type { HotspotAnalysis } from '$lib/core/analysis';
 import { shownAlert, type EarlyWarning } from '$lib/core/analysis/earlyWarning';
 import { dateLine, periodName } from '$lib/core/briefing/periodName';
-import { briefingSentences } from '$lib/core/briefing/sentences';
+import { briefingSentences, earlyWarningSentence, type SentencePart } from '$lib/core/briefing/sentences';
 import type { Disclosure } from '$lib/core/briefing/suppression';
 import { ranked } from '$lib/core/queries/ranking';
 import { localToday } from '$lib/core/queries/dates';
@@ -36,6 +36,8 @@ export interface BriefingText {
 	/** The period as the report's summary line names it. */
 	summary: string;
 	sentences: string[];
+	/** The early-warning sentence in pieces (each flagged group apart), or null when no month could be tested. */
+	alerts: SentencePart[] | null;
 }
 
 /** The briefing's written parts, from the figures by the deterministic templates of `core/briefing`. */
@@ -66,8 +68,7 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 			escalated: disclosure.handling.escalated,
 			hotspotNames: input.hotspots
 				? input.hotspots.groups.filter((group) => group.gi_bin >= 2).map((group) => names.get(group.group_code) ?? group.group_code)
-				: null,
-			alerts: earlyWarningFacts(input)
+				: null
 		},
 		view.lang,
 		format.integer
@@ -76,19 +77,19 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 		dateLine: dateLine(input.place, localToday(input.today), view.lang),
 		// A reporting period's name does not say its dates, so its summary line does ("Báo cáo tháng 7/2020 (từ …)").
 		summary: convention === 'reporting' ? period.full : period.title,
-		sentences
+		sentences,
+		alerts: earlyWarningText(input)
 	};
 }
 
-function earlyWarningFacts({ alerts, distribution, groups, format }: BriefingTextInput) {
+function earlyWarningText({ alerts, distribution, groups, view, format }: BriefingTextInput): SentencePart[] | null {
 	const plan = alerts?.plan;
 	if (!alerts || plan?.kind !== 'ready') return null;
 	const names = new Map(groups.map((group) => [group.group_code, group.name]));
-	return {
-		month: format.month(plan.month),
-		groups: alerts.alerts.map((alert) => ({
-			name: names.get(alert.group_code) ?? alert.group_code,
-			count: shownAlert(alert, plan.baselineMonths, distribution).count
-		}))
-	};
+	const flagged = alerts.alerts.map((alert) => ({
+		code: alert.group_code,
+		name: names.get(alert.group_code) ?? alert.group_code,
+		...shownAlert(alert, plan.baselineMonths, distribution)
+	}));
+	return earlyWarningSentence({ month: format.month(plan.month), groups: flagged }, view.lang, format);
 }
