@@ -235,7 +235,6 @@ export const en: Messages = {
 		shortBaseline: (months) => `Only ${months} months of data come before this month (not 12): the usual level is their mean.`,
 		row: (name, count, month, usual) => `${name}: ${count} cases in ${month}, ${usual}`,
 		usualAbout: (mean) => `usually about ${mean} a month`,
-		usualBelow: (bound) => `usually under ${bound} a month`,
 		usualNone: (months) => `none in the ${months} months before`,
 		none: (month) => `No group is unusually high in ${month}.`,
 		noMonth: 'The period holds no whole month with data, so there is no early warning.',

@@ -251,7 +251,6 @@ export const vi = {
 			`Trước tháng này chỉ có ${months} tháng số liệu (chưa đủ 12): mức thường lệ tính trên ${months} tháng.`,
 		row: (name: string, count: string, month: string, usual: string) => `${name}: ${count} vụ trong tháng ${month}, ${usual}`,
 		usualAbout: (mean: string) => `thường khoảng ${mean} vụ/tháng`,
-		usualBelow: (bound: string) => `thường dưới ${bound} vụ/tháng`,
 		usualNone: (months: number) => `${months} tháng trước không có vụ nào`,
 		none: (month: string) => `Không có tổ dân phố nào tăng bất thường trong tháng ${month}.`,
 		noMonth: 'Kỳ đang chọn không có tháng trọn vẹn nào có số liệu, nên không tính cảnh báo sớm.',
