@@ -112,7 +112,7 @@ describe('early warning on the demo ward', () => {
 		const { page } = await openDrawnPage(browser(), '/briefing?from=2020-07-01&to=2020-09-30');
 		await expect.poll(() => shownFlags(page)).toEqual(expected);
 		const sentences = page.getByTestId('briefing-sentences');
-		await expect.poll(() => sentences.textContent()).toContain('Cảnh báo sớm: trong tháng 09/2020, Tổ dân phố');
+		await expect.poll(() => sentences.textContent()).toContain('Cảnh báo sớm tháng 09/2020: Tổ dân phố');
 		await page.goto(`${page.url()}&dist=1`);
 		const hidden = expected.map((flag) => ({ ...flag, count: Number(flag.count) < 5 ? '<5' : flag.count }));
 		await expect.poll(async () => (await shownFlags(page)).map(({ group, count }) => ({ group, count }))).toEqual(

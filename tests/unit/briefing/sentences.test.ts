@@ -246,10 +246,10 @@ describe('the early-warning sentence', () => {
 
 	test('names every flagged group, most unusual first, with its count in the month and its usual level', () => {
 		expect(sentenceText(earlyWarningSentence(facts, 'vi', viFormat))).toBe(
-			'Cảnh báo sớm: trong tháng 09/2020, Tổ dân phố 33 (7 vụ; thường khoảng 0,8 vụ/tháng), Tổ dân phố 22 (3 vụ; trước đó không có vụ nào) tăng bất thường so với mức thường lệ của chính mình.'
+			'Cảnh báo sớm tháng 09/2020: Tổ dân phố 33 (7 vụ; thường khoảng 0,8 vụ/tháng) và Tổ dân phố 22 (3 vụ; trước đó không có vụ nào) tăng bất thường.'
 		);
 		expect(sentenceText(earlyWarningSentence(facts, 'en', enFormat))).toBe(
-			'Early warning: in 09/2020, Tổ dân phố 33 (7 cases; usually about 0.8 a month), Tổ dân phố 22 (3 cases; none before) were unusually high against their own past.'
+			'Early warning, 09/2020: Tổ dân phố 33 (7 cases; usually about 0.8 a month) and Tổ dân phố 22 (3 cases; none before) were unusually high.'
 		);
 	});
 
@@ -268,9 +268,9 @@ describe('the early-warning sentence', () => {
 		};
 		const sentence = sentenceText(earlyWarningSentence(hidden, 'vi', viFormat));
 		expect(sentence).toBe(
-			'Cảnh báo sớm: trong tháng 09/2020, Tổ dân phố 22 (<5 vụ; thường dưới 0,5 vụ/tháng) tăng bất thường so với mức thường lệ của chính mình.'
+			'Cảnh báo sớm tháng 09/2020: Tổ dân phố 22 (<5 vụ; thường dưới 0,5 vụ/tháng) tăng bất thường.'
 		);
-		expect(sentenceText(earlyWarningSentence(hidden, 'en', enFormat))).toContain('(<5 cases; usually under 0.5 a month) was unusually high');
+		expect(sentenceText(earlyWarningSentence(hidden, 'en', enFormat))).toContain('(<5 cases; usually under 0.5 a month) was unusually high.');
 	});
 
 	test('says so when no group is flagged', () => {

@@ -83,9 +83,9 @@ export function earlyWarningSentence(
 	if (facts.groups.length === 0) return [write.alertsNone(facts.month)];
 	const parts: SentencePart[] = [write.alertsLead(facts.month)];
 	facts.groups.forEach((group, index) => {
-		if (index > 0) parts.push(', ');
+		if (index > 0) parts.push(index === facts.groups.length - 1 ? write.and : ', ');
 		const shown = isHidden(group.count) ? group.count : format.integer(group.count);
-		const text = write.alert(group.name, shown, group.expected, format.decimal);
+		const text = write.alert(group.name, shown, write.usual(group.expected, format.decimal));
 		parts.push({ group: group.code, count: group.count, expected: expectedAttribute(group.expected), text });
 	});
 	parts.push(write.alertsTail(facts.groups.length));
@@ -170,16 +170,15 @@ const vi = {
 		const rest = more > 0 ? ` và ${formatInteger(more)} địa bàn khác` : '';
 		return `Điểm nóng (độ tin cậy 95 % trở lên): ${names.join(', ')}${rest}.`;
 	},
-	alert(name: string, shown: string, usual: Usual, decimal: Decimal) {
-		const level =
-			'below' in usual ? `thường dưới ${decimal(usual.below)} vụ/tháng`
-			: usual.value === 0 ? 'trước đó không có vụ nào'
-			: `thường khoảng ${decimal(usual.value)} vụ/tháng`;
-		return `${name} (${shown} vụ; ${level})`;
+	alert: (name: string, shown: string, usual: string) => `${name} (${shown} vụ; ${usual})`,
+	usual(usual: Usual, decimal: Decimal) {
+		if ('below' in usual) return `thường dưới ${decimal(usual.below)} vụ/tháng`;
+		return usual.value === 0 ? 'trước đó không có vụ nào' : `thường khoảng ${decimal(usual.value)} vụ/tháng`;
 	},
+	and: ' và ',
 	alertsNone: (month: string) => `Cảnh báo sớm: không có tổ dân phố nào tăng bất thường trong tháng ${month}.`,
-	alertsLead: (month: string) => `Cảnh báo sớm: trong tháng ${month}, `,
-	alertsTail: (_groups: number) => ' tăng bất thường so với mức thường lệ của chính mình.',
+	alertsLead: (month: string) => `Cảnh báo sớm tháng ${month}: `,
+	alertsTail: (_groups: number) => ' tăng bất thường.',
 	lasting(facts: BriefingFacts, count: Count) {
 		const parts = [
 			facts.open90 !== 0 ? `${count(facts.open90)} vụ việc kéo dài quá 90 ngày chưa giải quyết xong` : null,
@@ -227,17 +226,15 @@ const en: Writer = {
 		const rest = more > 0 ? ` and ${formatInteger(more)} more` : '';
 		return `Hotspots (95 % confidence or more): ${names.join(', ')}${rest}.`;
 	},
-	alert(name, shown, usual, decimal) {
-		const level =
-			'below' in usual ? `usually under ${decimal(usual.below)} a month`
-			: usual.value === 0 ? 'none before'
-			: `usually about ${decimal(usual.value)} a month`;
-		return `${name} (${casesEn(shown)}; ${level})`;
+	alert: (name, shown, usual) => `${name} (${casesEn(shown)}; ${usual})`,
+	usual(usual, decimal) {
+		if ('below' in usual) return `usually under ${decimal(usual.below)} a month`;
+		return usual.value === 0 ? 'none before' : `usually about ${decimal(usual.value)} a month`;
 	},
+	and: ' and ',
 	alertsNone: (month) => `Early warning: no group was unusually high in ${month}.`,
-	alertsLead: (month) => `Early warning: in ${month}, `,
-	alertsTail: (groups) =>
-		groups === 1 ? ' was unusually high against its own past.' : ' were unusually high against their own past.',
+	alertsLead: (month) => `Early warning, ${month}: `,
+	alertsTail: (groups) => (groups === 1 ? ' was unusually high.' : ' were unusually high.'),
 	lasting(facts, count) {
 		const parts = [
 			facts.open90 !== 0
