@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { EMERGING_CLUSTER } from '../../data/demo/patterns';
+import { waitForMap } from './browser';
+import { pdfPages } from './pdfText';
 import { browserPerFile, openDrawnPage } from './perFile';
 
 /*
@@ -120,6 +122,12 @@ describe('early warning on the demo ward', () => {
 		);
 		expect(await page.getByTestId('alerts').textContent()).not.toMatch(/(^|[^\d.,<])[1-4] vụ/);
 		expect(await sentences.textContent()).not.toMatch(/(^|[^\d.,])[1-4] vụ/);
+		// The sentence takes a line or two of page 1: the year's distribution copy, the fullest, still prints on 2 pages.
+		await page.goto(page.url().replace('2020-07-01', '2020-01-01').replace('2020-09-30', '2020-12-31'));
+		await waitForMap(page);
+		await page.getByTestId('alerts').waitFor();
+		await page.evaluate(() => document.fonts.ready.then(() => undefined));
+		expect(pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }))).toBeLessThanOrEqual(2);
 		await page.close();
 	});
 });
