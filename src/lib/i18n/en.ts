@@ -52,6 +52,8 @@ export const en: Messages = {
 		spontaneous: 'Spontaneous clashes',
 		other: 'Other'
 	},
+	statuses: 'Status',
+	allStatuses: 'Every status',
 	status: {
 		received: 'Received',
 		mediating: 'Mediating',
@@ -60,6 +62,10 @@ export const en: Messages = {
 		escalated: 'Escalated',
 		unresolved: 'Unresolved'
 	},
+	sources: 'Source',
+	allSources: 'Every source',
+	sourceNote: 'Once a source is chosen, cases with no source recorded are not counted.',
+	withoutUnrecordedSource: 'cases with no source recorded left out',
 	source: {
 		resident: 'Resident',
 		patrol: 'Patrol',
@@ -436,6 +442,7 @@ export const en: Messages = {
 		previousPeriod: (from, to) => `Previous period (${from} – ${to})`,
 		sameLastYear: (from, to) => `Same period last year (${from} – ${to})`,
 		noData: 'no data',
+		filters: (parts) => `Filters: ${parts}. Every figure in this report counts these cases only.`,
 		sections: {
 			figures: 'I. Key figures',
 			facts: 'II. Main facts',

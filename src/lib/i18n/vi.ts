@@ -61,6 +61,8 @@ export const vi = {
 		spontaneous: 'Va chạm bột phát',
 		other: 'Khác'
 	} satisfies Record<CategoryCode, string>,
+	statuses: 'Tình trạng',
+	allStatuses: 'Mọi tình trạng',
 	status: {
 		received: 'Mới tiếp nhận',
 		mediating: 'Đang hòa giải',
@@ -69,6 +71,10 @@ export const vi = {
 		escalated: 'Phát sinh vụ án, vi phạm',
 		unresolved: 'Hòa giải không thành'
 	} satisfies Record<StatusCode, string>,
+	sources: 'Nguồn phát hiện',
+	allSources: 'Mọi nguồn',
+	sourceNote: 'Khi đã chọn nguồn, các vụ việc không ghi nguồn phát hiện không được tính.',
+	withoutUnrecordedSource: 'không gồm vụ việc không ghi nguồn',
 	source: {
 		resident: 'Người dân báo',
 		patrol: 'Tuần tra',
@@ -454,6 +460,7 @@ export const vi = {
 		previousPeriod: (from: string, to: string) => `Kỳ trước (${from} – ${to})`,
 		sameLastYear: (from: string, to: string) => `Cùng kỳ năm trước (${from} – ${to})`,
 		noData: 'không có số liệu',
+		filters: (parts: string) => `Bộ lọc: ${parts}. Mọi số liệu trong báo cáo chỉ tính các vụ việc này.`,
 		sections: {
 			figures: 'I. Số liệu chính',
 			facts: 'II. Tình hình nổi bật',

@@ -1,4 +1,5 @@
 import { CATEGORY_CODES, isCategoryCode, type CategoryCode } from '../schema/categories';
+import { isSourceCode, type SourceCode } from '../schema/sources';
 import { isStatusCode, STATUS_CODES, type StatusCode } from '../schema/statuses';
 import { monthEnd, monthStart, parseIsoDate, parseVietnameseDate } from './dates';
 
@@ -26,6 +27,12 @@ export interface View {
 	categories: CategoryCode[];
 	/** Empty means every status. */
 	statuses: StatusCode[];
+	/**
+	 * Empty means every case, with or without a recorded source. Otherwise only cases with one of these sources:
+	 * a case whose source was not recorded is not known to have come from any of them, so choosing all six is not
+	 * the same view as choosing none.
+	 */
+	sources: SourceCode[];
 	/** Empty means the whole ward. */
 	groups: string[];
 	mode: MapMode;
@@ -75,6 +82,7 @@ export function defaultView(context: DataContext): View {
 		to: monthEnd(context.lastDate),
 		categories: [],
 		statuses: [],
+		sources: [],
 		groups: [],
 		mode: 'count',
 		fdr: false,
@@ -118,6 +126,7 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 	const groupSet = new Set(context.groupCodes);
 	const categories = codes('cat', isCategoryCode);
 	const statuses = codes('status', isStatusCode);
+	const sources = codes('source', isSourceCode);
 	const groups = codes('group', (code): code is string => groupSet.has(code));
 	return {
 		view: {
@@ -126,6 +135,7 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 			// Choosing every code is the same view as choosing none.
 			categories: categories.length === CATEGORY_CODES.length ? [] : categories,
 			statuses: statuses.length === STATUS_CODES.length ? [] : statuses,
+			sources,
 			groups,
 			mode: readMode(params.get('mode'), corrections),
 			fdr: params.get('fdr') === '1',
@@ -188,6 +198,7 @@ export function viewToParams(view: View): URLSearchParams {
 	const params = new URLSearchParams({ from: view.from, to: view.to });
 	if (view.categories.length) params.set('cat', view.categories.join(','));
 	if (view.statuses.length) params.set('status', view.statuses.join(','));
+	if (view.sources.length) params.set('source', view.sources.join(','));
 	if (view.groups.length) params.set('group', view.groups.join(','));
 	if (view.mode !== 'count') params.set('mode', view.mode);
 	if (view.fdr) params.set('fdr', '1');
