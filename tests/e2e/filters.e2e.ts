@@ -47,15 +47,15 @@ describe('status and source filters on the dashboard', () => {
 		const { page, errors } = await openDrawnPage(browser(), '/');
 		const all = countIn(opening, () => true);
 		await expect.poll(() => kpiTotal(page)).toBe(String(all).replace(/\B(?=(\d{3})+(?!\d))/g, '.'));
-		expect(await page.getByTestId('status-toggle').textContent()).toContain('Mọi tình trạng');
-		expect(await page.getByTestId('source-toggle').textContent()).toContain('Mọi nguồn');
+		expect(await page.getByTestId('status-toggle').innerText()).toContain('Mọi tình trạng');
+		expect(await page.getByTestId('source-toggle').innerText()).toContain('Mọi nguồn');
 
 		await choose(page, 'status', OPEN);
 		await page.waitForURL((url) => url.searchParams.get('status') === 'received,mediating');
 		const open = countIn(opening, (c) => OPEN.includes(c.status));
 		expect(open).toBeLessThan(all);
 		await expect.poll(() => kpiTotal(page)).toBe(String(open));
-		expect(await page.getByTestId('status-toggle').textContent()).toContain('Mới tiếp nhận, Đang hòa giải');
+		expect(await page.getByTestId('status-toggle').innerText()).toContain('Mới tiếp nhận, Đang hòa giải');
 
 		await choose(page, 'source', ['patrol']);
 		await page.waitForURL((url) => url.searchParams.get('source') === 'patrol');
@@ -86,7 +86,7 @@ describe('status and source filters on the dashboard', () => {
 		await page.waitForURL((url) => url.searchParams.get('source') === 'patrol');
 		expect(await page.getByTestId('url-corrections').textContent()).toContain('Ignored the unknown code “source=police”.');
 		await expect.poll(() => kpiTotal(page)).toBe(String(countIn(opening, (c) => c.source === 'patrol')));
-		expect(await page.getByTestId('source-toggle').textContent()).toContain('Source: Patrol');
+		expect(await page.getByTestId('source-toggle').innerText()).toContain('Source: Patrol');
 		expect(errors).toEqual([]);
 		await page.close();
 	});
