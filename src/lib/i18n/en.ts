@@ -238,7 +238,7 @@ export const en: Messages = {
 		month: 'Month',
 		weekday: 'Day',
 		count: 'Cases',
-		perYear: (years) => `Average per year (over ${years} years)`,
+		perYear: (years) => `Average per year (over ${years} ${years === '1' ? 'year' : 'years'})`,
 		months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 		weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 	},
