@@ -236,6 +236,18 @@ export const en: Messages = {
 	},
 	breakdownTitle: 'By category',
 	breakdownHint: 'Click a category to filter by it.',
+	seasonality: {
+		title: 'Seasonality',
+		hint: (from, to) => `The whole data from ${from} to ${to}, with the current filters except the period.`,
+		byMonth: 'By month of the year',
+		byWeekday: 'By day of the week',
+		month: 'Month',
+		weekday: 'Day',
+		count: 'Cases',
+		perYear: (years) => `Average per year (over ${years} ${years === '1' ? 'year' : 'years'})`,
+		months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+		weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+	},
 	detail: {
 		title: (name) => `Detail: ${name}`,
 		population: (count) => `${count} residents`,

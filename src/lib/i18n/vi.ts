@@ -251,6 +251,18 @@ export const vi = {
 	},
 	breakdownTitle: 'Theo loại mâu thuẫn',
 	breakdownHint: 'Bấm vào một loại để lọc theo loại đó.',
+	seasonality: {
+		title: 'Mâu thuẫn theo mùa',
+		hint: (from: string, to: string) => `Toàn bộ dữ liệu từ ${from} đến ${to}, theo các bộ lọc hiện tại trừ khoảng thời gian.`,
+		byMonth: 'Theo tháng trong năm',
+		byWeekday: 'Theo thứ trong tuần',
+		month: 'Tháng',
+		weekday: 'Thứ',
+		count: 'Số vụ',
+		perYear: (years: string) => `Trung bình mỗi năm (${years} năm)`,
+		months: ['Tháng 1', 'Tháng 2', 'Tháng 3', 'Tháng 4', 'Tháng 5', 'Tháng 6', 'Tháng 7', 'Tháng 8', 'Tháng 9', 'Tháng 10', 'Tháng 11', 'Tháng 12'],
+		weekdays: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật']
+	},
 	detail: {
 		title: (name: string) => `Chi tiết: ${name}`,
 		population: (count: string) => `${count} nhân khẩu`,

@@ -12,6 +12,12 @@ export interface FilterScope {
 	groups?: boolean;
 }
 
+/**
+ * Every filter but the period, for panels over the data's whole span. Typed as every flag of `FilterScope`, so a
+ * filter added there does not compile until it is named here too.
+ */
+export const ALL_BUT_PERIOD: Required<Omit<FilterScope, 'period'>> = { categories: true, statuses: true, sources: true, groups: true };
+
 export function dateLiteral(iso: string): ExprNode {
 	return cast(literal(iso), 'DATE');
 }

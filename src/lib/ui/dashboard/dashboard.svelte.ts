@@ -20,6 +20,7 @@ import {
 	type KeyFigures,
 	type MonthCount
 } from '$lib/core/queries/results';
+import { readSeasonality, seasonalityQuery, type Seasonality } from '$lib/core/queries/seasonality';
 import { STATISTICAL_MODES, type View } from '$lib/core/queries/view';
 
 /**
@@ -33,6 +34,7 @@ export class DashboardResults {
 	trend = $state.raw<MonthCount[]>([]);
 	handling = $state.raw<Handling | null>(null);
 	categories = $state.raw<CategoryCount[]>([]);
+	seasonality = $state.raw<Seasonality | null>(null);
 	hotspots = $state.raw<HotspotAnalysis | null>(null);
 	/** The view whose results are all shown; lags the URL while queries run. */
 	shownView = $state.raw<View | null>(null);
@@ -59,12 +61,13 @@ export class DashboardResults {
 		// The rate mode shows the empirical-Bayes rate beside the raw one, from the same analysis.
 		const statistical = this.#analyseAlways || view.mode === 'rate' || STATISTICAL_MODES.includes(view.mode);
 		try {
-			const [keyFigures, groupFigures, trend, handling, categories, hotspots] = await Promise.all([
+			const [keyFigures, groupFigures, trend, handling, categories, seasonality, hotspots] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', monthlyTrendQuery(view), readMonthCounts),
 				ask('handling', handlingQuery(view, this.#lastDate), readHandling),
 				ask('categories', categoryBreakdownQuery(view), readCategoryCounts),
+				ask('seasonality', seasonalityQuery(view), readSeasonality),
 				statistical ? this.#analyse(view) : null
 			]);
 			performance.mark('dashboard:results');
@@ -74,6 +77,7 @@ export class DashboardResults {
 			this.trend = trend;
 			this.handling = handling;
 			this.categories = categories;
+			this.seasonality = seasonality;
 			this.shownView = view;
 			this.error = null;
 		} catch (error) {
