@@ -23,9 +23,10 @@ const config = {
 			prerender: { entries: ['/data', '/bench/read-csv'], crawl: false }
 		}),
 		// Nothing may leave the machine (SPEC §6): the page can reach only its own origin. `wasm-unsafe-eval` lets
-		// DuckDB compile WebAssembly; `unsafe-eval` is not needed (measured in Chromium: README, Hosting). Styles are
-		// inline because Svelte and MapLibre set style attributes. SvelteKit writes this policy into every page as a
-		// meta tag with the hash of its inline script; `vite.config.ts` serves the rest as a header (`cspHeader`).
+		// DuckDB compile WebAssembly; `unsafe-eval` is not needed (measured in Chromium: README, "Offline and
+		// private"). Styles are inline because Svelte and MapLibre set style attributes. SvelteKit writes this policy
+		// into every page as a meta tag with the hash of its inline script; `vite.config.ts` serves the rest as a
+		// header (`cspHeader`).
 		csp: {
 			mode: 'hash',
 			directives: {
