@@ -15,9 +15,10 @@ export const en: Messages = {
 		last_month: 'Last month',
 		this_quarter: 'This quarter',
 		last_quarter: 'Last quarter',
-		last_6_months: '6 months',
-		last_9_months: '9 months',
-		this_year: 'This year',
+		first_6_months: 'First half of the year',
+		first_9_months: 'First nine months of the year',
+		this_year: 'Whole year',
+		last_year: 'Last year',
 		last_12_months: 'Last 12 months'
 	},
 	reportingPresets: {
@@ -25,9 +26,10 @@ export const en: Messages = {
 		last_month: 'Last reporting month',
 		this_quarter: 'This reporting quarter',
 		last_quarter: 'Last reporting quarter',
-		last_6_months: '6 reporting months',
-		last_9_months: '9 reporting months',
-		this_year: 'This reporting year',
+		first_6_months: 'Reporting first half of the year',
+		first_9_months: 'Reporting first nine months of the year',
+		this_year: 'Whole reporting year',
+		last_year: 'Last reporting year',
 		last_12_months: 'Last 12 reporting months'
 	},
 	conventions: {

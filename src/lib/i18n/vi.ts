@@ -24,9 +24,10 @@ export const vi = {
 		last_month: 'Tháng trước',
 		this_quarter: 'Quý này',
 		last_quarter: 'Quý trước',
-		last_6_months: '6 tháng',
-		last_9_months: '9 tháng',
-		this_year: 'Năm nay',
+		first_6_months: '6 tháng đầu năm',
+		first_9_months: '9 tháng đầu năm',
+		this_year: 'Cả năm',
+		last_year: 'Năm trước',
 		last_12_months: '12 tháng gần nhất'
 	} satisfies Record<Preset, string>,
 	reportingPresets: {
@@ -34,9 +35,10 @@ export const vi = {
 		last_month: 'Kỳ báo cáo tháng trước',
 		this_quarter: 'Kỳ báo cáo quý này',
 		last_quarter: 'Kỳ báo cáo quý trước',
-		last_6_months: 'Kỳ báo cáo 6 tháng',
-		last_9_months: 'Kỳ báo cáo 9 tháng',
-		this_year: 'Kỳ báo cáo năm nay',
+		first_6_months: 'Kỳ báo cáo 6 tháng đầu năm',
+		first_9_months: 'Kỳ báo cáo 9 tháng đầu năm',
+		this_year: 'Kỳ báo cáo cả năm',
+		last_year: 'Kỳ báo cáo năm trước',
 		last_12_months: '12 kỳ báo cáo tháng gần nhất'
 	} satisfies Record<Preset, string>,
 	conventions: {
