@@ -83,16 +83,18 @@ describe('month playback', () => {
 		await play.click();
 		const started = Date.now();
 		expect(await play.getAttribute('aria-pressed')).toBe('true');
+		expect(await play.innerText()).toContain('Tạm dừng');
 		for (const month of ['2019-04', '2019-05', '2019-06']) await waitForMonth(page, month);
 		console.log(`[playback] three months at 0.5 s each shown in ${Date.now() - started} ms`);
 		await play.click();
 		expect(await play.getAttribute('aria-pressed')).toBe('false');
-		expect(await play.innerText()).toContain('Chạy');
+		expect(await play.innerText()).toContain('Phát');
 
 		// A step already on its way when pause was pressed may still land: read the months once it has.
 		await page.waitForTimeout(1000);
-		const { months } = await played();
-		expectEachDrawn(await played());
+		const shown = await played();
+		expectEachDrawn(shown);
+		const { months } = shown;
 		const pausedAt = months.at(-1)!;
 		console.log(`[playback] months shown: ${months.join(', ')}`);
 		// Every month in order from March, none skipped.
@@ -131,8 +133,9 @@ describe('month playback', () => {
 			timeout: 30_000
 		});
 		await waitForMonth(page, LAST_MONTH);
-		expect((await played()).months).toEqual([start, following(start, 1), following(start, 2), LAST_MONTH]);
-		expectEachDrawn(await played());
+		const shown = await played();
+		expect(shown.months).toEqual([start, following(start, 1), following(start, 2), LAST_MONTH]);
+		expectEachDrawn(shown);
 		await cpu.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		expect(await page.getByTestId('play-forward').isDisabled()).toBe(true);
 		expect(await page.getByTestId('play-month').innerText()).toBe(`${LAST_MONTH.slice(5)}/${LAST_MONTH.slice(0, 4)}`);

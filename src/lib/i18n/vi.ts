@@ -46,8 +46,8 @@ export const vi = {
 	customPeriod: 'Tùy chọn',
 	playback: {
 		title: 'Xem lần lượt từng tháng',
-		play: 'Chạy',
-		pause: 'Dừng',
+		play: 'Phát',
+		pause: 'Tạm dừng',
 		back: 'Tháng trước đó',
 		forward: 'Tháng sau đó',
 		speed: 'Tốc độ',
