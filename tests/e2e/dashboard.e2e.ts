@@ -538,6 +538,8 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
 		const overlay = page.locator('[data-testid="trend"] svg g.brush rect.overlay');
 		await overlay.waitFor({ state: 'visible' });
 		expect(await overlay.count()).toBe(1);
+		// The mouse acts only on what is in the window: the chart may lie below the fold.
+		await overlay.scrollIntoViewIfNeeded();
 		const box = (await overlay.boundingBox())!;
 		const y = box.y + box.height / 2;
 		await page.mouse.move(box.x + box.width * 0.3, y);

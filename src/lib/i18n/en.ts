@@ -37,6 +37,16 @@ export const en: Messages = {
 		reporting: 'Reporting periods (15th of the previous month to the 14th)'
 	},
 	customPeriod: 'Custom',
+	playback: {
+		title: 'Month by month',
+		play: 'Play',
+		pause: 'Pause',
+		back: 'Previous month',
+		forward: 'Next month',
+		speed: 'Speed',
+		perMonth: (seconds: string) => `${seconds} s per month`,
+		month: (month: string) => month
+	},
 	from: 'From',
 	to: 'To',
 	apply: 'Apply',

@@ -46,6 +46,16 @@ export const vi = {
 		reporting: 'Theo kỳ báo cáo (từ ngày 15 tháng trước đến ngày 14)'
 	} satisfies Record<Convention, string>,
 	customPeriod: 'Tùy chọn',
+	playback: {
+		title: 'Xem lần lượt từng tháng',
+		play: 'Phát',
+		pause: 'Tạm dừng',
+		back: 'Tháng trước đó',
+		forward: 'Tháng sau đó',
+		speed: 'Tốc độ',
+		perMonth: (seconds: string) => `${seconds} giây/tháng`,
+		month: (month: string) => `Tháng ${month}`
+	},
 	from: 'Từ ngày',
 	to: 'Đến ngày',
 	apply: 'Áp dụng',
