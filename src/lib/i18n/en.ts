@@ -473,6 +473,8 @@ export const en: Messages = {
 			'Distribution copy: counts from 1 to 4 are shown as “<5”; “x” is a count of 5 or more hidden as well, so that no hidden count can be worked out from the totals and the other figures (when every row of a table is “x”, the whole table is hidden, zeros included). Changes and shares that would give a hidden count back are left out (“…”), and so is the monthly trend.',
 		previousPeriod: (from, to) => `Previous period (${from} – ${to})`,
 		sameLastYear: (from, to) => `Same period last year (${from} – ${to})`,
+		comparedPeriod: (from, to) => `Compared period (${from} – ${to})`,
+		compareWithheld: 'distribution copies leave the compared period out',
 		noData: 'no data',
 		filters: (parts) => `Filters: ${parts}. Every figure in this report counts these cases only.`,
 		sections: {

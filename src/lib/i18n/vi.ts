@@ -492,6 +492,8 @@ export const vi = {
 			'Bản phát hành: các số từ 1 đến 4 được ghi là “<5”; “x” là một số từ 5 trở lên được ẩn thêm, để không ai tính ngược ra các số đã ẩn từ số tổng và các số còn lại (khi mọi dòng của một bảng đều là “x”, cả bảng được ẩn, kể cả số 0). Mức tăng, giảm và tỷ lệ có thể làm lộ một số đã ẩn thì không ghi (“…”), và không in diễn biến theo tháng.',
 		previousPeriod: (from: string, to: string) => `Kỳ trước (${from} – ${to})`,
 		sameLastYear: (from: string, to: string) => `Cùng kỳ năm trước (${from} – ${to})`,
+		comparedPeriod: (from: string, to: string) => `Kỳ so sánh (${from} – ${to})`,
+		compareWithheld: 'bản phát hành không ghi kỳ so sánh',
 		noData: 'không có số liệu',
 		filters: (parts: string) => `Bộ lọc: ${parts}. Mọi số liệu trong báo cáo chỉ tính các vụ việc này.`,
 		sections: {

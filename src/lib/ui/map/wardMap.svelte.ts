@@ -42,7 +42,8 @@ export class WardMap {
 	#labelPoints: { code: string; text: string; at: [number, number] }[] = [];
 	#onselect: (code: string) => void;
 	#link: MapLink | null;
-	#highlighted: string | null = null;
+	/** The group outlined because it is hovered on this map or the linked one. */
+	highlighted = $state<string | null>(null);
 	/** Set while the map follows the linked one, so its own `move` events are not sent back (no loop). */
 	#following = false;
 
@@ -151,7 +152,7 @@ export class WardMap {
 			map.remove();
 			this.#map = null;
 			this.#loaded = false;
-			this.#highlighted = null;
+			this.highlighted = null;
 		};
 	}
 
@@ -169,10 +170,10 @@ export class WardMap {
 	/** Outlines the group hovered on the linked map (null: none). */
 	highlight(code: string | null): void {
 		const map = this.#map;
-		if (!map || !this.#loaded || code === this.#highlighted) return;
-		if (this.#highlighted !== null) map.setFeatureState({ source: SOURCE, id: this.#highlighted }, { hover: false });
+		if (!map || !this.#loaded || code === this.highlighted) return;
+		if (this.highlighted !== null) map.setFeatureState({ source: SOURCE, id: this.highlighted }, { hover: false });
 		if (code !== null) map.setFeatureState({ source: SOURCE, id: code }, { hover: true });
-		this.#highlighted = code;
+		this.highlighted = code;
 	}
 
 	/** Takes the camera of the linked map when that one was moved. */
