@@ -21,7 +21,6 @@ const perGroup = (from: string, to: string) => Object.fromEntries(groupCodes.map
 
 const Q3_2020 = ['2020-07-01', '2020-09-30'] as const;
 const Q3_2019 = ['2019-07-01', '2019-09-30'] as const;
-const Q2_2020 = ['2020-04-01', '2020-06-30'] as const;
 const COMPARED = `/?from=${Q3_2020[0]}&to=${Q3_2020[1]}&compare=${Q3_2019[0]}..${Q3_2019[1]}`;
 
 const browser = browserPerFile();
@@ -52,7 +51,7 @@ async function rankingRows(page: Page) {
 }
 
 describe('two periods side by side', () => {
-	test('the chairperson sets the third quarter of 2020 beside the same quarter of 2019, reloads, then turns it off', async () => {
+	test('the chairperson sets the third quarter of 2020 beside the same quarter of 2019, reloads, moves on a quarter, then turns it off', async () => {
 		const { page, errors } = await openDrawnPage(browser(), COMPARED);
 		await waitForComparison(page, count(...Q3_2019));
 		expect(await page.getByTestId('map').count()).toBe(2);
@@ -80,17 +79,24 @@ describe('two periods side by side', () => {
 		await waitForComparison(page, count(...Q3_2019));
 		expect(await rankingRows(page)).toEqual(rows);
 
+		// Another quarter: "same period last year" follows it.
+		await page.getByTestId('period-preset').selectOption('this_quarter');
+		await waitForComparison(page, count('2019-10-01', '2019-12-31'));
+		expect(decodeURIComponent(page.url())).toContain('compare=2019-10-01..2019-12-31');
+		expect(await text(page, 'kpi-total')).toBe(String(count('2020-10-01', '2020-12-31')));
+		expect(await page.getByTestId('compare-select').inputValue()).toBe('last_year');
+
 		await page.getByTestId('compare-select').selectOption('none');
 		await page.waitForFunction(() => document.querySelectorAll('[data-testid="map"]').length === 1);
 		expect(page.url()).not.toContain('compare=');
 		expect(await page.getByTestId('kpi-total-compare').count()).toBe(0);
 		expect((await rankingRows(page)).every((row) => row.compare === null)).toBe(true);
-		expect(await text(page, 'kpi-total')).toBe(String(count(...Q3_2020)));
+		expect(await text(page, 'kpi-total')).toBe(String(count('2020-10-01', '2020-12-31')));
 
 		// And on again, against the quarter before.
 		await page.getByTestId('compare-select').selectOption('previous');
-		await waitForComparison(page, count(...Q2_2020));
-		expect(decodeURIComponent(page.url())).toContain(`compare=${Q2_2020[0]}..${Q2_2020[1]}`);
+		await waitForComparison(page, count(...Q3_2020));
+		expect(decodeURIComponent(page.url())).toContain(`compare=${Q3_2020[0]}..${Q3_2020[1]}`);
 		expect(errors).toEqual([]);
 	});
 
@@ -116,6 +122,12 @@ describe('two periods side by side', () => {
 			const [first, second] = [...document.querySelectorAll('[data-testid="map"]')].map((map) => map.getAttribute('data-highlighted'));
 			return first && first === second;
 		});
+		// The other map names the same group, with its count in the compared quarter.
+		const code = (await maps.nth(0).getAttribute('data-highlighted'))!;
+		const tips = await page.locator('[data-testid="map"] .tooltip').allInnerTexts();
+		expect(tips).toHaveLength(2);
+		expect(tips[0].split('\n')[0]).toBe(tips[1].split('\n')[0]);
+		expect(tips.map((tip) => tip.split('\n')[1])).toEqual([String(count(...Q3_2020, code)), String(count(...Q3_2019, code))]);
 
 		const labels = (index: number) =>
 			maps.nth(index).evaluate((map) => [...map.querySelectorAll<HTMLElement>('.label')].map((label) => [parseFloat(label.style.left), parseFloat(label.style.top)]));

@@ -3,7 +3,7 @@ import type { Engine } from '../../src/lib/core/db/engine';
 import { comparedView, parseView, viewToParams, type DataContext, type View } from '../../src/lib/core/queries/view';
 import { groupFiguresQuery, keyFiguresQuery } from '../../src/lib/core/queries/dashboard';
 import { readGroupFigures, readKeyFigures, type GroupFigures } from '../../src/lib/core/queries/results';
-import { compareChoice, comparedGroups, comparePeriod } from '../../src/lib/core/queries/compare';
+import { compareChoice, comparedGroups, comparePeriod, followCompare } from '../../src/lib/core/queries/compare';
 import { colourCompared, colourGroups } from '../../src/lib/ui/map/mapColours';
 import { formatter, messages } from '../../src/lib/i18n/format';
 import { demoCases, engineWithDemo } from './support/demo';
@@ -93,6 +93,20 @@ describe('the "compare with" choices', () => {
 		expect(compareChoice(period, { from: '2019-07-01', to: '2019-09-30' })).toBe('last_year');
 		expect(compareChoice(period, { from: '2020-04-01', to: '2020-06-30' })).toBe('previous');
 		expect(compareChoice(period, { from: '2018-07-01', to: '2018-09-30' })).toBe('custom');
+	});
+});
+
+describe('a new period with a comparison on', () => {
+	const q3 = { from: '2020-07-01', to: '2020-09-30' };
+	const q2 = { from: '2020-04-01', to: '2020-06-30' };
+	test('same period last year and the previous period follow the new period', () => {
+		expect(followCompare(q3, q2, { from: '2019-07-01', to: '2019-09-30' })).toEqual({ from: '2019-04-01', to: '2019-06-30' });
+		expect(followCompare(q3, q2, q2)).toEqual({ from: '2020-01-01', to: '2020-03-31' });
+	});
+	test('a typed range stays, and no comparison stays none', () => {
+		const typed = { from: '2018-01-01', to: '2018-03-31' };
+		expect(followCompare(q3, q2, typed)).toEqual(typed);
+		expect(followCompare(q3, q2, undefined)).toBeUndefined();
 	});
 });
 

@@ -18,6 +18,16 @@ export function compareChoice(period: Period, compare: Period): CompareChoice {
 	return COMPARE_CHOICES.find((choice) => same(comparePeriod(choice, period))) ?? 'custom';
 }
 
+/**
+ * The compared period once the current one moves from `before` to `after`: a named choice (same period last year,
+ * previous period) follows the new period, as the menu still says it; a typed range stays as it was.
+ */
+export function followCompare(before: Period, after: Period, compare: Period | undefined): Period | undefined {
+	if (!compare) return undefined;
+	const choice = compareChoice(before, compare);
+	return comparePeriod(choice, after) ?? compare;
+}
+
 export interface ComparedGroup {
 	/** The compared period's count. */
 	count: number;
