@@ -119,6 +119,22 @@ export const en: Messages = {
 		noData: 'No data',
 		dataFrom: (date) => `the data starts on ${date}`
 	},
+	compare: {
+		label: 'Compare with',
+		choice: {
+			none: 'No comparison',
+			last_year: 'Same period last year',
+			previous: 'Previous period',
+			custom: 'Another range…'
+		},
+		total: 'Compared period',
+		dates: (from, to) => `from ${from} to ${to}`,
+		mapTitle: (from, to) => `${from} – ${to}`,
+		countsOnly: 'When two periods are compared the maps show case counts: the statistical tests are each period\'s own.',
+		sameScale: 'Both maps share one colour scale.',
+		column: 'Compared',
+		change: 'Change from the compared period'
+	},
 	caseExport: {
 		csv: 'Download the cases (CSV)',
 		xlsx: 'Download the cases (Excel)',
@@ -155,9 +171,13 @@ export const en: Messages = {
 			case 'date_format':
 				return `“${c.param}=${c.value}” was read as day/month/year.`;
 			case 'date_out_of_range':
-				return `“${c.param}=${c.value}” lies outside 1900–2100; the data's ${c.param === 'from' ? 'first' : 'last'} date is used.`;
+				return `“${c.param}=${c.value}” lies outside 1900–2100; the data's ${(c.end ?? c.param) === 'from' ? 'first' : 'last'} date is used.`;
 			case 'reversed_period':
-				return 'The start date was after the end date; they were swapped.';
+				return c.param === 'compare'
+					? "The compared period's start date was after its end date; they were swapped."
+					: 'The start date was after the end date; they were swapped.';
+			case 'compare_format':
+				return `Could not read “compare=${c.value}” (write year-month-day..year-month-day, e.g. 2019-07-01..2019-09-30); no comparison is shown.`;
 			case 'unknown_code':
 				return `Ignored the unknown code “${c.param}=${c.value}”.`;
 			case 'unknown_language':
@@ -465,6 +485,8 @@ export const en: Messages = {
 			'Distribution copy: counts from 1 to 4 are shown as “<5”; “x” is a count of 5 or more hidden as well, so that no hidden count can be worked out from the totals and the other figures (when every row of a table is “x”, the whole table is hidden, zeros included). Changes and shares that would give a hidden count back are left out (“…”), and so is the monthly trend.',
 		previousPeriod: (from, to) => `Previous period (${from} – ${to})`,
 		sameLastYear: (from, to) => `Same period last year (${from} – ${to})`,
+		comparedPeriod: (from, to) => `Compared period (${from} – ${to})`,
+		compareWithheld: 'distribution copies leave the compared period out',
 		noData: 'no data',
 		filters: (parts) => `Filters: ${parts}. Every figure in this report counts these cases only.`,
 		sections: {

@@ -2,6 +2,7 @@ import type { CategoryCode } from '../core/schema/categories';
 import type { StatusCode } from '../core/schema/statuses';
 import type { EmergingStep, GiInference, MapMode } from '../core/queries/view';
 import type { Convention, Preset } from '../core/queries/periods';
+import type { CompareChoice } from '../core/queries/compare';
 import type { SourceCode } from '../core/schema/sources';
 import type { Correction } from '../core/queries/view';
 import type { ConfidenceBin, EmergingCategory, MoranCluster } from '../core/analysis';
@@ -128,6 +129,22 @@ export const vi = {
 		noData: 'Không có số liệu',
 		dataFrom: (date: string) => `số liệu chỉ có từ ${date}`
 	},
+	compare: {
+		label: 'So sánh với',
+		choice: {
+			none: 'Không so sánh',
+			last_year: 'Cùng kỳ năm trước',
+			previous: 'Kỳ trước',
+			custom: 'Khoảng thời gian khác…'
+		} satisfies Record<'none' | CompareChoice, string>,
+		total: 'Kỳ so sánh',
+		dates: (from: string, to: string) => `từ ${from} đến ${to}`,
+		mapTitle: (from: string, to: string) => `${from} – ${to}`,
+		countsOnly: 'Khi so sánh hai kỳ, bản đồ cho biết số vụ việc: các phép kiểm định thống kê chỉ tính cho từng kỳ riêng.',
+		sameScale: 'Hai bản đồ dùng chung một thang màu.',
+		column: 'Kỳ so sánh',
+		change: 'Tăng/giảm so với kỳ so sánh'
+	},
 	caseExport: {
 		csv: 'Tải danh sách vụ việc (CSV)',
 		xlsx: 'Tải danh sách vụ việc (Excel)',
@@ -164,9 +181,13 @@ export const vi = {
 			case 'date_format':
 				return `“${c.param}=${c.value}” đã được đọc là ngày/tháng/năm.`;
 			case 'date_out_of_range':
-				return `“${c.param}=${c.value}” nằm ngoài khoảng 1900–2100; đã dùng ngày ${c.param === 'from' ? 'đầu' : 'cuối'} của số liệu.`;
+				return `“${c.param}=${c.value}” nằm ngoài khoảng 1900–2100; đã dùng ngày ${(c.end ?? c.param) === 'from' ? 'đầu' : 'cuối'} của số liệu.`;
 			case 'reversed_period':
-				return `Ngày bắt đầu sau ngày kết thúc; đã đổi chỗ.`;
+				return c.param === 'compare'
+					? 'Kỳ so sánh có ngày bắt đầu sau ngày kết thúc; đã đổi chỗ.'
+					: `Ngày bắt đầu sau ngày kết thúc; đã đổi chỗ.`;
+			case 'compare_format':
+				return `Không đọc được “compare=${c.value}” (cần dạng năm-tháng-ngày..năm-tháng-ngày, ví dụ 2019-07-01..2019-09-30); đã bỏ so sánh.`;
 			case 'unknown_code':
 				return `Bỏ qua mã không có “${c.param}=${c.value}”.`;
 			case 'unknown_language':
@@ -483,6 +504,8 @@ export const vi = {
 			'Bản phát hành: các số từ 1 đến 4 được ghi là “<5”; “x” là một số từ 5 trở lên được ẩn thêm, để không ai tính ngược ra các số đã ẩn từ số tổng và các số còn lại (khi mọi dòng của một bảng đều là “x”, cả bảng được ẩn, kể cả số 0). Mức tăng, giảm và tỷ lệ có thể làm lộ một số đã ẩn thì không ghi (“…”), và không in diễn biến theo tháng.',
 		previousPeriod: (from: string, to: string) => `Kỳ trước (${from} – ${to})`,
 		sameLastYear: (from: string, to: string) => `Cùng kỳ năm trước (${from} – ${to})`,
+		comparedPeriod: (from: string, to: string) => `Kỳ so sánh (${from} – ${to})`,
+		compareWithheld: 'bản phát hành không ghi kỳ so sánh',
 		noData: 'không có số liệu',
 		filters: (parts: string) => `Bộ lọc: ${parts}. Mọi số liệu trong báo cáo chỉ tính các vụ việc này.`,
 		sections: {

@@ -21,7 +21,7 @@ import {
 	type MonthCount
 } from '$lib/core/queries/results';
 import { readSeasonality, seasonalityQuery, type Seasonality } from '$lib/core/queries/seasonality';
-import { STATISTICAL_MODES, type View } from '$lib/core/queries/view';
+import { comparedView, STATISTICAL_MODES, type View } from '$lib/core/queries/view';
 
 /**
  * The dashboard's query results for the current view. Each panel declares its query; the coordinator batches
@@ -36,6 +36,9 @@ export class DashboardResults {
 	categories = $state.raw<CategoryCount[]>([]);
 	seasonality = $state.raw<Seasonality | null>(null);
 	hotspots = $state.raw<HotspotAnalysis | null>(null);
+	/** With `compare=`: the compared period's key figures and groups (the same queries, its dates). */
+	compareFigures = $state.raw<KeyFigures | null>(null);
+	compareGroups = $state.raw<GroupFigures[] | null>(null);
 	/** The view whose results are all shown; lags the URL while queries run. */
 	shownView = $state.raw<View | null>(null);
 	error = $state<string | null>(null);
@@ -60,18 +63,23 @@ export class DashboardResults {
 			this.#coordinator.request(key, sql).then(read);
 		// The rate mode shows the empirical-Bayes rate beside the raw one, from the same analysis.
 		const statistical = this.#analyseAlways || view.mode === 'rate' || STATISTICAL_MODES.includes(view.mode);
+		const compared = comparedView(view);
 		try {
-			const [keyFigures, groupFigures, trend, handling, categories, seasonality, hotspots] = await Promise.all([
+			const [keyFigures, groupFigures, trend, handling, categories, seasonality, hotspots, compareFigures, compareGroups] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', monthlyTrendQuery(view), readMonthCounts),
 				ask('handling', handlingQuery(view, this.#lastDate), readHandling),
 				ask('categories', categoryBreakdownQuery(view), readCategoryCounts),
 				ask('seasonality', seasonalityQuery(view), readSeasonality),
-				statistical ? this.#analyse(view) : null
+				statistical ? this.#analyse(view) : null,
+				compared ? ask('compare-key-figures', keyFiguresQuery(compared), readKeyFigures) : null,
+				compared ? ask('compare-group-figures', groupFiguresQuery(compared), readGroupFigures) : null
 			]);
 			performance.mark('dashboard:results');
 			this.hotspots = hotspots;
+			this.compareFigures = compareFigures;
+			this.compareGroups = compareGroups;
 			this.keyFigures = keyFigures;
 			this.groupFigures = groupFigures;
 			this.trend = trend;
