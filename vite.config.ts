@@ -1,8 +1,49 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import svelteConfig from './svelte.config.js';
+
+const KEYWORDS = new Set(['self', 'none', 'unsafe-inline', 'unsafe-eval', 'wasm-unsafe-eval', 'strict-dynamic']);
+
+/**
+ * The Content-Security-Policy header: the policy of svelte.config.js without `default-src` and `script-src`.
+ * SvelteKit writes the policy into each page as a meta tag, with the hash of that build's inline bootstrap script;
+ * the browser enforces the header and the meta tag both, so the header carries what a meta tag cannot
+ * (`frame-ancestors`) and what needs no hash, and stays the same from one build to the next (nginx and IIS serve
+ * this text too: README, Hosting). Without the hash, its own `script-src` would block the bootstrap script.
+ */
+function cspHeader(directives = svelteConfig.kit?.csp?.directives ?? {}): string {
+	return Object.entries(directives)
+		.filter(([name]) => name !== 'default-src' && name !== 'script-src')
+		.map(([name, sources]) => [name, ...(sources as string[]).map((source) => (KEYWORDS.has(source) ? `'${source}'` : source))].join(' '))
+		.join('; ');
+}
+
+/** What `npm start` and `vite preview` send with every response. */
+const SECURITY_HEADERS = {
+	'Content-Security-Policy': cspHeader(),
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'no-referrer'
+};
+
+/**
+ * Sets `SECURITY_HEADERS` on every response of `vite preview`. Vite's own `preview.headers` reach only the files
+ * Vite serves itself, not the pages and assets SvelteKit's preview serves.
+ */
+function securityHeaders(): Plugin {
+	return {
+		name: 'ward-security-headers',
+		configurePreviewServer(server) {
+			server.middlewares.use((_request, response, next) => {
+				for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+				next();
+			});
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), securityHeaders()],
 	build: { chunkSizeWarningLimit: 2000 },
 	// Module workers, so that a worker's dynamic imports stay separate files: the import worker starts without
 	// ExcelJS and hyparquet, and loads them only for a workbook or a Parquet file.

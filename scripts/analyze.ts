@@ -10,12 +10,13 @@ import { DEFAULT_GI_INFERENCE } from '../src/lib/core/analysis/hotspots';
 import { defaultView, EMERGING_STEPS, GI_INFERENCES, isPeriodDate } from '../src/lib/core/queries/view';
 import { CATEGORY_CODES, isCategoryCode } from '../src/lib/core/schema/categories';
 import { isStatusCode, STATUS_CODES } from '../src/lib/core/schema/statuses';
+import { isSourceCode, SOURCE_CODES } from '../src/lib/core/schema/sources';
 
 /** The hotspot statistics of SPEC §4 from files, one row per group, with the dashboard's own code path. */
 
 const USAGE =
 	'usage: npm run analyze -- --cases FILE --groups FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] ' +
-	'[--sheet NAME] [--category a,b] [--status a,b] [--measure count|rate] [--inference permutation|normal] ' +
+	'[--sheet NAME] [--category a,b] [--status a,b] [--source a,b] [--measure count|rate] [--inference permutation|normal] ' +
 	'[--step month|quarter] [--format csv|json]';
 
 
@@ -28,6 +29,7 @@ function readOptions(args: string[]) {
 		to: { type: 'string' },
 		category: { type: 'string' },
 		status: { type: 'string' },
+		source: { type: 'string' },
 		measure: { type: 'string', default: 'count' },
 		inference: { type: 'string', default: DEFAULT_GI_INFERENCE },
 		step: { type: 'string' },
@@ -45,6 +47,7 @@ function readOptions(args: string[]) {
 		to: values.to === undefined ? undefined : isoDate('--to', values.to),
 		categories: codes('--category', values.category, CATEGORY_CODES, isCategoryCode),
 		statuses: codes('--status', values.status, STATUS_CODES, isStatusCode),
+		sources: codes('--source', values.source, SOURCE_CODES, isSourceCode),
 		measure: oneOf('--measure', values.measure, ['count', 'rate'] as const),
 		inference: oneOf('--inference', values.inference, GI_INFERENCES),
 		step: values.step === undefined ? undefined : oneOf('--step', values.step, EMERGING_STEPS),
@@ -154,7 +157,7 @@ async function main(args: string[]): Promise<void> {
 
 	const analysis = await runAnalysis(engine, {
 		groups: loaded.groups,
-		filter: { from, to, categories: options.categories, statuses: options.statuses },
+		filter: { from, to, categories: options.categories, statuses: options.statuses, sources: options.sources },
 		measure: options.measure,
 		inference: options.inference,
 		step: options.step

@@ -264,6 +264,7 @@ async function main(args: string[]): Promise<void> {
 			to: options.to,
 			categories: [],
 			statuses: [],
+			sources: [],
 			groups: [],
 			mode: 'count',
 			fdr: false,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { range, reachable } from '../support/feasible';
 import { previousPeriod } from '../../src/lib/core/queries/periods';
 import { browserPerFile, openDrawnPage } from './perFile';
 
@@ -124,19 +125,6 @@ function possibilities(copy: Copy, cap: number, category?: string): Map<string, 
 	return found;
 }
 
-function range(from: number, to: number): number[] {
-	return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-}
-
-function reachable(cells: number[][]): Set<number> {
-	let sums = new Set([0]);
-	for (const options of cells) {
-		const next = new Set<number>();
-		for (const sum of sums) for (const value of options) next.add(sum + value);
-		sums = next;
-	}
-	return sums;
-}
 
 const PERIODS: [from: string, to: string, category: string][] = [
 	['2018-01-01', '2018-01-31', ''],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { BASE_URL, waitForMap } from './browser';
+import { chooseFiles, dashboardTotal as totalOf, importReport, type ChosenFile } from './importing';
 import { pagePerFile } from './perFile';
 
 /*
@@ -53,23 +54,9 @@ const appendCsv =
 
 const tab = pagePerFile();
 
-async function choose(files: { name: string; mimeType: string; buffer: Buffer }[]) {
-	await tab.page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
-	await tab.page.getByTestId('import-input').setInputFiles(files);
-}
-
-async function report(file: string) {
-	const element = tab.page.locator(`[data-testid="import-report"][data-file="${file}"]`);
-	await element.waitFor({ timeout: 60_000 });
-	const read = async (name: string) => Number(await element.getAttribute(`data-${name}`));
-	return { read: await read('read'), accepted: await read('accepted'), rejected: await read('rejected'), updated: await read('updated') };
-}
-
-async function dashboardTotal(query: string): Promise<string> {
-	await tab.page.goto(`${BASE_URL}/${query}`);
-	await waitForMap(tab.page);
-	return (await tab.page.getByTestId('kpi-total').textContent())!.trim();
-}
+const choose = (files: ChosenFile[]) => chooseFiles(tab.page, files);
+const report = (file: string) => importReport(tab.page, file);
+const dashboardTotal = (query: string) => totalOf(tab.page, query);
 
 describe('importing a ward’s own exports', () => {
 	test('a Vietnamese-header .xlsx with the groups replaces the demo ward', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { BASE_URL } from './browser';
+import { chooseFiles, importReport, type ChosenFile } from './importing';
 import { pagePerFile } from './perFile';
 
 /*
@@ -65,18 +66,12 @@ const titledCsv = [
 
 const tab = pagePerFile();
 
-async function choose(path: string, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+async function choose(path: string, files: ChosenFile[]) {
 	await tab.page.goto(`${BASE_URL}${path}`);
-	await tab.page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
-	await tab.page.getByTestId('import-input').setInputFiles(files);
+	await chooseFiles(tab.page, files);
 }
 
-async function report(file: string) {
-	const element = tab.page.locator(`[data-testid="import-report"][data-file="${file}"]`);
-	await element.waitFor({ timeout: 60_000 });
-	const read = async (name: string) => Number(await element.getAttribute(`data-${name}`));
-	return { read: await read('read'), accepted: await read('accepted'), rejected: await read('rejected') };
-}
+const report = (file: string) => importReport(tab.page, file);
 
 async function skipped(scope: string) {
 	const element = tab.page.locator(`${scope} [data-testid="import-skipped"]`);
@@ -101,7 +96,7 @@ describe('exports laid out as printed reports', () => {
 		expect(await skipped('')).toMatchObject({ title: 3, footer: 4 });
 		await tab.page.getByTestId('import-confirm').click();
 		// 12 rows read (the footer is not), the impossible date on sheet row 11 rejected.
-		expect(await report('bao-cao-quy-1.xlsx')).toEqual({ read: 12, accepted: 11, rejected: 1 });
+		expect(await report('bao-cao-quy-1.xlsx')).toMatchObject({ read: 12, accepted: 11, rejected: 1 });
 		expect(await tab.page.locator('[data-testid="import-report"] tr[data-line]').getAttribute('data-line')).toBe('11');
 		const said = await skipped('[data-testid="import-report"]');
 		expect(said).toMatchObject({ title: 3, footer: 4 });
@@ -124,7 +119,7 @@ describe('exports laid out as printed reports', () => {
 		await tab.page.getByTestId('import-header-line').selectOption('8');
 		await expect.poll(() => tab.page.getByTestId('mapping-case_id').inputValue()).toBe('0');
 		await tab.page.getByTestId('import-confirm').click();
-		expect(await report('thang-4.csv')).toEqual({ read: 6, accepted: 6, rejected: 0 });
+		expect(await report('thang-4.csv')).toMatchObject({ read: 6, accepted: 6, rejected: 0 });
 		const said = await skipped('[data-testid="import-report"]');
 		expect(said).toMatchObject({ title: 5, footer: 5 });
 		expect(said.text).toContain('Bỏ qua 5 dòng tiêu đề phía trên bảng (dòng 1–2, 4–5, 7)');

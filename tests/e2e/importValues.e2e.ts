@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BASE_URL, waitForMap } from './browser';
+import { chooseFiles, dashboardTotal as totalOf, importReport, type ChosenFile } from './importing';
 import { pagePerFile } from './perFile';
 
 /*
@@ -42,23 +43,9 @@ const quoteCsv = [
 
 const tab = pagePerFile();
 
-async function choose(files: { name: string; mimeType: string; buffer: Buffer }[]) {
-	await tab.page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
-	await tab.page.getByTestId('import-input').setInputFiles(files);
-}
-
-async function report(file: string) {
-	const element = tab.page.locator(`[data-testid="import-report"][data-file="${file}"]`);
-	await element.waitFor({ timeout: 60_000 });
-	const read = async (name: string) => Number(await element.getAttribute(`data-${name}`));
-	return { read: await read('read'), accepted: await read('accepted'), rejected: await read('rejected'), updated: await read('updated') };
-}
-
-async function dashboardTotal(query: string): Promise<string> {
-	await tab.page.goto(`${BASE_URL}/${query}`);
-	await waitForMap(tab.page);
-	return (await tab.page.getByTestId('kpi-total').textContent())!.trim();
-}
+const choose = (files: ChosenFile[]) => chooseFiles(tab.page, files);
+const report = (file: string) => importReport(tab.page, file);
+const dashboardTotal = (query: string) => totalOf(tab.page, query);
 
 describe('values and records of real exports', () => {
 	test('a date column saved as General in Excel reads 43891 as 01/03/2020, and the report says how many were read so', async () => {

@@ -81,6 +81,41 @@ describe('reporting periods, the same period last year and the case export', () 
 		await page.close();
 	});
 
+	test('6 tháng đầu năm: January to June of the data’s latest year, counted, and named so on the briefing', async () => {
+		const { page, errors } = await openDrawnPage(browser(), '/');
+		await page.getByTestId('period-preset').selectOption({ label: '6 tháng đầu năm' });
+		const year = LAST_DATE.slice(0, 4);
+		const [from, to] = [`${year}-01-01`, `${year}-06-30`];
+		await page.waitForURL((url) => url.searchParams.get('from') === from && url.searchParams.get('to') === to);
+		await waitForText(page, 'kpi-total', vietnameseInteger(count(from, to)));
+		expect(await page.getByTestId('period-preset').inputValue()).toBe('first_6_months');
+		expect(await textOf(page, 'period-name')).toBe(`6 tháng đầu năm ${year} (từ ${dmy(from)} đến ${dmy(to)})`);
+
+		await page.getByTestId('open-briefing').click();
+		await page.waitForURL((url) => url.pathname.endsWith('/briefing'));
+		// A calendar period names itself; its dates are the dashboard's.
+		await waitForText(page, 'briefing-period', `6 tháng đầu năm ${year}`);
+		expect(await textOf(page, 'briefing-sentences')).toContain(
+			`Trong 6 tháng đầu năm ${year}, toàn phường tiếp nhận ${vietnameseInteger(count(from, to))} vụ việc`
+		);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	test('the reporting 6 tháng đầu năm runs from 15 December; past the 14th of December it is the new year so far', async () => {
+		const { page, errors } = await openDrawnPage(browser(), '/');
+		await page.getByTestId('period-preset').selectOption({ label: 'Kỳ báo cáo 6 tháng đầu năm' });
+		// From 15 December on, a day counts towards the next reporting year.
+		const year = Number(LAST_DATE.slice(0, 4)) + (LAST_DATE.slice(5) >= '12-15' ? 1 : 0);
+		const [from, to] = [`${year - 1}-12-15`, `${year}-06-14`];
+		await page.waitForURL((url) => url.searchParams.get('from') === from && url.searchParams.get('to') === to);
+		await waitForText(page, 'kpi-total', vietnameseInteger(count(from, to)));
+		expect(await textOf(page, 'period-name')).toBe(`Báo cáo 6 tháng đầu năm ${year} (từ ${dmy(from)} đến ${dmy(to)})`);
+		expect(await textOf(page, 'data-until')).toBe(`số liệu đến ${dmy(LAST_DATE)}`);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('the ward default convention decides which presets come first and how the briefing names a period', async () => {
 		const { page: dashboard } = await openDrawnPage(browser(), '/');
 		const firstGroup = (page: Page) =>

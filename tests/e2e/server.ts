@@ -7,7 +7,9 @@ export const BASE_URL = `http://localhost:${PORT}`;
 
 /** Vitest global setup: serves the built site (`vite build` runs first in `npm test`) with `vite preview`. */
 export default async function setup(): Promise<() => Promise<void>> {
-	if (!existsSync('build/index.html')) throw new Error('build/ is missing: run `npx vite build` before the e2e tests');
+	// The bench build (`WARD_BENCH=1`: svelte.config.js) of `npm run bench:import` has its own folder, and no `/`.
+	const BUILT = process.env.WARD_BENCH === '1' ? 'build-bench/data.html' : 'build/index.html';
+	if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npx vite build\` before the e2e tests`);
 	// Its own process group, so that stopping it also stops the `vite` process npx starts.
 	const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,7 +34,7 @@ export default async function setup(): Promise<() => Promise<void>> {
 			throw new Error(`vite preview exited (is port ${PORT} in use? E2E_PORT chooses another):\n${output}`);
 		if (output.replace(/\x1b\[[0-9;]*m/g, '').includes(`:${PORT}/`)) {
 			try {
-				ready = (await fetch(BASE_URL)).ok;
+				ready = (await fetch(`${BASE_URL}/data`)).ok;
 			} catch {
 				// not answering yet
 			}

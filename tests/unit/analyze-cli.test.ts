@@ -125,6 +125,29 @@ describe('npm run analyze on the demo ward, October–December 2020', () => {
 		}
 	});
 
+	test('--source patrol,hotline counts only cases patrols or the hotline found, as counted in the test', () => {
+		const chosen = ['patrol', 'hotline'];
+		const expected = new Map<string, number>();
+		for (const c of demoCases()) {
+			if (c.reported_on >= '2020-10-01' && c.reported_on <= '2020-12-31' && chosen.includes(c.source)) {
+				expected.set(c.group_code, (expected.get(c.group_code) ?? 0) + 1);
+			}
+		}
+		const rows = parseCsv(analyze([...DEMO, ...QUARTER, '--source', chosen.join(',')])).rows;
+		for (const row of rows) expect(row.count, String(row.group_code)).toBe(expected.get(String(row.group_code)) ?? 0);
+		const total = rows.reduce((sum, row) => sum + Number(row.count), 0);
+		expect(total).toBeGreaterThan(0);
+		expect(total).toBeLessThan(csv.rows.reduce((sum, row) => sum + Number(row.count), 0));
+	});
+
+	test('an unknown --source is a bad argument naming the known codes', () => {
+		const { status, stdout, stderr } = analyzeFailing([...DEMO, ...QUARTER, '--source', 'patrol,police']);
+		expect(status).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toContain('--source: unknown code "police"');
+		expect(stderr).toContain('mediation_team');
+	});
+
 	test('--format json gives the same numbers as CSV, in objects of exactly the columns', () => {
 		expect(json.map((row) => Object.keys(row))).toEqual(json.map(() => COLUMNS));
 		expect(json).toEqual(csv.rows);
@@ -133,7 +156,7 @@ describe('npm run analyze on the demo ward, October–December 2020', () => {
 	test('the numbers are those of runAnalysis in-process, to the last digit', async () => {
 		const analysis = await runAnalysis(engine, {
 			groups,
-			filter: { from: '2020-10-01', to: '2020-12-31', categories: [], statuses: [] }
+			filter: { from: '2020-10-01', to: '2020-12-31', categories: [], statuses: [], sources: [] }
 		});
 		expect(csv.rows).toEqual(printed(analysis.groups));
 	});
@@ -143,7 +166,7 @@ describe('npm run analyze on the demo ward, October–December 2020', () => {
 		const { rows } = parseCsv(analyze(args));
 		const analysis = await runAnalysis(engine, {
 			groups,
-			filter: { from: '2020-01-01', to: '2020-12-31', categories: ['land', 'neighbour'], statuses: ['resolved'] },
+			filter: { from: '2020-01-01', to: '2020-12-31', categories: ['land', 'neighbour'], statuses: ['resolved'], sources: [] },
 			measure: 'rate'
 		});
 		expect(rows).toEqual(printed(analysis.groups));
@@ -209,7 +232,7 @@ describe('--step and --inference', () => {
 		}
 		const analysis = await runAnalysis(engine, {
 			groups,
-			filter: { from: '2020-10-01', to: '2020-12-31', categories: [], statuses: [] },
+			filter: { from: '2020-10-01', to: '2020-12-31', categories: [], statuses: [], sources: [] },
 			inference: 'normal',
 			step: 'month'
 		});

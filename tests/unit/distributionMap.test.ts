@@ -31,6 +31,7 @@ const view = (mode: View['mode']): View => ({
 	to: '2020-03-31',
 	categories: [],
 	statuses: [],
+	sources: [],
 	groups: [],
 	mode,
 	fdr: false,

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 function view(overrides: Partial<View>): View {
-	return { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], groups: [], mode: 'count', fdr: false, lang: 'vi', ...overrides };
+	return { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], sources: [], groups: [], mode: 'count', fdr: false, lang: 'vi', ...overrides };
 }
 
 /** Every demo case as its CSV cells by column name (the demo CSV has no quoted fields). */
@@ -146,5 +146,14 @@ describe('the case list export', () => {
 		const sheet = caseSheet(readCaseRows(await engine.query(caseExportQuery(v))), groupNames, text, format);
 		expect(sheet.rows).toHaveLength(selected(v.from, v.to, (c) => c.group_code === 'TDP25').length);
 		expect(new Set(sheet.rows.map((row) => row[3]))).toEqual(new Set(['Tổ 25']));
+	});
+
+	test('only cases still open that patrols found: the export holds exactly those, each saying its source', async () => {
+		const v = view({ statuses: ['received', 'mediating'], sources: ['patrol'] });
+		const expected = selected(v.from, v.to, (c) => ['received', 'mediating'].includes(c.status) && c.source === 'patrol');
+		expect(expected.length).toBeGreaterThan(0);
+		const sheet = caseSheet(readCaseRows(await engine.query(caseExportQuery(v))), groupNames, text, format);
+		expect(sheet.rows.map((row) => row[0]).sort()).toEqual(expected.map((c) => c.case_id).sort());
+		expect(new Set(sheet.rows.map((row) => row[8]))).toEqual(new Set([text.source.patrol]));
 	});
 });

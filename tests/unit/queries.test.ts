@@ -3,11 +3,13 @@ import type { Engine } from '../../src/lib/core/db/engine';
 import {
 	dataExtentQuery,
 	groupFiguresQuery,
+	groupMonthlyQuery,
 	keyFiguresQuery,
 	monthlyTrendQuery
 } from '../../src/lib/core/queries/dashboard';
 import { readGroupFigures, readKeyFigures, readMonthCounts } from '../../src/lib/core/queries/results';
 import type { View } from '../../src/lib/core/queries/view';
+import { SOURCE_CODES } from '../../src/lib/core/schema/sources';
 import { demoCases, engineWithDemo, type PlainCase } from './support/demo';
 
 let engine: Engine;
@@ -18,7 +20,7 @@ beforeAll(async () => {
 });
 
 function view(overrides: Partial<View>): View {
-	return { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], groups: [], mode: 'count', fdr: false, lang: 'vi', ...overrides };
+	return { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], sources: [], groups: [], mode: 'count', fdr: false, lang: 'vi', ...overrides };
 }
 
 /** The expected count, written without any app code: plain string comparison of ISO dates. */
@@ -43,7 +45,15 @@ describe('dashboard queries on the demo ward, against counts of the CSV rows', (
 			'a custom range, a category and a status',
 			{ from: '2018-02-10', to: '2018-11-03', categories: ['neighbour'], statuses: ['received', 'mediating', 'resolved'] },
 			(c) => c.category === 'neighbour' && ['received', 'mediating', 'resolved'].includes(c.status)
-		]
+		],
+		['only what patrols found', { sources: ['patrol'] }, (c) => c.source === 'patrol'],
+		[
+			'only cases still open that patrols found',
+			{ statuses: ['received', 'mediating'], sources: ['patrol'] },
+			(c) => ['received', 'mediating'].includes(c.status) && c.source === 'patrol'
+		],
+		// Every source chosen still leaves out the cases that have none recorded (22 in 2020).
+		['every source: cases without one are left out', { sources: [...SOURCE_CODES] }, (c) => c.source !== '']
 	];
 
 	test.each(views)('key figures: %s', async (_, overrides, keep) => {
@@ -83,6 +93,17 @@ describe('dashboard queries on the demo ward, against counts of the CSV rows', (
 			expected.set(key, (expected.get(key) ?? 0) + 1);
 		}
 		expect(new Map(rows.map((row) => [`${row.month}|${row.category}`, row.total]))).toEqual(expected);
+	});
+
+	test('groups by month, what the statistics read: the source filter applies over the whole data', async () => {
+		const v = view({ sources: ['mediation_team', 'hotline'] });
+		const rows = await engine.query(groupMonthlyQuery(v));
+		const expected = new Map<string, number>();
+		for (const c of cases.filter((c) => ['mediation_team', 'hotline'].includes(c.source))) {
+			const key = `${c.group_code}|${c.reported_on.slice(0, 7)}`;
+			expected.set(key, (expected.get(key) ?? 0) + 1);
+		}
+		expect(new Map(rows.map((row) => [`${row.group_code}|${row.month}`, Number(row.total)]))).toEqual(expected);
 	});
 
 	test('filter values are literals, never SQL: a quote in a group code matches nothing and breaks nothing', async () => {

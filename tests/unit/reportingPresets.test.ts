@@ -20,8 +20,10 @@ describe('reporting presets count back from the data like the calendar ones', ()
 		['last_month', '2020-07-15', '2020-08-14'],
 		['this_quarter', '2020-06-15', '2020-09-14'],
 		['last_quarter', '2020-03-15', '2020-06-14'],
-		['last_6_months', '2020-03-15', '2020-09-14'],
-		['this_year', '2019-12-15', '2020-12-14']
+		['first_6_months', '2019-12-15', '2020-06-14'],
+		['first_9_months', '2019-12-15', '2020-09-14'],
+		['this_year', '2019-12-15', '2020-12-14'],
+		['last_year', '2018-12-15', '2019-12-14']
 	] as const)('%s → %s … %s', (preset, from, to) => {
 		expect(presetPeriod(preset, lastDate, 'reporting')).toEqual({ from, to });
 	});

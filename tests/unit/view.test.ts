@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CATEGORY_CODES } from '../../src/lib/core/schema/categories';
 import { STATUS_CODES } from '../../src/lib/core/schema/statuses';
+import { SOURCE_CODES } from '../../src/lib/core/schema/sources';
 import { MAP_MODES, parseDistribution, parseView, viewToParams, type DataContext, type View } from '../../src/lib/core/queries/view';
 import { previousPeriod, samePeriodLastYear } from '../../src/lib/core/queries/periods';
 
@@ -16,14 +17,14 @@ const parse = (query: string) => parseView(new URLSearchParams(query), context);
 describe('the view in the URL', () => {
 	test('no parameters: the last 12 whole months of the data, all categories, counts, Vietnamese', () => {
 		expect(parse('')).toEqual({
-			view: { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], groups: [], mode: 'count', fdr: false, lang: 'vi' },
+			view: { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], sources: [], groups: [], mode: 'count', fdr: false, lang: 'vi' },
 			corrections: []
 		});
 	});
 
 	test('every parameter of SPEC §8 is read', () => {
 		const { view, corrections } = parse(
-			'from=2019-03-01&to=2019-05-31&cat=land,family&status=resolved&group=TDP25&mode=gistar&fdr=1&lang=en'
+			'from=2019-03-01&to=2019-05-31&cat=land,family&status=resolved&source=patrol,hotline&group=TDP25&mode=gistar&fdr=1&lang=en'
 		);
 		expect(corrections).toEqual([]);
 		expect(view).toEqual({
@@ -31,6 +32,7 @@ describe('the view in the URL', () => {
 			to: '2019-05-31',
 			categories: ['land', 'family'],
 			statuses: ['resolved'],
+			sources: ['patrol', 'hotline'],
 			groups: ['TDP25'],
 			mode: 'gistar',
 			fdr: true,
@@ -102,6 +104,39 @@ describe('the view in the URL', () => {
 		expect(parse(`cat=${CATEGORY_CODES.join(',')}`).view.categories).toEqual([]);
 	});
 
+	test('only cases still open: status=received,mediating is read, kept in order and written back', () => {
+		const { view, corrections } = parse('status=received,mediating');
+		expect(corrections).toEqual([]);
+		expect(view.statuses).toEqual(['received', 'mediating']);
+		expect(viewToParams(view).get('status')).toBe('received,mediating');
+		expect(parse(`status=${STATUS_CODES.join(',')}`).view.statuses).toEqual([]);
+	});
+
+	test('only what patrols found: source=patrol is read and written back', () => {
+		const { view, corrections } = parse('source=patrol');
+		expect(corrections).toEqual([]);
+		expect(view.sources).toEqual(['patrol']);
+		expect(viewToParams(view).get('source')).toBe('patrol');
+		expect(viewToParams(parse('').view).has('source')).toBe(false);
+	});
+
+	test('unknown or repeated sources are corrected like categories: dropped, said, the rest kept', () => {
+		const { view, corrections } = parse('source=police, patrol,patrol,,hotline&status=open,received');
+		expect(view.sources).toEqual(['patrol', 'hotline']);
+		expect(view.statuses).toEqual(['received']);
+		expect(corrections).toEqual([
+			{ param: 'status', value: 'open', problem: 'unknown_code' },
+			{ param: 'source', value: 'police', problem: 'unknown_code' }
+		]);
+		expect(viewToParams(view).get('source')).toBe('patrol,hotline');
+	});
+
+	test('choosing every source is not the same view as choosing none: cases without a source are left out', () => {
+		const every = parse(`source=${SOURCE_CODES.join(',')}`).view;
+		expect(every.sources).toEqual([...SOURCE_CODES]);
+		expect(viewToParams(every).get('source')).toBe(SOURCE_CODES.join(','));
+	});
+
 	test('round trip: any valid view written to the URL reads back the same (property)', () => {
 		const isoDate = fc
 			.date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true })
@@ -113,6 +148,7 @@ describe('the view in the URL', () => {
 				dates: fc.tuple(isoDate, isoDate).map(([a, b]) => (a <= b ? [a, b] : [b, a])),
 				categories: subset(CATEGORY_CODES),
 				statuses: subset(STATUS_CODES),
+				sources: fc.subarray([...SOURCE_CODES]),
 				groups: fc.subarray([...context.groupCodes], { maxLength: 3 }),
 				mode: fc.constantFrom(...MAP_MODES),
 				fdr: fc.boolean(),

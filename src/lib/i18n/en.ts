@@ -15,9 +15,10 @@ export const en: Messages = {
 		last_month: 'Last month',
 		this_quarter: 'This quarter',
 		last_quarter: 'Last quarter',
-		last_6_months: '6 months',
-		last_9_months: '9 months',
-		this_year: 'This year',
+		first_6_months: 'First half of the year',
+		first_9_months: 'First nine months of the year',
+		this_year: 'Whole year',
+		last_year: 'Last year',
 		last_12_months: 'Last 12 months'
 	},
 	reportingPresets: {
@@ -25,9 +26,10 @@ export const en: Messages = {
 		last_month: 'Last reporting month',
 		this_quarter: 'This reporting quarter',
 		last_quarter: 'Last reporting quarter',
-		last_6_months: '6 reporting months',
-		last_9_months: '9 reporting months',
-		this_year: 'This reporting year',
+		first_6_months: 'Reporting first half of the year',
+		first_9_months: 'Reporting first nine months of the year',
+		this_year: 'Whole reporting year',
+		last_year: 'Last reporting year',
 		last_12_months: 'Last 12 reporting months'
 	},
 	conventions: {
@@ -35,6 +37,16 @@ export const en: Messages = {
 		reporting: 'Reporting periods (15th of the previous month to the 14th)'
 	},
 	customPeriod: 'Custom',
+	playback: {
+		title: 'Month by month',
+		play: 'Play',
+		pause: 'Pause',
+		back: 'Previous month',
+		forward: 'Next month',
+		speed: 'Speed',
+		perMonth: (seconds: string) => `${seconds} s per month`,
+		month: (month: string) => month
+	},
 	from: 'From',
 	to: 'To',
 	apply: 'Apply',
@@ -52,6 +64,8 @@ export const en: Messages = {
 		spontaneous: 'Spontaneous clashes',
 		other: 'Other'
 	},
+	statuses: 'Status',
+	allStatuses: 'Every status',
 	status: {
 		received: 'Received',
 		mediating: 'Mediating',
@@ -60,6 +74,10 @@ export const en: Messages = {
 		escalated: 'Escalated',
 		unresolved: 'Unresolved'
 	},
+	sources: 'Source',
+	allSources: 'Every source',
+	sourceNote: 'Once a source is chosen, cases with no source recorded are not counted.',
+	withoutUnrecordedSource: 'cases with no source recorded left out',
 	source: {
 		resident: 'Resident',
 		patrol: 'Patrol',
@@ -101,6 +119,22 @@ export const en: Messages = {
 		noData: 'No data',
 		dataFrom: (date) => `the data starts on ${date}`
 	},
+	compare: {
+		label: 'Compare with',
+		choice: {
+			none: 'No comparison',
+			last_year: 'Same period last year',
+			previous: 'Previous period',
+			custom: 'Another range…'
+		},
+		total: 'Compared period',
+		dates: (from, to) => `from ${from} to ${to}`,
+		mapTitle: (from, to) => `${from} – ${to}`,
+		countsOnly: 'When two periods are compared the maps show case counts: the statistical tests are each period\'s own.',
+		sameScale: 'Both maps share one colour scale.',
+		column: 'Compared',
+		change: 'Change from the compared period'
+	},
 	caseExport: {
 		csv: 'Download the cases (CSV)',
 		xlsx: 'Download the cases (Excel)',
@@ -137,9 +171,13 @@ export const en: Messages = {
 			case 'date_format':
 				return `“${c.param}=${c.value}” was read as day/month/year.`;
 			case 'date_out_of_range':
-				return `“${c.param}=${c.value}” lies outside 1900–2100; the data's ${c.param === 'from' ? 'first' : 'last'} date is used.`;
+				return `“${c.param}=${c.value}” lies outside 1900–2100; the data's ${(c.end ?? c.param) === 'from' ? 'first' : 'last'} date is used.`;
 			case 'reversed_period':
-				return 'The start date was after the end date; they were swapped.';
+				return c.param === 'compare'
+					? "The compared period's start date was after its end date; they were swapped."
+					: 'The start date was after the end date; they were swapped.';
+			case 'compare_format':
+				return `Could not read “compare=${c.value}” (write year-month-day..year-month-day, e.g. 2019-07-01..2019-09-30); no comparison is shown.`;
 			case 'unknown_code':
 				return `Ignored the unknown code “${c.param}=${c.value}”.`;
 			case 'unknown_language':
@@ -245,6 +283,18 @@ export const en: Messages = {
 	},
 	breakdownTitle: 'By category',
 	breakdownHint: 'Click a category to filter by it.',
+	seasonality: {
+		title: 'Seasonality',
+		hint: (from, to) => `The whole data from ${from} to ${to}, with the current filters except the period.`,
+		byMonth: 'By month of the year',
+		byWeekday: 'By day of the week',
+		month: 'Month',
+		weekday: 'Day',
+		count: 'Cases',
+		perYear: (years) => `Average per year (over ${years} ${years === '1' ? 'year' : 'years'})`,
+		months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+		weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+	},
 	detail: {
 		title: (name) => `Detail: ${name}`,
 		population: (count) => `${count} residents`,
@@ -450,7 +500,10 @@ export const en: Messages = {
 			'Distribution copy: counts from 1 to 4 are shown as “<5”; “x” is a count of 5 or more hidden as well, so that no hidden count can be worked out from the totals and the other figures (when every row of a table is “x”, the whole table is hidden, zeros included). Changes and shares that would give a hidden count back are left out (“…”), and so is the monthly trend.',
 		previousPeriod: (from, to) => `Previous period (${from} – ${to})`,
 		sameLastYear: (from, to) => `Same period last year (${from} – ${to})`,
+		comparedPeriod: (from, to) => `Compared period (${from} – ${to})`,
+		compareWithheld: 'distribution copies leave the compared period out',
 		noData: 'no data',
+		filters: (parts) => `Filters: ${parts}. Every figure in this report counts these cases only.`,
 		sections: {
 			figures: 'I. Key figures',
 			facts: 'II. Main facts',

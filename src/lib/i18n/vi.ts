@@ -2,6 +2,7 @@ import type { CategoryCode } from '../core/schema/categories';
 import type { StatusCode } from '../core/schema/statuses';
 import type { EmergingStep, GiInference, MapMode } from '../core/queries/view';
 import type { Convention, Preset } from '../core/queries/periods';
+import type { CompareChoice } from '../core/queries/compare';
 import type { SourceCode } from '../core/schema/sources';
 import type { Correction } from '../core/queries/view';
 import type { ConfidenceBin, EmergingCategory, MoranCluster } from '../core/analysis';
@@ -24,9 +25,10 @@ export const vi = {
 		last_month: 'Tháng trước',
 		this_quarter: 'Quý này',
 		last_quarter: 'Quý trước',
-		last_6_months: '6 tháng',
-		last_9_months: '9 tháng',
-		this_year: 'Năm nay',
+		first_6_months: '6 tháng đầu năm',
+		first_9_months: '9 tháng đầu năm',
+		this_year: 'Cả năm',
+		last_year: 'Năm trước',
 		last_12_months: '12 tháng gần nhất'
 	} satisfies Record<Preset, string>,
 	reportingPresets: {
@@ -34,9 +36,10 @@ export const vi = {
 		last_month: 'Kỳ báo cáo tháng trước',
 		this_quarter: 'Kỳ báo cáo quý này',
 		last_quarter: 'Kỳ báo cáo quý trước',
-		last_6_months: 'Kỳ báo cáo 6 tháng',
-		last_9_months: 'Kỳ báo cáo 9 tháng',
-		this_year: 'Kỳ báo cáo năm nay',
+		first_6_months: 'Kỳ báo cáo 6 tháng đầu năm',
+		first_9_months: 'Kỳ báo cáo 9 tháng đầu năm',
+		this_year: 'Kỳ báo cáo cả năm',
+		last_year: 'Kỳ báo cáo năm trước',
 		last_12_months: '12 kỳ báo cáo tháng gần nhất'
 	} satisfies Record<Preset, string>,
 	conventions: {
@@ -44,6 +47,16 @@ export const vi = {
 		reporting: 'Theo kỳ báo cáo (từ ngày 15 tháng trước đến ngày 14)'
 	} satisfies Record<Convention, string>,
 	customPeriod: 'Tùy chọn',
+	playback: {
+		title: 'Xem lần lượt từng tháng',
+		play: 'Phát',
+		pause: 'Tạm dừng',
+		back: 'Tháng trước đó',
+		forward: 'Tháng sau đó',
+		speed: 'Tốc độ',
+		perMonth: (seconds: string) => `${seconds} giây/tháng`,
+		month: (month: string) => `Tháng ${month}`
+	},
 	from: 'Từ ngày',
 	to: 'Đến ngày',
 	apply: 'Áp dụng',
@@ -61,6 +74,8 @@ export const vi = {
 		spontaneous: 'Va chạm bột phát',
 		other: 'Khác'
 	} satisfies Record<CategoryCode, string>,
+	statuses: 'Tình trạng',
+	allStatuses: 'Mọi tình trạng',
 	status: {
 		received: 'Mới tiếp nhận',
 		mediating: 'Đang hòa giải',
@@ -69,6 +84,10 @@ export const vi = {
 		escalated: 'Phát sinh vụ án, vi phạm',
 		unresolved: 'Hòa giải không thành'
 	} satisfies Record<StatusCode, string>,
+	sources: 'Nguồn phát hiện',
+	allSources: 'Mọi nguồn',
+	sourceNote: 'Khi đã chọn nguồn, các vụ việc không ghi nguồn phát hiện không được tính.',
+	withoutUnrecordedSource: 'không gồm vụ việc không ghi nguồn',
 	source: {
 		resident: 'Người dân báo',
 		patrol: 'Tuần tra',
@@ -110,6 +129,22 @@ export const vi = {
 		noData: 'Không có số liệu',
 		dataFrom: (date: string) => `số liệu chỉ có từ ${date}`
 	},
+	compare: {
+		label: 'So sánh với',
+		choice: {
+			none: 'Không so sánh',
+			last_year: 'Cùng kỳ năm trước',
+			previous: 'Kỳ trước',
+			custom: 'Khoảng thời gian khác…'
+		} satisfies Record<'none' | CompareChoice, string>,
+		total: 'Kỳ so sánh',
+		dates: (from: string, to: string) => `từ ${from} đến ${to}`,
+		mapTitle: (from: string, to: string) => `${from} – ${to}`,
+		countsOnly: 'Khi so sánh hai kỳ, bản đồ cho biết số vụ việc: các phép kiểm định thống kê chỉ tính cho từng kỳ riêng.',
+		sameScale: 'Hai bản đồ dùng chung một thang màu.',
+		column: 'Kỳ so sánh',
+		change: 'Tăng/giảm so với kỳ so sánh'
+	},
 	caseExport: {
 		csv: 'Tải danh sách vụ việc (CSV)',
 		xlsx: 'Tải danh sách vụ việc (Excel)',
@@ -146,9 +181,13 @@ export const vi = {
 			case 'date_format':
 				return `“${c.param}=${c.value}” đã được đọc là ngày/tháng/năm.`;
 			case 'date_out_of_range':
-				return `“${c.param}=${c.value}” nằm ngoài khoảng 1900–2100; đã dùng ngày ${c.param === 'from' ? 'đầu' : 'cuối'} của số liệu.`;
+				return `“${c.param}=${c.value}” nằm ngoài khoảng 1900–2100; đã dùng ngày ${(c.end ?? c.param) === 'from' ? 'đầu' : 'cuối'} của số liệu.`;
 			case 'reversed_period':
-				return `Ngày bắt đầu sau ngày kết thúc; đã đổi chỗ.`;
+				return c.param === 'compare'
+					? 'Kỳ so sánh có ngày bắt đầu sau ngày kết thúc; đã đổi chỗ.'
+					: `Ngày bắt đầu sau ngày kết thúc; đã đổi chỗ.`;
+			case 'compare_format':
+				return `Không đọc được “compare=${c.value}” (cần dạng năm-tháng-ngày..năm-tháng-ngày, ví dụ 2019-07-01..2019-09-30); đã bỏ so sánh.`;
 			case 'unknown_code':
 				return `Bỏ qua mã không có “${c.param}=${c.value}”.`;
 			case 'unknown_language':
@@ -261,6 +300,18 @@ export const vi = {
 	},
 	breakdownTitle: 'Theo loại mâu thuẫn',
 	breakdownHint: 'Bấm vào một loại để lọc theo loại đó.',
+	seasonality: {
+		title: 'Mâu thuẫn theo mùa',
+		hint: (from: string, to: string) => `Toàn bộ dữ liệu từ ${from} đến ${to}, theo các bộ lọc hiện tại trừ khoảng thời gian.`,
+		byMonth: 'Theo tháng trong năm',
+		byWeekday: 'Theo thứ trong tuần',
+		month: 'Tháng',
+		weekday: 'Thứ',
+		count: 'Số vụ',
+		perYear: (years: string) => `Trung bình mỗi năm (${years} năm)`,
+		months: ['Tháng 1', 'Tháng 2', 'Tháng 3', 'Tháng 4', 'Tháng 5', 'Tháng 6', 'Tháng 7', 'Tháng 8', 'Tháng 9', 'Tháng 10', 'Tháng 11', 'Tháng 12'],
+		weekdays: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật']
+	},
 	detail: {
 		title: (name: string) => `Chi tiết: ${name}`,
 		population: (count: string) => `${count} nhân khẩu`,
@@ -469,7 +520,10 @@ export const vi = {
 			'Bản phát hành: các số từ 1 đến 4 được ghi là “<5”; “x” là một số từ 5 trở lên được ẩn thêm, để không ai tính ngược ra các số đã ẩn từ số tổng và các số còn lại (khi mọi dòng của một bảng đều là “x”, cả bảng được ẩn, kể cả số 0). Mức tăng, giảm và tỷ lệ có thể làm lộ một số đã ẩn thì không ghi (“…”), và không in diễn biến theo tháng.',
 		previousPeriod: (from: string, to: string) => `Kỳ trước (${from} – ${to})`,
 		sameLastYear: (from: string, to: string) => `Cùng kỳ năm trước (${from} – ${to})`,
+		comparedPeriod: (from: string, to: string) => `Kỳ so sánh (${from} – ${to})`,
+		compareWithheld: 'bản phát hành không ghi kỳ so sánh',
 		noData: 'không có số liệu',
+		filters: (parts: string) => `Bộ lọc: ${parts}. Mọi số liệu trong báo cáo chỉ tính các vụ việc này.`,
 		sections: {
 			figures: 'I. Số liệu chính',
 			facts: 'II. Tình hình nổi bật',

@@ -126,7 +126,7 @@ describe('the counts query on the demo ward, against the CSV', () => {
 	});
 
 	const view = (overrides: Partial<View> = {}): View => ({
-		from: '2020-07-01', to: '2020-09-30', categories: [], statuses: [], groups: [], mode: 'count', fdr: false, lang: 'vi', ...overrides
+		from: '2020-07-01', to: '2020-09-30', categories: [], statuses: [], sources: [], groups: [], mode: 'count', fdr: false, lang: 'vi', ...overrides
 	});
 	const month = { from: '2020-09-01', to: '2020-09-30' };
 	const baseline = { from: '2019-09-01', to: '2020-08-31' };

@@ -112,7 +112,7 @@ describe("the demo's default emerging view finds the three planted clusters (as 
 		codes = groups.map((group) => group.group_code);
 		analysis = await runAnalysis(engine, {
 			groups,
-			filter: { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [] }
+			filter: { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], sources: [] }
 		});
 	}, 60_000);
 
@@ -171,7 +171,7 @@ describe("the demo's default emerging view finds the three planted clusters (as 
 	it('at step=month (SPEC §4 as written) the same data loses the persistent and diminishing clusters', async () => {
 		const monthly = await runAnalysis(engine, {
 			groups,
-			filter: { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [] },
+			filter: { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], sources: [] },
 			step: 'month'
 		});
 		expect(monthly.emerging.starts).toHaveLength(36);

@@ -22,7 +22,8 @@ describe('calendar periods are named as the committee says them', () => {
 			title: 'Quý III/2020',
 			range: 'từ 01/07/2020 đến 30/09/2020',
 			phrase: 'quý III/2020',
-			full: 'Quý III/2020 (từ 1/7/2020 đến 30/9/2020)'
+			full: 'Quý III/2020 (từ 1/7/2020 đến 30/9/2020)',
+			shown: 'Quý III/2020 (từ 01/07/2020 đến 30/09/2020)'
 		});
 	});
 
@@ -31,7 +32,8 @@ describe('calendar periods are named as the committee says them', () => {
 			title: 'Từ 05/03/2020 đến 20/04/2020',
 			range: 'từ 05/03/2020 đến 20/04/2020',
 			phrase: 'giai đoạn từ 05/03/2020 đến 20/04/2020',
-			full: 'Từ 05/03/2020 đến 20/04/2020'
+			full: 'Từ 05/03/2020 đến 20/04/2020',
+			shown: 'Từ 05/03/2020 đến 20/04/2020'
 		});
 		expect(periodName({ from: '2020-02-01', to: '2020-05-31' }, 'en', 'calendar').title).toBe(
 			'From 01/02/2020 to 31/05/2020'
@@ -52,7 +54,8 @@ describe('reporting periods are named as reports', () => {
 			title: 'Báo cáo quý I/2021',
 			range: 'từ 15/12/2020 đến 14/03/2021',
 			phrase: 'kỳ báo cáo quý I/2021',
-			full: 'Báo cáo quý I/2021 (từ 15/12/2020 đến 14/3/2021)'
+			full: 'Báo cáo quý I/2021 (từ 15/12/2020 đến 14/3/2021)',
+			shown: 'Báo cáo quý I/2021 (từ 15/12/2020 đến 14/03/2021)'
 		});
 		expect(periodName(reportingHalfYear(2020), 'vi', 'reporting').title).toBe('Báo cáo 6 tháng đầu năm 2020');
 		expect(periodName(reportingYear(2020), 'vi', 'reporting').title).toBe('Báo cáo năm 2020');

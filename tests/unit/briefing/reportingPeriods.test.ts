@@ -50,9 +50,10 @@ describe('presets in the reporting convention count back from the data', () => {
 		['last_month', '2020-06-15', '2020-07-14'],
 		['this_quarter', '2020-06-15', '2020-09-14'],
 		['last_quarter', '2020-03-15', '2020-06-14'],
-		['last_6_months', '2020-02-15', '2020-08-14'],
-		['last_9_months', '2019-11-15', '2020-08-14'],
+		['first_6_months', '2019-12-15', '2020-06-14'],
+		['first_9_months', '2019-12-15', '2020-09-14'],
 		['this_year', '2019-12-15', '2020-12-14'],
+		['last_year', '2018-12-15', '2019-12-14'],
 		['last_12_months', '2019-08-15', '2020-08-14']
 	] as const)('%s on 2020-08-14 → %s … %s', (preset, from, to) => {
 		expect(reportingPresetPeriod(preset, '2020-08-14')).toEqual({ from, to });
@@ -66,12 +67,15 @@ describe('presets in the reporting convention count back from the data', () => {
 		expect(reportingPresetPeriod('last_month', '2021-01-03')).toEqual({ from: '2020-11-15', to: '2020-12-14' });
 	});
 
-	test('every preset contains the latest date and closes on a 14th', () => {
-		for (const lastDate of ['2020-01-01', '2020-01-14', '2020-01-15', '2020-12-14', '2020-12-31', '2021-03-15']) {
+	test('every preset closes on a 14th; this and the rolling ones contain the latest date, last ones end before it', () => {
+		for (const lastDate of ['2020-01-01', '2020-01-14', '2020-01-15', '2020-07-20', '2020-12-14', '2020-12-31', '2021-03-15']) {
 			for (const preset of PRESETS) {
 				const { from, to } = reportingPresetPeriod(preset, lastDate);
 				expect(from.endsWith('-15') && to.endsWith('-14')).toBe(true);
-				if (!preset.startsWith('last_') || preset.endsWith('months')) {
+				if (preset.startsWith('first_')) {
+					// Cumulative from the start of the latest date's reporting year: over, or the year so far.
+					expect(from <= lastDate).toBe(true);
+				} else if (!preset.startsWith('last_') || preset.endsWith('months')) {
 					expect(from <= lastDate && lastDate <= to).toBe(true);
 				} else {
 					expect(to < lastDate).toBe(true);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { range, reachable } from '../../support/feasible';
 import {
 	discloseBriefing,
 	protectStar,
@@ -149,19 +150,6 @@ function feasibleSets(shown: ProtectedStar, star: Star): Set<number>[] {
 	return hidden;
 }
 
-function range(from: number, to: number): number[] {
-	return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-}
-
-function reachable(cells: number[][]): Set<number> {
-	let sums = new Set([0]);
-	for (const options of cells) {
-		const next = new Set<number>();
-		for (const sum of sums) for (const value of options) next.add(sum + value);
-		sums = next;
-	}
-	return sums;
-}
 
 function* product(lists: number[][]): Generator<number[]> {
 	if (lists.length === 0) {

@@ -22,6 +22,8 @@ export interface PlainCase {
 	group_code: string;
 	category: string;
 	status: string;
+	/** Empty when the case has no source recorded. */
+	source: string;
 }
 
 export function demoCases(): PlainCase[] {
@@ -34,7 +36,8 @@ export function demoCases(): PlainCase[] {
 			reported_on: field('reported_on'),
 			group_code: field('group_code'),
 			category: field('category'),
-			status: field('status')
+			status: field('status'),
+			source: field('source')
 		};
 	});
 }

@@ -31,8 +31,8 @@ export const HOTSPOT_COLUMNS = [
 	'emerging'
 ] as const satisfies readonly (keyof GroupHotspot)[];
 
-/** The part of a view the statistics depend on: the period, and the category and status filters. */
-export type AnalysisFilter = Pick<View, 'from' | 'to' | 'categories' | 'statuses'>;
+/** The part of a view the statistics depend on: the period, and the category, status and source filters. */
+export type AnalysisFilter = Pick<View, 'from' | 'to' | 'categories' | 'statuses' | 'sources'>;
 
 export interface AnalysisRequest {
 	/** The ward's groups in their import order (the order of the rows and of the seeded permutations). */

@@ -19,6 +19,8 @@ export interface PeriodName {
 	phrase: string;
 	/** The title with its range, written as the reports write it: "Báo cáo tháng 7/2020 (từ 15/6/2020 đến 14/7/2020)". */
 	full: string;
+	/** As the dashboard shows it: the title with its `dd/mm/yyyy` range, or the range alone if the period has no name. */
+	shown: string;
 }
 
 type Kind = 'month' | 'quarter' | 'firstHalf' | 'secondHalf' | 'nineMonths' | 'year';
@@ -98,7 +100,7 @@ export function periodName(period: Period, lang: Language, convention: Conventio
 	const found = named(period, convention);
 	if (!found) {
 		const title = capitalise(range);
-		return { title, range, phrase: vi ? `giai đoạn ${range}` : `the period ${range}`, full: title };
+		return { title, range, phrase: vi ? `giai đoạn ${range}` : `the period ${range}`, full: title, shown: title };
 	}
 	const name = vi ? nameVi(found) : nameEn(found);
 	let title: string;
@@ -111,7 +113,7 @@ export function periodName(period: Period, lang: Language, convention: Conventio
 		phrase = name;
 	}
 	const shortRange = vi ? `từ ${dm(period.from)} đến ${dm(period.to)}` : `from ${dm(period.from)} to ${dm(period.to)}`;
-	return { title, range, phrase, full: `${title} (${shortRange})` };
+	return { title, range, phrase, full: `${title} (${shortRange})`, shown: `${title} (${range})` };
 }
 
 /** "Vĩnh Tuy, ngày 05 tháng 8 năm 2020" (Decree 30/2020/NĐ-CP); "Vĩnh Tuy, 5 August 2020" in English. */

@@ -45,7 +45,8 @@ export function reportingMonthOf(iso: string): { year: number; month: number } {
 /**
  * `presetPeriod` in the reporting convention: "this month", "this quarter" and "this year" are the reporting
  * periods that contain the data's latest date (so 2020-08-20 is in the reporting month of September, 15/08–14/09);
- * "last …" are the ones before them; the rolling 6, 9 and 12 months end with the current reporting month.
+ * "last …" are the ones before them; the first 6 and 9 months are those of the reporting year the latest date falls
+ * in (15 December to 14 June / 14 September); the rolling 12 months end with the current reporting month.
  */
 export function reportingPresetPeriod(preset: Preset, lastDate: string): Period {
 	const { year, month } = reportingMonthOf(lastDate);
@@ -59,12 +60,14 @@ export function reportingPresetPeriod(preset: Preset, lastDate: string): Period 
 			return reportingMonths(year, firstOfQuarter, 3);
 		case 'last_quarter':
 			return reportingMonths(year, firstOfQuarter - 3, 3);
-		case 'last_6_months':
-			return reportingMonths(year, month - 5, 6);
-		case 'last_9_months':
-			return reportingMonths(year, month - 8, 9);
+		case 'first_6_months':
+			return reportingHalfYear(year);
+		case 'first_9_months':
+			return reportingNineMonths(year);
 		case 'this_year':
 			return reportingYear(year);
+		case 'last_year':
+			return reportingYear(year - 1);
 		case 'last_12_months':
 			return reportingMonths(year, month - 11, 12);
 	}

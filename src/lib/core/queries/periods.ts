@@ -11,9 +11,10 @@ export const PRESETS = [
 	'last_month',
 	'this_quarter',
 	'last_quarter',
-	'last_6_months',
-	'last_9_months',
+	'first_6_months',
+	'first_9_months',
 	'this_year',
+	'last_year',
 	'last_12_months'
 ] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -33,6 +34,11 @@ export interface PresetChoice {
 /**
  * A preset period, counted back from the data's latest date rather than today, so an older export still opens
  * on its own last months. Periods are whole calendar months, or whole reporting months.
+ *
+ * "6 tháng đầu năm" and "9 tháng đầu năm" are cumulative from the start of the latest date's year, as Vietnamese
+ * reports count them. When the data ends before that half or those nine months are over, the preset still names
+ * them, holding the year so far (the filter bar shows how far the data reaches): the chairperson drafting the
+ * six-month report in June wants this year's figures to date, not last year's; "năm trước" gives the whole year before.
  */
 export function presetPeriod(preset: Preset, lastDate: string, convention: Convention = 'calendar'): Period {
 	if (convention === 'reporting') return reportingPresetPeriod(preset, lastDate);
@@ -51,12 +57,14 @@ export function presetPeriod(preset: Preset, lastDate: string, convention: Conve
 			return months(quarterOffset, quarterOffset + 2);
 		case 'last_quarter':
 			return months(quarterOffset - 3, quarterOffset - 1);
-		case 'last_6_months':
-			return months(-5, 0);
-		case 'last_9_months':
-			return months(-8, 0);
+		case 'first_6_months':
+			return months(-month, 5 - month);
+		case 'first_9_months':
+			return months(-month, 8 - month);
 		case 'this_year':
 			return months(-month, 11 - month);
+		case 'last_year':
+			return months(-month - 12, -month - 1);
 		case 'last_12_months':
 			return months(-11, 0);
 	}

@@ -7,8 +7,16 @@ export interface FilterScope {
 	period?: Period | null;
 	categories?: boolean;
 	statuses?: boolean;
+	/** Absent: as `statuses`. No panel chooses by status or source, so a query that takes one takes both. */
+	sources?: boolean;
 	groups?: boolean;
 }
+
+/**
+ * Every filter but the period, for panels over the data's whole span. Typed as every flag of `FilterScope`, so a
+ * filter added there does not compile until it is named here too.
+ */
+export const ALL_BUT_PERIOD: Required<Omit<FilterScope, 'period'>> = { categories: true, statuses: true, sources: true, groups: true };
 
 export function dateLiteral(iso: string): ExprNode {
 	return cast(literal(iso), 'DATE');
@@ -26,6 +34,9 @@ export function casePredicate(view: View, scope: FilterScope): ExprNode {
 		clauses.push(isIn(column('category'), view.categories.map((code) => literal(code))));
 	if (scope.statuses && view.statuses.length)
 		clauses.push(isIn(column('status'), view.statuses.map((code) => literal(code))));
+	// `source IN (…)` is never true for a case without a source: a source filter keeps only cases that have one.
+	if ((scope.sources ?? scope.statuses) && view.sources.length)
+		clauses.push(isIn(column('source'), view.sources.map((code) => literal(code))));
 	if (scope.groups && view.groups.length)
 		clauses.push(isIn(column('group_code'), view.groups.map((code) => literal(code))));
 	return clauses.length ? and(...clauses) : literal(true);

@@ -1,6 +1,8 @@
 import { CATEGORY_CODES, isCategoryCode, type CategoryCode } from '../schema/categories';
+import { isSourceCode, type SourceCode } from '../schema/sources';
 import { isStatusCode, STATUS_CODES, type StatusCode } from '../schema/statuses';
 import { monthEnd, monthStart, parseIsoDate, parseVietnameseDate } from './dates';
+import type { Period } from './periods';
 
 export const MAP_MODES = ['count', 'rate', 'change', 'gistar', 'lisa', 'emerging'] as const;
 export type MapMode = (typeof MAP_MODES)[number];
@@ -26,6 +28,12 @@ export interface View {
 	categories: CategoryCode[];
 	/** Empty means every status. */
 	statuses: StatusCode[];
+	/**
+	 * Empty means every case, with or without a recorded source. Otherwise only cases with one of these sources:
+	 * a case whose source was not recorded is not known to have come from any of them, so choosing all six is not
+	 * the same view as choosing none.
+	 */
+	sources: SourceCode[];
 	/** Empty means the whole ward. */
 	groups: string[];
 	mode: MapMode;
@@ -35,6 +43,8 @@ export interface View {
 	gi?: GiInference;
 	/** Absent: chosen from the counts (`chooseStep`). */
 	step?: EmergingStep;
+	/** A second period shown side by side (`compare=FROM..TO`); absent: no comparison. */
+	compare?: Period;
 	lang: Language;
 }
 
@@ -56,7 +66,10 @@ export interface Correction {
 		| 'reversed_period'
 		| 'unknown_code'
 		| 'unknown_language'
-		| 'distribution_value';
+		| 'distribution_value'
+		| 'compare_format';
+	/** For a period parameter (`compare`): which of its two dates the correction is about. */
+	end?: 'from' | 'to';
 }
 
 /**
@@ -75,6 +88,7 @@ export function defaultView(context: DataContext): View {
 		to: monthEnd(context.lastDate),
 		categories: [],
 		statuses: [],
+		sources: [],
 		groups: [],
 		mode: 'count',
 		fdr: false,
@@ -92,13 +106,7 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 	const readDate = (param: 'from' | 'to'): string => {
 		const raw = params.get(param);
 		if (raw === null || raw.trim() === '') return fallback[param];
-		const iso = parseIsoDate(raw);
-		const vietnamese = iso ? null : parseVietnameseDate(raw);
-		if (!iso) corrections.push({ param, value: raw, problem: vietnamese ? 'date_format' : 'invalid_date' });
-		const date = iso ?? vietnamese ?? fallback[param];
-		if (isPeriodDate(date)) return date;
-		corrections.push({ param, value: raw, problem: 'date_out_of_range' });
-		return param === 'from' ? context.firstDate : context.lastDate;
+		return readPeriodDate(raw, param, context, corrections, { param }) ?? fallback[param];
 	};
 	let from = readDate('from');
 	let to = readDate('to');
@@ -106,6 +114,7 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 		corrections.push({ param: 'from', value: `${from}…${to}`, problem: 'reversed_period' });
 		[from, to] = [to, from];
 	}
+	const compare = readCompare(params.get('compare'), context, corrections);
 	const codes = <T extends string>(param: string, isKnown: (code: string) => code is T): T[] => {
 		const known: T[] = [];
 		for (const code of splitList(params.get(param))) {
@@ -118,6 +127,7 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 	const groupSet = new Set(context.groupCodes);
 	const categories = codes('cat', isCategoryCode);
 	const statuses = codes('status', isStatusCode);
+	const sources = codes('source', isSourceCode);
 	const groups = codes('group', (code): code is string => groupSet.has(code));
 	return {
 		view: {
@@ -126,15 +136,67 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 			// Choosing every code is the same view as choosing none.
 			categories: categories.length === CATEGORY_CODES.length ? [] : categories,
 			statuses: statuses.length === STATUS_CODES.length ? [] : statuses,
+			sources,
 			groups,
 			mode: readMode(params.get('mode'), corrections),
 			fdr: params.get('fdr') === '1',
 			...readChoice('gi', GI_INFERENCES, params, corrections),
 			...readChoice('step', EMERGING_STEPS, params, corrections),
+			...(compare && { compare }),
 			lang: readLanguage(params.get('lang'), corrections)
 		},
 		corrections
 	};
+}
+
+/**
+ * One date of a period: `YYYY-MM-DD`, or `dd/mm/yyyy` read day-first and reported; null when it is no date. A date
+ * outside 1900–2100 becomes the data's first date at the period's start, its last at the end, and is reported.
+ */
+function readPeriodDate(
+	raw: string,
+	end: 'from' | 'to',
+	context: DataContext,
+	corrections: Correction[],
+	where: Pick<Correction, 'param' | 'end'>
+): string | null {
+	const iso = parseIsoDate(raw);
+	const vietnamese = iso ? null : parseVietnameseDate(raw);
+	const date = iso ?? vietnamese;
+	if (!date) {
+		corrections.push({ ...where, value: raw, problem: 'invalid_date' });
+		return null;
+	}
+	if (!iso) corrections.push({ ...where, value: raw, problem: 'date_format' });
+	if (isPeriodDate(date)) return date;
+	corrections.push({ ...where, value: raw, problem: 'date_out_of_range' });
+	return end === 'from' ? context.firstDate : context.lastDate;
+}
+
+/**
+ * `compare=FROM..TO`, both days included. Anything that is not two dates joined by `..` drops the comparison and
+ * is reported; reversed dates are swapped, and dates outside 1900–2100 corrected, as for `from` and `to`.
+ */
+function readCompare(raw: string | null, context: DataContext, corrections: Correction[]): Period | null {
+	if (raw === null || raw.trim() === '') return null;
+	const parts = raw.split('..');
+	// The dates' own corrections are reported only when the whole value is read as a period.
+	const own: Correction[] = [];
+	const dates = (['from', 'to'] as const).map((end, i) =>
+		parts.length === 2 ? readPeriodDate(parts[i], end, context, own, { param: 'compare', end }) : null
+	);
+	if (dates[0] === null || dates[1] === null) {
+		corrections.push({ param: 'compare', value: raw, problem: 'compare_format' });
+		return null;
+	}
+	corrections.push(...own);
+	let from = dates[0];
+	let to = dates[1];
+	if (from > to) {
+		corrections.push({ param: 'compare', value: `${from}…${to}`, problem: 'reversed_period' });
+		[from, to] = [to, from];
+	}
+	return { from, to };
 }
 
 function readMode(raw: string | null, corrections: Correction[]): MapMode {
@@ -176,6 +238,13 @@ export function parseDistribution(params: URLSearchParams): { distribution: bool
 	return { distribution: true, corrections: [{ param: 'dist', value: raw, problem: 'distribution_value' }] };
 }
 
+/** The view of the compared period: every filter of `view`, the compared dates; null without a comparison. */
+export function comparedView(view: View): View | null {
+	if (!view.compare) return null;
+	const { compare, ...rest } = view;
+	return { ...rest, from: compare.from, to: compare.to };
+}
+
 function splitList(raw: string | null): string[] {
 	return (raw ?? '')
 		.split(',')
@@ -188,11 +257,13 @@ export function viewToParams(view: View): URLSearchParams {
 	const params = new URLSearchParams({ from: view.from, to: view.to });
 	if (view.categories.length) params.set('cat', view.categories.join(','));
 	if (view.statuses.length) params.set('status', view.statuses.join(','));
+	if (view.sources.length) params.set('source', view.sources.join(','));
 	if (view.groups.length) params.set('group', view.groups.join(','));
 	if (view.mode !== 'count') params.set('mode', view.mode);
 	if (view.fdr) params.set('fdr', '1');
 	if (view.gi) params.set('gi', view.gi);
 	if (view.step) params.set('step', view.step);
+	if (view.compare) params.set('compare', `${view.compare.from}..${view.compare.to}`);
 	if (view.lang !== 'vi') params.set('lang', view.lang);
 	return params;
 }

@@ -35,6 +35,8 @@ export interface BriefingText {
 	dateLine: string;
 	/** The period as the report's summary line names it. */
 	summary: string;
+	/** Which categories, statuses and sources the figures count; null when they count every case. */
+	filters: string | null;
 	sentences: string[];
 	/** The early-warning sentence in pieces (each flagged group apart), or null when no month could be tested. */
 	alerts: SentencePart[] | null;
@@ -77,6 +79,7 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 		dateLine: dateLine(input.place, localToday(input.today), view.lang),
 		// A reporting period's name does not say its dates, so its summary line does ("Báo cáo tháng 7/2020 (từ …)").
 		summary: convention === 'reporting' ? period.full : period.title,
+		filters: filterLine(view, text),
 		sentences,
 		alerts: earlyWarningText(input)
 	};
@@ -92,4 +95,17 @@ function earlyWarningText({ alerts, distribution, groups, view, format }: Briefi
 		...shownAlert(alert, plan.baselineMonths, distribution)
 	}));
 	return earlyWarningSentence({ month: format.month(plan.month), groups: flagged }, view.lang, format);
+}
+
+/** "Bộ lọc: Tình trạng: Mới tiếp nhận, Đang hòa giải; Nguồn phát hiện: Tuần tra (…)", or null without a filter. */
+export function filterLine(view: View, text: Messages): string | null {
+	const parts: string[] = [];
+	if (view.categories.length)
+		parts.push(`${text.categories}: ${view.categories.map((code) => text.category[code]).join(', ')}`);
+	if (view.statuses.length) parts.push(`${text.statuses}: ${view.statuses.map((code) => text.status[code]).join(', ')}`);
+	if (view.sources.length)
+		parts.push(
+			`${text.sources}: ${view.sources.map((code) => text.source[code]).join(', ')} (${text.withoutUnrecordedSource})`
+		);
+	return parts.length ? text.briefing.filters(parts.join('; ')) : null;
 }

@@ -21,7 +21,8 @@ import {
 	type KeyFigures,
 	type MonthCount
 } from '$lib/core/queries/results';
-import { STATISTICAL_MODES, type DataContext, type View } from '$lib/core/queries/view';
+import { readSeasonality, seasonalityQuery, type Seasonality } from '$lib/core/queries/seasonality';
+import { comparedView, STATISTICAL_MODES, type DataContext, type View } from '$lib/core/queries/view';
 
 /**
  * The dashboard's query results for the current view. Each panel declares its query; the coordinator batches
@@ -34,8 +35,12 @@ export class DashboardResults {
 	trend = $state.raw<MonthCount[]>([]);
 	handling = $state.raw<Handling | null>(null);
 	categories = $state.raw<CategoryCount[]>([]);
+	seasonality = $state.raw<Seasonality | null>(null);
 	hotspots = $state.raw<HotspotAnalysis | null>(null);
 	alerts = $state.raw<EarlyWarning | null>(null);
+	/** With `compare=`: the compared period's key figures and groups (the same queries, its dates). */
+	compareFigures = $state.raw<KeyFigures | null>(null);
+	compareGroups = $state.raw<GroupFigures[] | null>(null);
 	/** The view whose results are all shown; lags the URL while queries run. */
 	shownView = $state.raw<View | null>(null);
 	error = $state<string | null>(null);
@@ -65,24 +70,31 @@ export class DashboardResults {
 			this.#coordinator.request(key, sql).then(read);
 		// The rate mode shows the empirical-Bayes rate beside the raw one, from the same analysis.
 		const statistical = this.#analyseAlways || view.mode === 'rate' || STATISTICAL_MODES.includes(view.mode);
+		const compared = comparedView(view);
 		try {
-			const [keyFigures, groupFigures, trend, handling, categories, alerts, hotspots] = await Promise.all([
+			const [keyFigures, groupFigures, trend, handling, categories, seasonality, alerts, hotspots, compareFigures, compareGroups] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', monthlyTrendQuery(view), readMonthCounts),
 				ask('handling', handlingQuery(view, this.#span.lastDate), readHandling),
 				ask('categories', categoryBreakdownQuery(view), readCategoryCounts),
+				ask('seasonality', seasonalityQuery(view), readSeasonality),
 				runEarlyWarning((sql) => this.#coordinator.request('alerts', sql), view, this.#span),
-				statistical ? this.#analyse(view) : null
+				statistical ? this.#analyse(view) : null,
+				compared ? ask('compare-key-figures', keyFiguresQuery(compared), readKeyFigures) : null,
+				compared ? ask('compare-group-figures', groupFiguresQuery(compared), readGroupFigures) : null
 			]);
 			performance.mark('dashboard:results');
 			this.hotspots = hotspots;
+			this.compareFigures = compareFigures;
+			this.compareGroups = compareGroups;
 			this.keyFigures = keyFigures;
 			this.groupFigures = groupFigures;
 			this.trend = trend;
 			this.handling = handling;
 			this.categories = categories;
 			this.alerts = alerts;
+			this.seasonality = seasonality;
 			this.shownView = view;
 			this.error = null;
 		} catch (error) {

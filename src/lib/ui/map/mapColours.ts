@@ -60,6 +60,31 @@ export function colourMap(
 	return { ...coloured, legendTitle: title, notes: mode === 'rate' ? [text.ebNote] : [], classes: null };
 }
 
+/**
+ * Two periods side by side (`compare=`): both maps on one colour scale, its breaks from both periods' values, so a
+ * colour means the same number on either map. The statistical modes show counts: their classes are each period's
+ * own test, and two tests side by side do not say how much a group changed.
+ */
+export function colourCompared(
+	view: View,
+	current: GroupFigures[],
+	compared: GroupFigures[],
+	text: Messages,
+	format: Formatter
+): { current: MapColouring; compared: MapColouring } {
+	const mode = view.mode === 'rate' || view.mode === 'change' ? view.mode : 'count';
+	const title = mode === 'rate' ? text.legendRate : mode === 'change' ? text.legendChange : text.legendCases;
+	const notes = mode === view.mode ? [] : [text.compare.countsOnly];
+	const both = [...current, ...compared];
+	const colouring = (groups: GroupFigures[]): MapColouring => ({
+		...colourGroups(mode, groups, format, both),
+		legendTitle: title,
+		notes,
+		classes: null
+	});
+	return { current: colouring(current), compared: colouring(compared) };
+}
+
 /** Diverging ColorBrewer RdBu, hot red and cold blue, not-significant neutral grey. */
 const GI_COLOURS: Record<`${ConfidenceBin}`, string> = {
 	'3': '#b2182b',
@@ -202,10 +227,12 @@ export function groupValue(mode: MapMode, group: GroupFigures): number | null {
 export function colourGroups(
 	mode: 'count' | 'rate' | 'change',
 	groups: GroupFigures[],
-	format: Formatter
+	format: Formatter,
+	/** Whose values set the classes' breaks: by default these groups; two periods side by side share theirs. */
+	scaleFrom: GroupFigures[] = groups
 ): Pick<MapColouring, 'colours' | 'labels' | 'legend'> {
 	const values = groups.map((group) => groupValue(mode, group));
-	const present = values.filter((value): value is number => value !== null);
+	const present = scaleFrom.map((group) => groupValue(mode, group)).filter((value): value is number => value !== null);
 	const classes =
 		mode === 'change'
 			? changeClasses(Math.max(0, ...present.map(Math.abs)), format)

@@ -16,6 +16,15 @@ export interface GroupLabel {
 }
 
 /**
+ * What two maps side by side share (`compare=`): the group under the pointer on either, and the camera of the one
+ * last moved, so that hovering or zooming one does the same on the other.
+ */
+export class MapLink {
+	hovered = $state<string | null>(null);
+	camera = $state.raw<{ center: maplibregl.LngLatLike; zoom: number; from: WardMap } | null>(null);
+}
+
+/**
  * MapLibre behind the ward map. Geometry is loaded once (`promoteId` makes `group_code` the feature id); a
  * filter change only sends changed feature states, never `setData` (svelte-maplibre's JoinedData habit).
  * A local style: plain background, no tiles, no glyphs — labels are an HTML overlay placed with `project()`.
@@ -32,9 +41,15 @@ export class WardMap {
 	#selected = new Set<string>();
 	#labelPoints: { code: string; text: string; at: [number, number] }[] = [];
 	#onselect: (code: string) => void;
+	#link: MapLink | null;
+	/** The group outlined because it is hovered on this map or the linked one. */
+	highlighted = $state<string | null>(null);
+	/** Set while the map follows the linked one, so its own `move` events are not sent back (no loop). */
+	#following = false;
 
-	constructor(onselect: (code: string) => void) {
+	constructor(onselect: (code: string) => void, link: MapLink | null = null) {
 		this.#onselect = onselect;
+		this.#link = link;
 	}
 
 	mount(container: HTMLElement, groups: GroupWithGeometry[]): () => void {
@@ -87,6 +102,16 @@ export class WardMap {
 					'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1]
 				}
 			});
+			map.addLayer({
+				id: 'group-hover',
+				type: 'line',
+				source: SOURCE,
+				paint: {
+					'line-color': '#1a1a1a',
+					'line-width': 2.5,
+					'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0]
+				}
+			});
 			map.addLayer({ id: 'ward-outline', type: 'line', source: 'outline', paint: { 'line-color': '#333', 'line-width': 2 } });
 			this.#loaded = true;
 			this.#applyStates(new Map(), new Set());
@@ -95,10 +120,16 @@ export class WardMap {
 			const code = event.features?.[0]?.id;
 			map.getCanvas().style.cursor = 'pointer';
 			this.hovered = code === undefined ? null : { code: String(code), x: event.point.x, y: event.point.y };
+			if (this.#link) this.#link.hovered = this.hovered?.code ?? null;
 		});
 		map.on('mouseleave', 'group-fill', () => {
 			map.getCanvas().style.cursor = '';
 			this.hovered = null;
+			if (this.#link) this.#link.hovered = null;
+		});
+		map.on('move', () => {
+			if (this.#following || !this.#link) return;
+			this.#link.camera = { center: map.getCenter(), zoom: map.getZoom(), from: this };
 		});
 		map.on('click', 'group-fill', (event) => {
 			const code = event.features?.[0]?.id;
@@ -121,6 +152,7 @@ export class WardMap {
 			map.remove();
 			this.#map = null;
 			this.#loaded = false;
+			this.highlighted = null;
 		};
 	}
 
@@ -133,6 +165,27 @@ export class WardMap {
 		this.#colours = colours;
 		this.#selected = new Set(selected);
 		if (this.#loaded) this.#applyStates(previousColours, previousSelected);
+	}
+
+	/** Outlines the group hovered on the linked map (null: none). */
+	highlight(code: string | null): void {
+		const map = this.#map;
+		if (!map || !this.#loaded || code === this.highlighted) return;
+		if (this.highlighted !== null) map.setFeatureState({ source: SOURCE, id: this.highlighted }, { hover: false });
+		if (code !== null) map.setFeatureState({ source: SOURCE, id: code }, { hover: true });
+		this.highlighted = code;
+	}
+
+	/** Takes the camera of the linked map when that one was moved. */
+	follow(camera: MapLink['camera']): void {
+		const map = this.#map;
+		if (!map || !camera || camera.from === this) return;
+		this.#following = true;
+		try {
+			map.jumpTo({ center: camera.center, zoom: camera.zoom });
+		} finally {
+			this.#following = false;
+		}
 	}
 
 	/** The map's canvas (it keeps its drawing buffer, so it can be copied into a PNG). */
