@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseCsv } from '$lib/core/import/readCsv';
+import { isFooterLine } from '$lib/core/import/tableLayout';
 
 /*
  * The CSV reader keeps each cell as where it lies in the file's bytes. Its two quick ways in — every cell of a
@@ -26,6 +27,8 @@ describe('CSV columns', () => {
 	test('cell(), cells(), distinct() and asciiCells() give back the cells written, quoted or not', () => {
 		fc.assert(
 			fc.property(table, ({ width, quoteAll, rows }) => {
+				// A last row reading "sum" or "Tổng cộng" is a footer, which `tableLayout.test.ts` covers.
+				fc.pre(!rows.some((row) => isFooterLine(row.slice(0, width))));
 				const header = Array.from({ length: width }, (_, i) => `h${i}`).join(',');
 				const lines = rows.map((row) =>
 					row

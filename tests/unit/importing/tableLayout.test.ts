@@ -130,10 +130,10 @@ describe('a footer below the rows', () => {
 	});
 
 	test('the footer rule itself', () => {
-		for (const line of ['Tổng cộng', 'TỔNG CỘNG: 120 vụ', 'Cộng', 'Tổng số vụ việc: 12', 'Người lập bảng', 'THỦ TRƯỞNG ĐƠN VỊ', 'T/M BAN CHỈ ĐẠO', 'Vĩnh Tuy, ngày … tháng … năm 2020', '(Ký, ghi rõ họ tên)']) {
+		for (const line of ['Tổng cộng', 'TỔNG CỘNG: 120 vụ', 'Cộng', 'Tổng số vụ việc: 12', 'Người lập bảng', 'THỦ TRƯỞNG ĐƠN VỊ', 'T/M BAN CHỈ ĐẠO', 'TM. BAN CHỈ ĐẠO', 'K/T TRƯỞNG BAN', 'Vĩnh Tuy, ngày … tháng … năm 2020', '(Ký, ghi rõ họ tên)']) {
 			expect(isFooterLine(['', line]), line).toBe(true);
 		}
-		for (const line of ['VV1', 'Tổng hợp', 'Công an phường', 'Cộng đồng', '13/01/2020', 'KT-001']) expect(isFooterLine([line, 'x', 'y']), line).toBe(false);
+		for (const line of ['VV1', 'Tổng hợp', 'Công an phường', 'Cộng đồng', '13/01/2020', 'KT-001', 'T M', 't.m', 'KT']) expect(isFooterLine([line, 'x', 'y']), line).toBe(false);
 		const lines = (...rows: string[][]) => rows.map((cells, index) => ({ line: index + 1, cells }));
 		expect(footerStart(lines(['VV1', 'a', 'b', 'c'], ['Tổng cộng', '', '1', '2'], ['Nguyễn Văn A']))).toBe(1);
 		expect(footerStart(lines(['VV1', 'a', 'b', 'c'], ['Nguyễn Văn A']))).toBe(2);

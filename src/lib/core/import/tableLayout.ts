@@ -83,15 +83,17 @@ export function headerChoices(lines: readonly LayoutLine[]): HeaderChoice[] {
  */
 const TOTALS = /^(tong cong|tong so|total|grand total)( |$)|^(cong|tong|sum)( \d|$)/;
 const SIGNERS =
-	/^(nguoi lap( bieu| bang)?|thu truong|truong ban|pho truong ban|truong cong an|chu tich|pho chu tich|t m|k t|xac nhan|noi nhan|ky ghi ro ho ten|ky ten|ky va ghi ro|da ky|prepared by|approved by|signature|signed)( |$)/;
+	/^(nguoi lap( bieu| bang)?|thu truong|truong ban|pho truong ban|truong cong an|chu tich|pho chu tich|xac nhan|noi nhan|ky ghi ro ho ten|ky ten|ky va ghi ro|da ky|prepared by|approved by|signature|signed)( |$)/;
 const PLACE_AND_DATE = /(^| )ngay( \S+)? thang( \S+)? nam( |$)/;
+/** "T/M", "K/T", "TM.", "KT." as written: folded, "T M" or "KT" could be a code or a name in a row. */
+const ON_BEHALF = /^\s*(?:T\s*\/\s*M|K\s*\/\s*T|TM\.|KT\.)(?:\s|$)/i;
 
 /** A line that belongs to a table's footer rather than its rows. */
 export function isFooterLine(cells: readonly string[]): boolean {
 	const first = cells.find((cell) => cell.trim() !== '');
 	if (first === undefined) return false;
 	const folded = normaliseLabel(first);
-	return TOTALS.test(folded) || SIGNERS.test(folded) || PLACE_AND_DATE.test(folded);
+	return TOTALS.test(folded) || SIGNERS.test(folded) || PLACE_AND_DATE.test(folded) || ON_BEHALF.test(first);
 }
 
 /** A line with so few cells that it cannot be a case: a signer's name, a seal, a note under the signatures. */
