@@ -94,9 +94,14 @@ export const en: Messages = {
 		count: 'Case count',
 		rate: 'Rate per 1,000 residents',
 		change: 'Change vs previous period',
-		gistar: 'Hot spots (Gi*)',
-		lisa: 'Clusters (Local Moran)',
-		emerging: 'Emerging hot spots'
+		gistar: 'Statistical hot spots (Gi*)',
+		lisa: 'High and low clusters (Local Moran)',
+		emerging: 'Hot spots over time'
+	},
+	modeExplanation: {
+		gistar: 'Red: the group and those around it have far more cases than the ward as a whole, unlikely by chance; blue: far fewer; grey: no clear difference.',
+		lisa: 'Red: a busy group among busy groups; dark blue: a quiet group among quiet ones; light colours: a group unlike those around it.',
+		emerging: 'The colours say whether a hot (red) or cold (blue) spot is new, lasting, growing or fading from one period to the next.'
 	},
 	savePng: 'Save the map (PNG)',
 	legendCases: 'Cases in the period',

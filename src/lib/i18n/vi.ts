@@ -1,6 +1,6 @@
 import type { CategoryCode } from '../core/schema/categories';
 import type { StatusCode } from '../core/schema/statuses';
-import type { EmergingStep, GiInference, MapMode } from '../core/queries/view';
+import type { EmergingStep, GiInference, MapMode, StatisticalMode } from '../core/queries/view';
 import type { Convention, Preset } from '../core/queries/periods';
 import type { CompareChoice } from '../core/queries/compare';
 import type { SourceCode } from '../core/schema/sources';
@@ -104,10 +104,16 @@ export const vi = {
 		count: 'Số vụ việc',
 		rate: 'Tỷ lệ trên 1.000 dân',
 		change: 'Tăng, giảm so với kỳ trước',
-		gistar: 'Điểm nóng (Gi*)',
-		lisa: 'Cụm (Moran cục bộ)',
-		emerging: 'Điểm nóng mới nổi'
+		gistar: 'Điểm nóng thống kê (Gi*)',
+		lisa: 'Cụm tổ cao, tổ thấp (Moran cục bộ)',
+		emerging: 'Điểm nóng qua thời gian'
 	} satisfies Record<MapMode, string>,
+	/** One line under the legend of a statistical map: what its colours mean, in plain words. */
+	modeExplanation: {
+		gistar: 'Đỏ: tổ cùng các tổ xung quanh có nhiều vụ hơn hẳn mức chung của phường, khó là ngẫu nhiên; xanh: ít hơn hẳn; xám: không khác rõ.',
+		lisa: 'Đỏ: tổ nhiều vụ giữa các tổ cũng nhiều vụ; xanh đậm: tổ ít vụ giữa các tổ ít vụ; màu nhạt: tổ khác hẳn các tổ quanh nó.',
+		emerging: 'Màu cho biết điểm nóng (đỏ) hay điểm lạnh (xanh) mới xuất hiện, kéo dài, tăng hay giảm qua từng kỳ.'
+	} satisfies Record<StatisticalMode, string>,
 	savePng: 'Lưu ảnh bản đồ (PNG)',
 	legendCases: 'Số vụ việc trong kỳ',
 	legendRate: 'Vụ việc trên 1.000 dân',

@@ -7,7 +7,8 @@ import type { Period } from './periods';
 export const MAP_MODES = ['count', 'rate', 'change', 'gistar', 'lisa', 'emerging'] as const;
 export type MapMode = (typeof MAP_MODES)[number];
 /** Modes that need the hotspot statistics of the period. */
-export const STATISTICAL_MODES: readonly MapMode[] = ['gistar', 'lisa', 'emerging'];
+export const STATISTICAL_MODES = ['gistar', 'lisa', 'emerging'] as const satisfies readonly MapMode[];
+export type StatisticalMode = (typeof STATISTICAL_MODES)[number];
 
 /** How Gi* p-values are found: conditional permutation (GeoDa, the default) or the normal curve (ArcGIS). */
 export const GI_INFERENCES = ['permutation', 'normal'] as const;

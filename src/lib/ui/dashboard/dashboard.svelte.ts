@@ -69,7 +69,7 @@ export class DashboardResults {
 		const ask = <T>(key: string, sql: string, read: (rows: Row[]) => T) =>
 			this.#coordinator.request(key, sql).then(read);
 		// The rate mode shows the empirical-Bayes rate beside the raw one, from the same analysis.
-		const statistical = this.#analyseAlways || view.mode === 'rate' || STATISTICAL_MODES.includes(view.mode);
+		const statistical = this.#analyseAlways || view.mode === 'rate' || (STATISTICAL_MODES as readonly string[]).includes(view.mode);
 		const compared = comparedView(view);
 		try {
 			const [keyFigures, groupFigures, trend, handling, categories, seasonality, alerts, hotspots, compareFigures, compareGroups] = await Promise.all([

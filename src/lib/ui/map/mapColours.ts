@@ -17,6 +17,20 @@ export const NO_DATA_COLOUR = '#d9d9d9';
 /** A count withheld ("x") in a distribution copy, or a rate or change that would give a hidden count back. */
 export const WITHHELD_COLOUR = '#8c8c8c';
 
+/**
+ * Whether a fill is dark enough that a group's number on it reads better in white: WCAG 2's relative luminance
+ * (https://www.w3.org/TR/WCAG21/#dfn-relative-luminance) below 0.18, where white and black text contrast alike.
+ */
+export function isDark(colour: string): boolean {
+	const hex = /^#([0-9a-f]{6})$/i.exec(colour)?.[1];
+	if (!hex) return false;
+	const channel = (offset: number) => {
+		const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+		return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+	};
+	return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4) < 0.18;
+}
+
 export interface LegendEntry {
 	colour: string;
 	label: string;
@@ -45,9 +59,15 @@ export function colourMap(
 	/** A distribution copy's counts and changes: the map shows what its tables show, and no more. */
 	disclosed: Disclosure['groups'] | null = null
 ): MapColouring {
-	if (hotspots && view.mode === 'gistar') return colourGiStar(hotspots, view.fdr, text, format, disclosed !== null);
-	if (hotspots && view.mode === 'lisa') return colourLisa(hotspots, text);
-	if (hotspots && view.mode === 'emerging') return colourEmerging(hotspots, text, format);
+	if (hotspots && (view.mode === 'gistar' || view.mode === 'lisa' || view.mode === 'emerging')) {
+		const colouring =
+			view.mode === 'gistar'
+				? colourGiStar(hotspots, view.fdr, text, format, disclosed !== null)
+				: view.mode === 'lisa'
+					? colourLisa(hotspots, text)
+					: colourEmerging(hotspots, text, format);
+		return { ...colouring, notes: [text.modeExplanation[view.mode], ...colouring.notes] };
+	}
 	const mode = view.mode === 'rate' || view.mode === 'change' ? view.mode : 'count';
 	const title = mode === 'rate' ? text.legendRate : mode === 'change' ? text.legendChange : text.legendCases;
 	const coloured = disclosed ? colourDisclosed(mode, groups, disclosed, text, format) : colourGroups(mode, groups, format);

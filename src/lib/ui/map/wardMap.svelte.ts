@@ -7,6 +7,16 @@ import { NO_DATA_COLOUR } from './mapColours';
 maplibregl.setWorkerUrl(workerUrl);
 
 const SOURCE = 'groups';
+/** Pixels kept between the ward and the map's edges. */
+const MARGIN = 24;
+
+type Padding = { top: number; right: number; bottom: number; left: number };
+
+/** What floats over the map and must not hide a group: notes along its top, the legend in its bottom-right corner. */
+export interface Overlays {
+	top: number;
+	legend: { width: number; height: number };
+}
 
 export interface GroupLabel {
 	code: string;
@@ -46,6 +56,8 @@ export class WardMap {
 	highlighted = $state<string | null>(null);
 	/** Set while the map follows the linked one, so its own `move` events are not sent back (no loop). */
 	#following = false;
+	#extent: [number, number, number, number] | null = null;
+	#overlays: Overlays = { top: 0, legend: { width: 0, height: 0 } };
 
 	constructor(onselect: (code: string) => void, link: MapLink | null = null) {
 		this.#onselect = onselect;
@@ -55,11 +67,12 @@ export class WardMap {
 	mount(container: HTMLElement, groups: GroupWithGeometry[]): () => void {
 		const geometries = groups.map((group) => group.geometry);
 		const extent = bounds(geometries) ?? [105.8615, 20.9927, 105.8786, 21.0032];
+		this.#extent = extent;
 		const map = new maplibregl.Map({
 			container,
 			style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } }] },
 			bounds: extent,
-			fitBoundsOptions: { padding: 24 },
+			fitBoundsOptions: { padding: this.#padding(container.clientWidth, container.clientHeight) },
 			attributionControl: false,
 			dragRotate: false,
 			pitchWithRotate: false,
@@ -144,7 +157,7 @@ export class WardMap {
 			if (now === size || container.clientWidth === 0 || container.clientHeight === 0) return;
 			size = now;
 			map.resize();
-			map.fitBounds(extent, { padding: 24, animate: false });
+			this.#fit();
 		});
 		resized.observe(container);
 		return () => {
@@ -165,6 +178,48 @@ export class WardMap {
 		this.#colours = colours;
 		this.#selected = new Set(selected);
 		if (this.#loaded) this.#applyStates(previousColours, previousSelected);
+	}
+
+	/** Keeps the ward clear of the overlays: fits it again when they change size. */
+	reserve(overlays: Overlays): void {
+		const same =
+			overlays.top === this.#overlays.top &&
+			overlays.legend.width === this.#overlays.legend.width &&
+			overlays.legend.height === this.#overlays.legend.height;
+		if (same) return;
+		this.#overlays = overlays;
+		this.#fit();
+	}
+
+	#fit(): void {
+		const map = this.#map;
+		if (!map || !this.#extent) return;
+		const { clientWidth, clientHeight } = map.getContainer();
+		if (!clientWidth || !clientHeight) return;
+		map.fitBounds(this.#extent, { padding: this.#padding(clientWidth, clientHeight), animate: false });
+	}
+
+	/**
+	 * The padding that fits the ward beside the legend or above it, whichever draws it larger; plain margins when
+	 * the map is too small to spare the room (the legend then covers a corner rather than the ward vanishing).
+	 */
+	#padding(width: number, height: number): Padding {
+		const base = { top: Math.max(MARGIN, this.#overlays.top + 8), right: MARGIN, bottom: MARGIN, left: MARGIN };
+		const { legend } = this.#overlays;
+		if (!this.#extent || !legend.width || !width || !height) return base;
+		const [west, south, east, north] = this.#extent;
+		const corner = maplibregl.MercatorCoordinate.fromLngLat([west, north]);
+		const opposite = maplibregl.MercatorCoordinate.fromLngLat([east, south]);
+		const scale = (padding: Padding) =>
+			Math.min(
+				(width - padding.left - padding.right) / (opposite.x - corner.x),
+				(height - padding.top - padding.bottom) / (opposite.y - corner.y)
+			);
+		const aside = { ...base, right: legend.width + 16 };
+		const below = { ...base, bottom: legend.height + 16 };
+		const best = scale(aside) >= scale(below) ? aside : below;
+		const roomy = width - best.left - best.right >= 120 && height - best.top - best.bottom >= 120;
+		return roomy ? best : base;
 	}
 
 	/** Outlines the group hovered on the linked map (null: none). */
