@@ -1,0 +1,203 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
+import { OFFLINE_SETTINGS, type QueryEngine, type Row } from './engine';
+import { CREATE_TABLES } from './schema';
+
+/*
+ * The views' SQL on a server DuckDB (`@duckdb/node-api`, Parquet built in) when a city outgrows one browser: the
+ * same `cases` and `groups` relations as the app's tables, served from Parquet partitioned by ward and year in
+ * the hive layout a server DuckDB or MotherDuck reads from object storage (docs/deployment.md):
+ *
+ *   DIR/cases/ward_code=W01/year=2019/data_0.parquet
+ *   DIR/groups/ward_code=W01/data_0.parquet
+ *
+ * Server-only (`.server`): SvelteKit refuses to bundle it into the browser app.
+ */
+
+const TABLES = ['cases', 'groups'] as const;
+type Table = (typeof TABLES)[number];
+
+/** The ward of rows whose data names none: the demo is a single ward. */
+export const DEFAULT_WARD = 'W01';
+
+/** A ward code is a directory name in the layout: letters, digits, `_` and `-` only. */
+export function isWardCode(code: string): boolean {
+	return /^[A-Za-z0-9_-]+$/.test(code);
+}
+
+export interface ParquetEngine extends QueryEngine {
+	close(): void;
+}
+
+export interface ParquetOptions {
+	/** Serve only these wards (their partitions alone are read); all wards when absent or empty. */
+	wards?: readonly string[];
+}
+
+/**
+ * Opens a server DuckDB whose `cases` and `groups` are views over the partitioned Parquet in `dir`, typed as the
+ * app's tables (`CREATE_TABLES`): Parquet keeps an ENUM as text, and text sorts by letter where the app's ENUM
+ * sorts by code order, so each column is cast back to the app's type.
+ */
+export async function openParquetEngine(dir: string, options: ParquetOptions = {}): Promise<ParquetEngine> {
+	for (const table of TABLES) {
+		if (!existsSync(join(dir, table))) {
+			throw new Error(`${dir} holds no ${table}/ folder of partitioned Parquet (npm run export:parquet writes one)`);
+		}
+	}
+	const wards = options.wards ?? [];
+	const bad = wards.find((code) => !isWardCode(code));
+	if (bad !== undefined) throw new Error(`"${bad}" is not a ward code (letters, digits, _ and -)`);
+	const { instance, connection } = await openWithModel();
+	const engine = engineOn(instance, connection);
+	try {
+		for (const table of TABLES) {
+			const columns = await modelColumns(engine, table);
+			const select = columns.filter((column) => column.name !== 'ward_code').map(({ name, type }) => `CAST(${quote(name)} AS ${type}) AS ${quote(name)}`);
+			const glob = join(resolve(dir), table, '**', '*.parquet');
+			const hiveTypes = table === 'cases' ? `{'ward_code': VARCHAR, 'year': INTEGER}` : `{'ward_code': VARCHAR}`;
+			// `union_by_name`: wards exported at different times may differ by a column added since (then null).
+			const source = `read_parquet(${text(glob)}, hive_partitioning = true, hive_types = ${hiveTypes}, union_by_name = true)`;
+			const where = wards.length ? ` WHERE ward_code IN (${wards.map(text).join(', ')})` : '';
+			await engine.exec(`CREATE VIEW main.${table} AS SELECT ${select.join(', ')}, ward_code FROM ${source}${where}`);
+		}
+	} catch (error) {
+		engine.close();
+		throw error;
+	}
+	return engine;
+}
+
+/**
+ * Writes the rows of `source` (an engine holding the app's `cases` and `groups`, e.g. after `loadDataset`) to `dir`
+ * in the partitioned layout. Rows without a `ward_code` column or value belong to `ward`. The wards written
+ * replace their own earlier partitions in `dir`, only once every file is written; other wards' stay as they are.
+ */
+export async function writePartitionedParquet(
+	source: QueryEngine,
+	dir: string,
+	ward: string = DEFAULT_WARD
+): Promise<{ wards: string[]; cases: number; groups: number }> {
+	if (!isWardCode(ward)) throw new Error(`"${ward}" is not a ward code (letters, digits, _ and -)`);
+	const staging = join(dir, `.export-${process.pid}-${Date.now()}`);
+	const { instance, connection } = await openWithModel();
+	const engine = engineOn(instance, connection);
+	try {
+		mkdirSync(staging, { recursive: true });
+		const counts = { cases: 0, groups: 0 };
+		for (const table of TABLES) {
+			counts[table] = await copyRows(source, connection, table);
+			const columns = await modelColumns(engine, table);
+			const wardCode = columns.some((column) => column.name === 'ward_code') ? `coalesce(ward_code, ${text(ward)})` : text(ward);
+			const others = columns.filter((column) => column.name !== 'ward_code').map((column) => quote(column.name));
+			const year = table === 'cases' ? ', year(reported_on) AS year' : '';
+			const partitions = table === 'cases' ? 'ward_code, year' : 'ward_code';
+			await engine.exec(
+				`COPY (SELECT ${others.join(', ')}, ${wardCode} AS ward_code${year} FROM model.${table}) ` +
+					`TO ${text(join(staging, table))} (FORMAT parquet, PARTITION_BY (${partitions}))`
+			);
+		}
+		// A ward's cases and groups are replaced together, even where one of them has no partition now.
+		const wards = [...new Set(TABLES.flatMap((table) => partitions(join(staging, table))))].sort();
+		for (const table of TABLES) {
+			for (const partition of wards) {
+				const target = join(dir, table, partition);
+				rmSync(target, { recursive: true, force: true });
+				if (!existsSync(join(staging, table, partition))) continue;
+				mkdirSync(dirname(target), { recursive: true });
+				renameSync(join(staging, table, partition), target);
+			}
+		}
+		return { wards: wards.map((partition) => partition.replace(/^ward_code=/, '')), ...counts };
+	} finally {
+		rmSync(staging, { recursive: true, force: true });
+		engine.close();
+	}
+}
+
+/** The `ward_code=…` folders under `dir`, none if it does not exist. */
+function partitions(dir: string): string[] {
+	return existsSync(dir) ? readdirSync(dir).filter((name) => name.startsWith('ward_code=')) : [];
+}
+
+/** A fresh in-memory DuckDB, offline, with the app's empty tables (and their ENUM types) in the schema `model`. */
+async function openWithModel(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const connection = await instance.connect();
+	await connection.run(`${OFFLINE_SETTINGS} CREATE SCHEMA model; SET schema = 'model'; ${CREATE_TABLES} SET schema = 'main';`);
+	return { instance, connection };
+}
+
+function engineOn(instance: DuckDBInstance, connection: DuckDBConnection): ParquetEngine {
+	return {
+		async query(sql) {
+			return readerToRows(await connection.runAndReadAll(sql));
+		},
+		async exec(sql) {
+			await connection.run(sql);
+		},
+		close() {
+			connection.closeSync();
+			instance.closeSync();
+		}
+	};
+}
+
+/** The columns of the app's table, with their SQL types (an ENUM spelled out: `ENUM('land', …)`). */
+async function modelColumns(engine: QueryEngine, table: Table): Promise<{ name: string; type: string }[]> {
+	const rows = await engine.query(
+		`SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'model' AND table_name = ${text(table)} ORDER BY column_index`
+	);
+	return rows.map((row) => ({ name: String(row.column_name), type: String(row.data_type) }));
+}
+
+/**
+ * Copies `table` from `source` into `model.table` of the target connection: appended as text (dates as ISO
+ * strings, numbers in their shortest round-trip form), then cast to the model's types by the INSERT.
+ */
+async function copyRows(source: QueryEngine, target: DuckDBConnection, table: Table): Promise<number> {
+	const rows = await source.query(`SELECT * FROM ${table}`);
+	const names = rows.length ? Object.keys(rows[0]) : [];
+	if (!names.length) return 0;
+	await target.run(`CREATE TABLE main.staging (${names.map((name) => `${quote(name)} VARCHAR`).join(', ')})`);
+	const appender = await target.createAppender('staging', 'main');
+	for (const row of rows) {
+		for (const name of names) {
+			const value = row[name];
+			if (value === null) appender.appendNull();
+			else appender.appendVarchar(String(value));
+		}
+		appender.endRow();
+	}
+	appender.closeSync();
+	await target.run(`INSERT INTO model.${table} BY NAME SELECT * FROM main.staging; DROP TABLE main.staging;`);
+	return rows.length;
+}
+
+/**
+ * Plain rows as the app's engines give them (`convert.ts`): 64-bit integers and decimals as numbers, dates as ISO
+ * `YYYY-MM-DD`, timestamps as ISO strings, so a view cannot tell the engines apart.
+ */
+function readerToRows(reader: DuckDBResultReader): Row[] {
+	const names = reader.columnNames();
+	const types = names.map((_, index) => reader.columnTypeId(index));
+	return reader.getRowObjectsJS().map((values) => {
+		const row: Row = {};
+		names.forEach((name, index) => {
+			row[name] = plain(values[name], types[index]);
+		});
+		return row;
+	});
+}
+
+function plain(value: unknown, type: DuckDBTypeId): Row[string] {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date) return type === DuckDBTypeId.DATE ? value.toISOString().slice(0, 10) : value.toISOString();
+	if (typeof value === 'bigint') return Number(value);
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+	return String(value);
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const text = (value: string) => `'${value.replaceAll("'", "''")}'`;
