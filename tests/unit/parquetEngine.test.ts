@@ -60,7 +60,7 @@ const views: [string, View][] = [
 	['cases still open', view({ statuses: ['received', 'mediating'] })],
 	['what patrols found, resolved', view({ sources: ['patrol'], statuses: ['resolved'] })],
 	['one group over the whole data', view({ from: '2018-01-01', to: '2020-12-31', groups: ['TDP25'] })],
-	['two groups, neighbour disputes, a custom range', view({ from: '2018-02-10', to: '2018-11-03', groups: ['TDP3', 'TDP41'], categories: ['neighbour'] })]
+	['two groups, neighbour disputes, a custom range', view({ from: '2018-02-10', to: '2018-11-03', groups: ['TDP03', 'TDP41'], categories: ['neighbour'] })]
 ];
 
 /** Every query the dashboard's panels and the case list send for a view (as `DashboardResults` and the case list do). */
