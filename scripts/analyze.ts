@@ -46,7 +46,7 @@ function readOptions(args: string[]) {
 	const engine = oneOf('--engine', values.engine, ['wasm', 'node'] as const);
 	if (engine === 'node') {
 		if (!values.data) throw new BadInput('--engine node reads --data DIR, the folder npm run export:parquet wrote (see --help)');
-		const fileOption = ['cases', 'groups', 'sheet'].find((name) => values[name as 'cases' | 'groups' | 'sheet'] !== undefined);
+		const fileOption = (['cases', 'groups', 'sheet'] as const).find((name) => values[name] !== undefined);
 		if (fileOption) throw new BadInput(`--${fileOption} is for --engine wasm; --engine node reads --data DIR`);
 	} else {
 		if (values.data !== undefined || values.ward !== undefined) throw new BadInput('--data and --ward need --engine node');
@@ -153,7 +153,9 @@ async function main(args: string[]): Promise<void> {
 type Source = NonNullable<ReturnType<typeof readOptions>>['source'];
 
 /** The engine the statistics read, and the groups in the order their permutations are seeded. */
-async function openSource(source: Source): Promise<{ engine: QueryEngine; groups: readonly AnalysedGroup[]; dataName: string }> {
+async function openSource(
+	source: Source
+): Promise<{ engine: QueryEngine; groups: readonly AnalysedGroup[]; dataName: string }> {
 	if (source.engine === 'wasm') {
 		const { engine, groups, casesName } = await importFiles(source);
 		return { engine, groups, dataName: casesName };
@@ -168,7 +170,10 @@ async function openSource(source: Source): Promise<{ engine: QueryEngine; groups
 	});
 	// The groups as the dashboard reads them back from its tables: in code order.
 	const groups = readGroups(await engine.query(groupsQuery()));
-	if (!groups.length) throw new BadInput(`--data: ${source.data} holds no group${source.wards.length ? ` of ward ${source.wards.join(', ')}` : ''}`);
+	if (!groups.length) {
+		const of = source.wards.length ? ` of ward ${source.wards.join(', ')}` : '';
+		throw new BadInput(`--data: ${source.data} holds no group${of}`);
+	}
 	return { engine, groups, dataName: source.data };
 }
 

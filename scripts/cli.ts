@@ -6,8 +6,8 @@ import { readTable, sniffFormat } from '../src/lib/core/import/readTable';
 import { ImportError, type ImportReport } from '../src/lib/core/import/report';
 
 /*
- * What the command lines (`analyze`, `briefing`) share: bad input is one line on stderr and exit code 2, any other
- * failure exit code 1, so a scheduled job can tell a wrong file from a broken machine.
+ * What the command lines (`analyze`, `briefing`, `export:parquet`) share: bad input is one line on stderr and exit
+ * code 2, any other failure exit code 1, so a scheduled job can tell a wrong file from a broken machine.
  */
 
 /** Bad arguments, or files that cannot be read or imported. */
@@ -69,7 +69,10 @@ export function skippedNote(report: ImportReport): string | null {
 export async function importFiles(paths: { cases: string; groups: string; sheet?: string }) {
 	const cases = readFile('--cases', paths.cases);
 	await checkSheet(cases, paths.sheet);
-	const files: DatasetFiles = { cases: { ...cases, sheet: paths.sheet }, groups: readFile('--groups', paths.groups) };
+	const files: DatasetFiles = {
+		cases: { ...cases, sheet: paths.sheet },
+		groups: readFile('--groups', paths.groups)
+	};
 	// The engine loads only once the arguments and files are known good (~2 s saved on a typo).
 	const [{ openNodeEngine }, { loadDataset }] = await Promise.all([
 		import('../src/lib/core/db/node'),
@@ -83,9 +86,8 @@ export async function importFiles(paths: { cases: string; groups: string; sheet?
 	});
 	const [groupsReport, casesReport] = loaded.reports;
 	const groupsUnit = /\.(geo)?json$/i.test(paths.groups) ? 'feature' : 'row';
-	for (const warning of [rejectionWarning(groupsReport, groupsUnit), rejectionWarning(casesReport, 'row'), skippedNote(casesReport)]) {
-		if (warning) process.stderr.write(warning + '\n');
-	}
+	const warnings = [rejectionWarning(groupsReport, groupsUnit), rejectionWarning(casesReport, 'row'), skippedNote(casesReport)];
+	for (const warning of warnings) if (warning) process.stderr.write(warning + '\n');
 	return { engine, groups: loaded.groups, reports: loaded.reports, casesName: files.cases.name };
 }
 

@@ -21,11 +21,15 @@ async function main(args: string[]): Promise<void> {
 		return;
 	}
 	if (!values.out) throw new BadInput('--out DIR is required (see --help)');
-	if ((values.cases === undefined) !== (values.groups === undefined)) throw new BadInput('--cases and --groups go together (neither: the demo ward)');
+	if ((values.cases === undefined) !== (values.groups === undefined)) {
+		throw new BadInput('--cases and --groups go together (neither: the demo ward)');
+	}
 	const { DEFAULT_WARD, isWardCode, writePartitionedParquet } = await import('../src/lib/core/db/parquet.server');
 	const ward = values.ward ?? DEFAULT_WARD;
 	if (!isWardCode(ward)) throw new BadInput(`--ward: "${ward}" is not a ward code (letters, digits, _ and -)`);
-	if (values.cases === undefined) process.stderr.write(`note: no --cases and --groups: the demo ward (synthetic data) as ward ${ward}\n`);
+	if (values.cases === undefined) {
+		process.stderr.write(`note: no --cases and --groups: the demo ward (synthetic data) as ward ${ward}\n`);
+	}
 
 	const { engine, reports } = await importFiles({
 		cases: values.cases ?? 'data/demo/cases.csv',
@@ -35,10 +39,11 @@ async function main(args: string[]): Promise<void> {
 	for (const report of reports) {
 		process.stderr.write(`${report.file}: ${report.read} read = ${report.accepted} accepted + ${report.rejected} rejected\n`);
 	}
+	// An export without cases would replace the ward's earlier cases with none.
+	if (!reports[1].accepted) throw new BadInput(`${reports[1].file}: no case was accepted; nothing written`);
 	const written = await writePartitionedParquet(engine, values.out, ward);
-	process.stderr.write(
-		`wrote ${written.cases} cases and ${written.groups} groups of ward ${written.wards.join(', ')} to ${values.out} (cases/ward_code=…/year=…, groups/ward_code=…)\n`
-	);
+	const what = `${written.cases} cases and ${written.groups} groups of ward ${written.wards.join(', ')}`;
+	process.stderr.write(`wrote ${what} to ${values.out} (cases/ward_code=…/year=…, groups/ward_code=…)\n`);
 }
 
 runCommand('export:parquet', main);

@@ -105,15 +105,18 @@ describe('export to Parquet partitioned by ward and year', () => {
 		);
 		expect(counts).toEqual({ cases: cases.length, ids: cases.length, in_ward: cases.length });
 		const perYear = await server.query(`SELECT year(reported_on) AS year, count(*) AS total FROM cases GROUP BY 1 ORDER BY 1`);
-		const expected = ['2018', '2019', '2020'].map((year) => ({ year: Number(year), total: cases.filter((c) => c.reported_on.startsWith(year)).length }));
+		const expected = ['2018', '2019', '2020'].map((year) => ({
+			year: Number(year),
+			total: cases.filter((c) => c.reported_on.startsWith(year)).length
+		}));
 		expect(perYear).toEqual(expected);
 		expect(await server.query('SELECT count(*) AS groups FROM groups')).toEqual([{ groups: 48 }]);
 	});
 
 	test('the relations have the app tables\' types: categories sort in code order, not by letter', async () => {
-		const [appTypes, serverTypes] = await Promise.all(
-			[app, server].map((engine) => engine.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'cases' AND schema_name = 'main' ORDER BY column_index`))
-		);
+		const types = `SELECT column_name, data_type FROM duckdb_columns()
+			WHERE table_name = 'cases' AND schema_name = 'main' ORDER BY column_index`;
+		const [appTypes, serverTypes] = await Promise.all([app.query(types), server.query(types)]);
 		// The server adds the partition's ward code; every column of the app's table is there with its type.
 		expect(serverTypes.filter((column) => column.column_name !== 'ward_code')).toEqual(appTypes);
 		const order = 'SELECT DISTINCT category FROM cases ORDER BY category';
@@ -137,7 +140,10 @@ describe.each(views)('the same answers from the app engine and the server engine
 		expect(serverGroups).toEqual(appGroups);
 		for (const measure of ['count', 'rate'] as const) {
 			const request = { groups: appGroups, filter: v, measure };
-			const [inBrowser, onServer] = await Promise.all([runAnalysis(app, request), runAnalysis(server, { ...request, groups: serverGroups })]);
+			const [inBrowser, onServer] = await Promise.all([
+				runAnalysis(app, request),
+				runAnalysis(server, { ...request, groups: serverGroups })
+			]);
 			expect(onServer).toEqual(inBrowser);
 		}
 	});

@@ -54,7 +54,9 @@ export async function openParquetEngine(dir: string, options: ParquetOptions = {
 	try {
 		for (const table of TABLES) {
 			const columns = await modelColumns(engine, table);
-			const select = columns.filter((column) => column.name !== 'ward_code').map(({ name, type }) => `CAST(${quote(name)} AS ${type}) AS ${quote(name)}`);
+			const select = columns
+				.filter((column) => column.name !== 'ward_code')
+				.map(({ name, type }) => `CAST(${quote(name)} AS ${type}) AS ${quote(name)}`);
 			const glob = join(resolve(dir), table, '**', '*.parquet');
 			const hiveTypes = table === 'cases' ? `{'ward_code': VARCHAR, 'year': INTEGER}` : `{'ward_code': VARCHAR}`;
 			// `union_by_name`: wards exported at different times may differ by a column added since (then null).
@@ -147,7 +149,8 @@ function engineOn(instance: DuckDBInstance, connection: DuckDBConnection): Parqu
 /** The columns of the app's table, with their SQL types (an ENUM spelled out: `ENUM('land', …)`). */
 async function modelColumns(engine: QueryEngine, table: Table): Promise<{ name: string; type: string }[]> {
 	const rows = await engine.query(
-		`SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'model' AND table_name = ${text(table)} ORDER BY column_index`
+		`SELECT column_name, data_type FROM duckdb_columns() ` +
+			`WHERE schema_name = 'model' AND table_name = ${text(table)} ORDER BY column_index`
 	);
 	return rows.map((row) => ({ name: String(row.column_name), type: String(row.data_type) }));
 }
