@@ -204,6 +204,33 @@ describe('several wards in one store', () => {
 		}
 	});
 
+	test('groups that name their ward (as a district\'s will) put each case in its group\'s ward', async () => {
+		const wardOf = (group: string) => (group <= 'TDP24' ? 'D1' : 'D2');
+		// The app's engine, its groups given a ward_code column.
+		const named = `(SELECT *, CASE WHEN group_code <= 'TDP24' THEN 'D1' ELSE 'D2' END AS ward_code FROM groups)`;
+		const district: QueryEngine = {
+			query: (sql) => app.query(sql === 'SELECT * FROM groups' ? `SELECT * FROM ${named}` : sql),
+			exec: (sql) => app.exec(sql)
+		};
+		const split = mkdtempSync(join(tmpdir(), 'ward-district-'));
+		try {
+			expect((await writePartitionedParquet(district, split, 'W09')).wards).toEqual(['D1', 'D2']);
+			const engine = await openParquetEngine(split);
+			try {
+				const perWard = await engine.query('SELECT ward_code, count(*) AS total FROM cases GROUP BY 1 ORDER BY 1');
+				expect(perWard).toEqual(
+					['D1', 'D2'].map((ward) => ({ ward_code: ward, total: cases.filter((c) => wardOf(c.group_code) === ward).length }))
+				);
+				const groups = await engine.query('SELECT ward_code, count(*) AS total FROM groups GROUP BY 1 ORDER BY 1');
+				expect(groups).toEqual([{ ward_code: 'D1', total: 24 }, { ward_code: 'D2', total: 24 }]);
+			} finally {
+				engine.close();
+			}
+		} finally {
+			rmSync(split, { recursive: true, force: true });
+		}
+	});
+
 	test('a folder without the layout is a clear error, and a ward code cannot leave its folder', async () => {
 		await expect(openParquetEngine(join(store, 'nowhere'))).rejects.toThrow(/holds no cases\/ folder/);
 		await expect(writePartitionedParquet(app, store, '../W02')).rejects.toThrow(/not a ward code/);

@@ -73,8 +73,9 @@ export async function openParquetEngine(dir: string, options: ParquetOptions = {
 
 /**
  * Writes the rows of `source` (an engine holding the app's `cases` and `groups`, e.g. after `loadDataset`) to `dir`
- * in the partitioned layout. Rows without a `ward_code` column or value belong to `ward`. The wards written
- * replace their own earlier partitions in `dir`, only once every file is written; other wards' stay as they are.
+ * in the partitioned layout. A case's ward is its own `ward_code`, else its group's, else `ward` (today's model has
+ * no ward column: the whole import is one ward). The wards written replace their own earlier partitions in `dir`,
+ * only once every file is written; other wards' stay as they are.
  */
 export async function writePartitionedParquet(
 	source: QueryEngine,
@@ -87,18 +88,25 @@ export async function writePartitionedParquet(
 	const engine = engineOn(instance, connection);
 	try {
 		mkdirSync(staging, { recursive: true });
-		const counts = { cases: 0, groups: 0 };
+		const staged = {
+			cases: await stageRows(source, engine, connection, 'cases'),
+			groups: await stageRows(source, engine, connection, 'groups')
+		};
+		const groupWard = staged.groups.columns.includes('ward_code') ? 'g.ward_code' : null;
+		const caseWard = staged.cases.columns.includes('ward_code') ? 'c.ward_code' : null;
+		const wardOf = (...columns: (string | null)[]) => `coalesce(${[...columns.filter(Boolean), text(ward)].join(', ')})`;
+		// The group's ward only when cases have none: group codes may repeat across wards once cases name theirs.
+		const joinGroups = !caseWard && groupWard;
+		const copies = {
+			cases:
+				`SELECT ${await typed(engine, 'cases', 'c')}, ${wardOf(caseWard ?? groupWard)} AS ward_code, ` +
+				`year(CAST(c.reported_on AS DATE)) AS year FROM staged_cases c` +
+				(joinGroups ? ' LEFT JOIN staged_groups g ON g.group_code = c.group_code' : ''),
+			groups: `SELECT ${await typed(engine, 'groups', 'g')}, ${wardOf(groupWard)} AS ward_code FROM staged_groups g`
+		};
 		for (const table of TABLES) {
-			counts[table] = await copyRows(source, connection, table);
-			const columns = await modelColumns(engine, table);
-			const wardCode = columns.some((column) => column.name === 'ward_code') ? `coalesce(ward_code, ${text(ward)})` : text(ward);
-			const others = columns.filter((column) => column.name !== 'ward_code').map((column) => quote(column.name));
-			const year = table === 'cases' ? ', year(reported_on) AS year' : '';
-			const partitions = table === 'cases' ? 'ward_code, year' : 'ward_code';
-			await engine.exec(
-				`COPY (SELECT ${others.join(', ')}, ${wardCode} AS ward_code${year} FROM model.${table}) ` +
-					`TO ${text(join(staging, table))} (FORMAT parquet, PARTITION_BY (${partitions}))`
-			);
+			const by = table === 'cases' ? 'ward_code, year' : 'ward_code';
+			await engine.exec(`COPY (${copies[table]}) TO ${text(join(staging, table))} (FORMAT parquet, PARTITION_BY (${by}))`);
 		}
 		// A ward's cases and groups are replaced together, even where one of them has no partition now.
 		const wards = [...new Set(TABLES.flatMap((table) => partitions(join(staging, table))))].sort();
@@ -111,7 +119,8 @@ export async function writePartitionedParquet(
 				renameSync(join(staging, table, partition), target);
 			}
 		}
-		return { wards: wards.map((partition) => partition.replace(/^ward_code=/, '')), ...counts };
+		const written = wards.map((partition) => partition.replace(/^ward_code=/, ''));
+		return { wards: written, cases: staged.cases.rows, groups: staged.groups.rows };
 	} finally {
 		rmSync(staging, { recursive: true, force: true });
 		engine.close();
@@ -156,17 +165,21 @@ async function modelColumns(engine: QueryEngine, table: Table): Promise<{ name: 
 }
 
 /**
- * Copies `table` from `source` into `model.table` of the target connection: appended as text (dates as ISO
- * strings, numbers in their shortest round-trip form), then cast to the model's types by the INSERT.
+ * Copies `table` from `source` into the text table `staged_<table>`: dates as ISO strings, numbers in their
+ * shortest round-trip form, so that casting them back (`typed`) gives the same values.
  */
-async function copyRows(source: QueryEngine, target: DuckDBConnection, table: Table): Promise<number> {
+async function stageRows(
+	source: QueryEngine,
+	engine: QueryEngine,
+	target: DuckDBConnection,
+	table: Table
+): Promise<{ rows: number; columns: string[] }> {
 	const rows = await source.query(`SELECT * FROM ${table}`);
-	const names = rows.length ? Object.keys(rows[0]) : [];
-	if (!names.length) return 0;
-	await target.run(`CREATE TABLE main.staging (${names.map((name) => `${quote(name)} VARCHAR`).join(', ')})`);
-	const appender = await target.createAppender('staging', 'main');
+	const columns = rows.length ? Object.keys(rows[0]) : (await modelColumns(engine, table)).map(({ name }) => name);
+	await target.run(`CREATE TABLE main.staged_${table} (${columns.map((name) => `${quote(name)} VARCHAR`).join(', ')})`);
+	const appender = await target.createAppender(`staged_${table}`, 'main');
 	for (const row of rows) {
-		for (const name of names) {
+		for (const name of columns) {
 			const value = row[name];
 			if (value === null) appender.appendNull();
 			else appender.appendVarchar(String(value));
@@ -174,8 +187,15 @@ async function copyRows(source: QueryEngine, target: DuckDBConnection, table: Ta
 		appender.endRow();
 	}
 	appender.closeSync();
-	await target.run(`INSERT INTO model.${table} BY NAME SELECT * FROM main.staging; DROP TABLE main.staging;`);
-	return rows.length;
+	return { rows: rows.length, columns };
+}
+
+/** The model's columns but the ward's, from the staged text of `alias`, cast to the app's types. */
+async function typed(engine: QueryEngine, table: Table, alias: string): Promise<string> {
+	return (await modelColumns(engine, table))
+		.filter((column) => column.name !== 'ward_code')
+		.map(({ name, type }) => `CAST(${alias}.${quote(name)} AS ${type}) AS ${quote(name)}`)
+		.join(', ');
 }
 
 /**
