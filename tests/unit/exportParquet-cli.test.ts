@@ -55,6 +55,17 @@ describe('npm run export:parquet', () => {
 		expect(snapshot(join(dir, 'store'))).toEqual(before);
 	}, 120_000);
 
+	test('an export whose cases are all rejected writes nothing (it would replace the ward\'s cases with none)', () => {
+		const before = snapshot(join(dir, 'store'));
+		const unknownGroups = join(dir, 'unknown-groups.csv');
+		writeFileSync(unknownGroups, 'case_id,reported_on,group_code,category,status\nVV-1,2020-01-05,TDP99,land,received\n');
+		const refused = run('exportParquet', ['--out', join(dir, 'store'), '--cases', unknownGroups, '--groups', 'data/demo/groups.geojson']);
+		expect(refused.status).toBe(2);
+		expect(refused.stderr).toContain('unknown-groups.csv: 1 read = 0 accepted + 1 rejected');
+		expect(refused.stderr).toContain('no case was accepted; nothing written');
+		expect(snapshot(join(dir, 'store'))).toEqual(before);
+	}, 120_000);
+
 	test('a ward code that is not a folder name is refused', () => {
 		const refused = run('exportParquet', ['--out', join(dir, 'other'), '--ward', '../W02']);
 		expect(refused.status).toBe(2);
