@@ -170,10 +170,7 @@ async function openSource(
 	});
 	// The groups as the dashboard reads them back from its tables: in code order.
 	const groups = readGroups(await engine.query(groupsQuery()));
-	if (!groups.length) {
-		const of = source.wards.length ? ` of ward ${source.wards.join(', ')}` : '';
-		throw new BadInput(`--data: ${source.data} holds no group${of}`);
-	}
+	if (!groups.length) throw new BadInput(`--data: ${source.data} holds no group`);
 	return { engine, groups, dataName: source.data };
 }
 

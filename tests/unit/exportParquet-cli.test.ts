@@ -86,7 +86,7 @@ describe('npm run analyze -- --engine node --data DIR', () => {
 	test('a ward the store does not hold, a missing folder and mixed options are bad input (exit code 2)', () => {
 		const store = join(dir, 'store');
 		for (const [args, message] of [
-			[['--engine', 'node', '--data', store, '--ward', 'W09'], 'holds no group of ward W09'],
+			[['--engine', 'node', '--data', store, '--ward', 'W09'], 'holds no ward W09 (it holds W01)'],
 			[['--engine', 'node', '--data', join(dir, 'nowhere')], 'holds no cases/ folder'],
 			[['--engine', 'node'], '--engine node reads --data DIR'],
 			[['--engine', 'node', '--data', store, ...DEMO], '--cases is for --engine wasm'],

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -229,6 +229,32 @@ describe('several wards in one store', () => {
 		} finally {
 			rmSync(split, { recursive: true, force: true });
 		}
+	});
+
+	test('one ward served alone opens only its own folders: a damaged file in another ward\'s does not stop it', async () => {
+		const damaged = join(store, 'cases', 'ward_code=W07', 'year=2020');
+		mkdirSync(damaged, { recursive: true });
+		writeFileSync(join(damaged, 'data_0.parquet'), 'not Parquet');
+		try {
+			const one = await openParquetEngine(store, { wards: ['W01'] });
+			try {
+				expect(await one.query('SELECT count(*) AS total FROM cases')).toEqual([{ total: cases.length }]);
+			} finally {
+				one.close();
+			}
+			const all = await openParquetEngine(store);
+			try {
+				await expect(all.query('SELECT count(*) AS total FROM cases')).rejects.toThrow(/ward_code=W07/);
+			} finally {
+				all.close();
+			}
+		} finally {
+			rmSync(join(store, 'cases', 'ward_code=W07'), { recursive: true, force: true });
+		}
+	});
+
+	test('a ward the store does not hold is named with the wards it holds', async () => {
+		await expect(openParquetEngine(store, { wards: ['W09'] })).rejects.toThrow(/holds no ward W09 \(it holds 00256, W01\)/);
 	});
 
 	test('a folder without the layout is a clear error, and a ward code cannot leave its folder', async () => {

@@ -49,6 +49,9 @@ export async function openParquetEngine(dir: string, options: ParquetOptions = {
 	const wards = options.wards ?? [];
 	const bad = wards.find((code) => !isWardCode(code));
 	if (bad !== undefined) throw new Error(`"${bad}" is not a ward code (letters, digits, _ and -)`);
+	const held = partitions(join(dir, 'groups')).map((partition) => partition.replace(/^ward_code=/, ''));
+	const missing = wards.find((code) => !held.includes(code));
+	if (missing !== undefined) throw new Error(`${dir} holds no ward ${missing} (it holds ${held.join(', ') || 'none'})`);
 	const { instance, connection } = await openWithModel();
 	const engine = engineOn(instance, connection);
 	try {
@@ -57,12 +60,12 @@ export async function openParquetEngine(dir: string, options: ParquetOptions = {
 			const select = columns
 				.filter((column) => column.name !== 'ward_code')
 				.map(({ name, type }) => `CAST(${quote(name)} AS ${type}) AS ${quote(name)}`);
-			const glob = join(resolve(dir), table, '**', '*.parquet');
+			// The chosen wards' folders only: nothing else is opened, not even its footers.
+			const folders = wards.length ? wards.map((code) => `ward_code=${code}`) : ['*'];
+			const globs = folders.map((folder) => text(join(resolve(dir), table, folder, '**', '*.parquet')));
 			const hiveTypes = table === 'cases' ? `{'ward_code': VARCHAR, 'year': INTEGER}` : `{'ward_code': VARCHAR}`;
-			// `union_by_name`: wards exported at different times may differ by a column added since (then null).
-			const source = `read_parquet(${text(glob)}, hive_partitioning = true, hive_types = ${hiveTypes}, union_by_name = true)`;
-			const where = wards.length ? ` WHERE ward_code IN (${wards.map(text).join(', ')})` : '';
-			await engine.exec(`CREATE VIEW main.${table} AS SELECT ${select.join(', ')}, ward_code FROM ${source}${where}`);
+			const source = `read_parquet([${globs.join(', ')}], hive_partitioning = true, hive_types = ${hiveTypes})`;
+			await engine.exec(`CREATE VIEW main.${table} AS SELECT ${select.join(', ')}, ward_code FROM ${source}`);
 		}
 	} catch (error) {
 		engine.close();
