@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { BadInput, checkSheet, parseOptions, runCommand } from './cli';
+import { BadInput, importFiles, parseOptions, runCommand } from './cli';
 import { formatCsv, formatJson } from '../src/lib/core/analysis/formatRows';
-import type { DatasetFiles } from '../src/lib/core/import/dataset';
-import { ImportError, type ImportReport } from '../src/lib/core/import/report';
+import type { AnalysedGroup } from '../src/lib/core/analysis/hotspots';
+import type { QueryEngine } from '../src/lib/core/db/engine';
 import { parseIsoDate } from '../src/lib/core/queries/dates';
 import { MIN_CASES_PER_STEP } from '../src/lib/core/analysis/emerging';
 import { DEFAULT_GI_INFERENCE } from '../src/lib/core/analysis/hotspots';
@@ -12,16 +10,24 @@ import { CATEGORY_CODES, isCategoryCode } from '../src/lib/core/schema/categorie
 import { isStatusCode, STATUS_CODES } from '../src/lib/core/schema/statuses';
 import { isSourceCode, SOURCE_CODES } from '../src/lib/core/schema/sources';
 
-/** The hotspot statistics of SPEC §4 from files, one row per group, with the dashboard's own code path. */
+/**
+ * The hotspot statistics of SPEC §4, one row per group, with the dashboard's own code path: from files imported
+ * into the app's engine, or (`--engine node --data DIR`) from the partitioned Parquet of `npm run export:parquet`
+ * on a server DuckDB.
+ */
 
 const USAGE =
-	'usage: npm run analyze -- --cases FILE --groups FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] ' +
-	'[--sheet NAME] [--category a,b] [--status a,b] [--source a,b] [--measure count|rate] [--inference permutation|normal] ' +
+	'usage: npm run analyze -- (--cases FILE --groups FILE [--sheet NAME] | --engine node --data DIR [--ward a,b]) ' +
+	'[--from YYYY-MM-DD] [--to YYYY-MM-DD] ' +
+	'[--category a,b] [--status a,b] [--source a,b] [--measure count|rate] [--inference permutation|normal] ' +
 	'[--step month|quarter] [--format csv|json]';
 
 
 function readOptions(args: string[]) {
 	const values = parseOptions(args, {
+		engine: { type: 'string', default: 'wasm' },
+		data: { type: 'string' },
+		ward: { type: 'string' },
 		cases: { type: 'string' },
 		groups: { type: 'string' },
 		sheet: { type: 'string' },
@@ -37,12 +43,21 @@ function readOptions(args: string[]) {
 		help: { type: 'boolean', short: 'h' }
 	});
 	if (values.help) return null;
-	if (!values.cases) throw new BadInput('--cases FILE is required (see --help)');
-	if (!values.groups) throw new BadInput('--groups FILE is required (see --help)');
+	const engine = oneOf('--engine', values.engine, ['wasm', 'node'] as const);
+	if (engine === 'node') {
+		if (!values.data) throw new BadInput('--engine node reads --data DIR, the folder npm run export:parquet wrote (see --help)');
+		const fileOption = (['cases', 'groups', 'sheet'] as const).find((name) => values[name] !== undefined);
+		if (fileOption) throw new BadInput(`--${fileOption} is for --engine wasm; --engine node reads --data DIR`);
+	} else {
+		if (values.data !== undefined || values.ward !== undefined) throw new BadInput('--data and --ward need --engine node');
+		if (!values.cases) throw new BadInput('--cases FILE is required (see --help)');
+		if (!values.groups) throw new BadInput('--groups FILE is required (see --help)');
+	}
+	const wards = (values.ward ?? '').split(',').map((code) => code.trim()).filter(Boolean);
 	return {
-		casesPath: values.cases,
-		groupsPath: values.groups,
-		sheet: values.sheet,
+		source: engine === 'node'
+			? ({ engine, data: values.data!, wards } as const)
+			: ({ engine, cases: values.cases!, groups: values.groups!, sheet: values.sheet } as const),
 		from: values.from === undefined ? undefined : isoDate('--from', values.from),
 		to: values.to === undefined ? undefined : isoDate('--to', values.to),
 		categories: codes('--category', values.category, CATEGORY_CODES, isCategoryCode),
@@ -82,30 +97,6 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 	return found;
 }
 
-/** Files are read as bytes: cases and groups in any format the Data page takes. */
-function readFile(option: string, path: string): { name: string; bytes: Uint8Array } {
-	try {
-		return { name: basename(path), bytes: new Uint8Array(readFileSync(path)) };
-	} catch (error) {
-		throw new BadInput(`${option}: cannot read ${path} (${error instanceof Error ? error.message : error})`);
-	}
-}
-
-function rejectionWarning(report: ImportReport, unit: 'row' | 'feature'): string | null {
-	const [first] = report.rejections;
-	if (!first) return null;
-	const where = unit === 'row' ? 'line' : 'feature';
-	const rejected = `${report.rejected} ${unit}${report.rejected === 1 ? '' : 's'} rejected`;
-	return `warning: ${report.file}: ${rejected}; first: ${where} ${first.line} ${first.reason} (${first.field})`;
-}
-
-/** The title and footer lines skipped, so that the rows read can be reconciled with the file. */
-function skippedNote(report: ImportReport): string | null {
-	const { title = [], footer = [] } = report.skipped ?? {};
-	if (!title.length && !footer.length) return null;
-	return `note: ${report.file}: skipped ${title.length} title line(s) above the header and ${footer.length} footer line(s) after the last row (not rows read)`;
-}
-
 async function main(args: string[]): Promise<void> {
 	const options = readOptions(args);
 	if (!options) {
@@ -115,40 +106,21 @@ async function main(args: string[]): Promise<void> {
 	if (options.from && options.to && options.from > options.to) {
 		throw new BadInput(`--from ${options.from} is after --to ${options.to}`);
 	}
-	const cases = readFile('--cases', options.casesPath);
-	await checkSheet(cases, options.sheet);
-	const files: DatasetFiles = {
-		cases: { ...cases, sheet: options.sheet },
-		groups: readFile('--groups', options.groupsPath)
-	};
-	// The engine and the SQL builders load only once the arguments and files are known good (~2 s saved on a typo).
-	const [{ openNodeEngine }, { loadDataset }, { dataExtentQuery }, { HOTSPOT_COLUMNS, runAnalysis }] =
-		await Promise.all([
-			import('../src/lib/core/db/node'),
-			import('../src/lib/core/import/dataset'),
-			import('../src/lib/core/queries/dashboard'),
-			import('../src/lib/core/analysis/runAnalysis')
-		]);
-	const engine = await openNodeEngine();
-	const loaded = await loadDataset(engine, files).catch((error: unknown) => {
-		// Only the missing-column error leaves out which file it is about.
-		const file = error instanceof ImportError && error.code === 'missing_column' ? `${files.cases.name}: ` : '';
-		throw new BadInput(`import failed: ${file}${error instanceof Error ? error.message : error}`);
-	});
-	const [groupsReport, casesReport] = loaded.reports;
-	const groupsUnit = /\.(geo)?json$/i.test(options.groupsPath) ? 'feature' : 'row';
-	for (const warning of [rejectionWarning(groupsReport, groupsUnit), rejectionWarning(casesReport, 'row'), skippedNote(casesReport)]) {
-		if (warning) process.stderr.write(warning + '\n');
-	}
+	const { engine, groups, dataName } = await openSource(options.source);
+	// The SQL builders load only once the arguments and files are known good.
+	const [{ dataExtentQuery }, { HOTSPOT_COLUMNS, runAnalysis }] = await Promise.all([
+		import('../src/lib/core/queries/dashboard'),
+		import('../src/lib/core/analysis/runAnalysis')
+	]);
 
 	let { from, to } = options;
 	if (!from || !to) {
 		const [extent] = await engine.query(dataExtentQuery());
-		if (!extent?.last_date) throw new BadInput(`${files.cases.name}: no case was accepted; give --from and --to`);
+		if (!extent?.last_date) throw new BadInput(`${dataName}: no case was accepted; give --from and --to`);
 		const fallback = defaultView({
 			firstDate: String(extent.first_date),
 			lastDate: String(extent.last_date),
-			groupCodes: loaded.groups.map((group) => group.group_code)
+			groupCodes: groups.map((group) => group.group_code)
 		});
 		from ??= fallback.from;
 		to ??= fallback.to;
@@ -156,7 +128,7 @@ async function main(args: string[]): Promise<void> {
 	}
 
 	const analysis = await runAnalysis(engine, {
-		groups: loaded.groups,
+		groups,
 		filter: { from, to, categories: options.categories, statuses: options.statuses, sources: options.sources },
 		measure: options.measure,
 		inference: options.inference,
@@ -176,6 +148,30 @@ async function main(args: string[]): Promise<void> {
 	}
 	const format = options.format === 'json' ? formatJson : formatCsv;
 	process.stdout.write(format(analysis.groups, HOTSPOT_COLUMNS));
+}
+
+type Source = NonNullable<ReturnType<typeof readOptions>>['source'];
+
+/** The engine the statistics read, and the groups in the order their permutations are seeded. */
+async function openSource(
+	source: Source
+): Promise<{ engine: QueryEngine; groups: readonly AnalysedGroup[]; dataName: string }> {
+	if (source.engine === 'wasm') {
+		const { engine, groups, casesName } = await importFiles(source);
+		return { engine, groups, dataName: casesName };
+	}
+	const [{ openParquetEngine }, { groupsQuery }, { readGroups }] = await Promise.all([
+		import('../src/lib/core/db/parquet.server'),
+		import('../src/lib/core/queries/dashboard'),
+		import('../src/lib/core/queries/results')
+	]);
+	const engine = await openParquetEngine(source.data, { wards: source.wards }).catch((error: unknown) => {
+		throw new BadInput(`--data: ${error instanceof Error ? error.message : error}`);
+	});
+	// The groups as the dashboard reads them back from its tables: in code order.
+	const groups = readGroups(await engine.query(groupsQuery()));
+	if (!groups.length) throw new BadInput(`--data: ${source.data} holds no group`);
+	return { engine, groups, dataName: source.data };
 }
 
 runCommand('analyze', main);

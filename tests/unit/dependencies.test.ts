@@ -31,9 +31,12 @@ function importedPackages(source: string): string[] {
 		.map((specifier) => specifier.split('?')[0].split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
 }
 
-function undeclared(dirs: string[], declared: Set<string>): string[] {
+/** SvelteKit's server-only modules (`*.server.ts`, `$lib/server/`): it refuses to put them in the browser app. */
+const serverOnly = (file: string) => /\.server\.[jt]s$/.test(file) || /(^|\/)lib\/server\//.test(file);
+
+function undeclared(dirs: string[], declared: Set<string>, keep: (file: string) => boolean = () => true): string[] {
 	const missing = dirs.flatMap((dir) =>
-		sources(dir).flatMap((file) =>
+		sources(dir).filter(keep).flatMap((file) =>
 			importedPackages(readFileSync(file, 'utf8'))
 				.filter((name) => !declared.has(name))
 				.map((name) => `${name} (in ${file})`)
@@ -65,7 +68,12 @@ describe('declared dependencies', () => {
 	it('every package the app imports is one of its dependencies, not reached through another package', () => {
 		// Svelte and SvelteKit build the app: development dependencies, as SvelteKit sets them up.
 		const declared = new Set([...Object.keys(manifest.dependencies), 'svelte', '@sveltejs/kit']);
-		expect(undeclared(['src'], declared)).toEqual([]);
+		expect(undeclared(['src'], declared, (file) => !serverOnly(file))).toEqual([]);
+	});
+
+	it('every package a server-only module imports is declared (the server engine is no part of the browser app)', () => {
+		const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
+		expect(undeclared(['src'], declared, serverOnly)).toEqual([]);
 	});
 
 	it('every package the command lines import is declared', () => {

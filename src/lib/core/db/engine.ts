@@ -2,12 +2,20 @@
 export type Row = Record<string, number | string | boolean | null>;
 
 /**
- * The one database behind the app, whatever runs it (DuckDB-WASM in a browser worker, or the blocking
- * DuckDB-WASM build in Node for tests and the command line). Same engine, same SQL.
+ * What every view's SQL runs on: the `cases` and `groups` relations, answered as plain rows. The app's own
+ * database is one; a server DuckDB over partitioned Parquet (`parquet.server.ts`) is another, for data that has
+ * outgrown one browser.
  */
-export interface Engine {
+export interface QueryEngine {
 	query(sql: string): Promise<Row[]>;
 	exec(sql: string): Promise<void>;
+}
+
+/**
+ * The one database behind the app, whatever runs it (DuckDB-WASM in a browser worker, or the blocking
+ * DuckDB-WASM build in Node for tests and the command line). Same engine, same SQL; it also takes imports.
+ */
+export interface Engine extends QueryEngine {
 	/** Makes `text` readable by SQL as the file `name` (e.g. `read_csv('name')`). */
 	registerText(name: string, text: string): Promise<void>;
 	/**
