@@ -4,10 +4,10 @@ import {
 	dataExtentQuery,
 	groupFiguresQuery,
 	groupMonthlyQuery,
-	keyFiguresQuery,
-	monthlyTrendQuery
+	keyFiguresQuery
 } from '../../src/lib/core/queries/dashboard';
-import { readGroupFigures, readKeyFigures, readMonthCounts } from '../../src/lib/core/queries/results';
+import { readGroupFigures, readKeyFigures } from '../../src/lib/core/queries/results';
+import { readTrendCounts, trendQuery } from '../../src/lib/core/queries/trend';
 import type { View } from '../../src/lib/core/queries/view';
 import { SOURCE_CODES } from '../../src/lib/core/schema/sources';
 import { demoCases, engineWithDemo, type PlainCase } from './support/demo';
@@ -86,13 +86,13 @@ describe('dashboard queries on the demo ward, against counts of the CSV rows', (
 	});
 
 	test('monthly trend: every month of the data, ignoring the period, respecting the category', async () => {
-		const rows = readMonthCounts(await engine.query(monthlyTrendQuery(view({ categories: ['land'] }))));
+		const rows = readTrendCounts(await engine.query(trendQuery(view({ categories: ['land'] }))));
 		const expected = new Map<string, number>();
 		for (const c of cases.filter((c) => c.category === 'land')) {
-			const key = `${c.reported_on.slice(0, 7)}|land`;
+			const key = `${c.reported_on.slice(0, 7)}-01|land`;
 			expected.set(key, (expected.get(key) ?? 0) + 1);
 		}
-		expect(new Map(rows.map((row) => [`${row.month}|${row.category}`, row.total]))).toEqual(expected);
+		expect(new Map(rows.map((row) => [`${row.bucket}|${row.category}`, row.total]))).toEqual(expected);
 	});
 
 	test('groups by month, what the statistics read: the source filter applies over the whole data', async () => {

@@ -72,20 +72,6 @@ export function groupFiguresQuery(view: View): string {
 		.toString();
 }
 
-/** Cases per month and category over the whole data (the trend shows every month; the period is highlighted). */
-export function monthlyTrendQuery(view: View): string {
-	return Query.from('cases')
-		.select({
-			month: sql`strftime(date_trunc('month', reported_on), '%Y-%m')`,
-			category: 'category',
-			total: count()
-		})
-		.where(casePredicate(view, { categories: true, statuses: true, groups: true }))
-		.groupby('month', 'category')
-		.orderby('month', 'category')
-		.toString();
-}
-
 /**
  * Cases per group and month over the whole data (the period is not applied: emerging hot spots look at the
  * data's whole span), with the category and status filters. Months without a case are absent.
