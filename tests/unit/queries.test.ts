@@ -8,6 +8,7 @@ import {
 } from '../../src/lib/core/queries/dashboard';
 import { readGroupFigures, readKeyFigures } from '../../src/lib/core/queries/results';
 import { readTrendCounts, trendQuery } from '../../src/lib/core/queries/trend';
+import { readSparklines, sparklineMonths, sparklineQuery } from '../../src/lib/core/queries/sparklines';
 import type { View } from '../../src/lib/core/queries/view';
 import { SOURCE_CODES } from '../../src/lib/core/schema/sources';
 import { demoCases, engineWithDemo, type PlainCase } from './support/demo';
@@ -104,6 +105,20 @@ describe('dashboard queries on the demo ward, against counts of the CSV rows', (
 			expected.set(key, (expected.get(key) ?? 0) + 1);
 		}
 		expect(new Map(rows.map((row) => [`${row.group_code}|${row.month}`, Number(row.total)]))).toEqual(expected);
+	});
+
+	test('sparklines: each group’s months of 2020 add up to its count in the ranking, filters included', async () => {
+		const v = view({ categories: ['neighbour', 'land'], statuses: ['resolved'] });
+		const months = sparklineMonths(v, { from: '2018-01-01', to: '2020-12-31' });
+		const series = readSparklines(await engine.query(sparklineQuery(v, months)), months);
+		const ranking = readGroupFigures(await engine.query(groupFiguresQuery(v)));
+		const keep = (c: PlainCase) => ['neighbour', 'land'].includes(c.category) && c.status === 'resolved';
+		for (const group of ranking) {
+			const counts = series.get(group.group_code) ?? new Array<number>(12).fill(0);
+			expect(counts.reduce((a, b) => a + b), group.group_code).toBe(group.total);
+			const july = countCases('2020-07-01', '2020-07-31', (c) => c.group_code === group.group_code && keep(c));
+			expect(counts[6], group.group_code).toBe(july);
+		}
 	});
 
 	test('filter values are literals, never SQL: a quote in a group code matches nothing and breaks nothing', async () => {
