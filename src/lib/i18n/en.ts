@@ -532,7 +532,7 @@ export const en: Messages = {
 			facts: 'II. Main facts',
 			map: 'III. Map of residential groups',
 			top: 'IV. Groups with the most cases',
-			trend: 'V. Cases by month',
+			trend: { week: 'V. Cases by week', month: 'V. Cases by month', quarter: 'V. Cases by quarter' },
 			categories: 'VI. By category',
 			notes: 'VII. Notes'
 		},
