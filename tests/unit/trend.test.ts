@@ -42,7 +42,7 @@ beforeAll(async () => {
 	engine = await openNodeEngine();
 	const values = CASES.map(([id, date, group, category]) => `('${id}', DATE '${date}', '${group}', '${category}', 'received')`);
 	await engine.exec(`${CREATE_TABLES} INSERT INTO cases (case_id, reported_on, group_code, category, status) VALUES ${values.join(', ')}`);
-});
+}, 60_000);
 
 async function totals(v: View): Promise<Record<string, number>> {
 	const counts: Record<string, number> = {};
