@@ -7,6 +7,9 @@ import { bucketCode, bucketsOf, bucketSql, bucketStart, TREND_STEPS, type TrendS
 import { previousSteps, readTrendCounts, trendBuckets, trendQuery } from '../../src/lib/core/queries/trend';
 import { readSparklines, sparklineMonths, sparklineQuery } from '../../src/lib/core/queries/sparklines';
 import { parseView, viewToParams, type View } from '../../src/lib/core/queries/view';
+import type { Disclosure } from '../../src/lib/core/briefing/suppression';
+import { vi } from '../../src/lib/i18n/vi';
+import { briefingSheets } from '../../src/lib/ui/briefing/exports';
 
 /*
  * Ten cases around the edges of weeks, months, quarters and ISO years; every expected count below was worked out
@@ -142,6 +145,26 @@ describe('the trend by week, month and quarter on ten hand-counted cases', () =>
 		expect(wrong.view.trend).toBeUndefined();
 		expect(wrong.corrections).toEqual([{ param: 'trend', value: 'day', problem: 'unknown_code' }]);
 	});
+});
+
+test('the briefing’s export names each step in ISO 8601 under the step’s own name; a distribution copy has no trend', async () => {
+	const counts = readTrendCounts(await engine.query(trendQuery(view({ trend: 'week' }))));
+	const copy = (distribution: boolean): Disclosure => ({
+		...{ total: 10, previousTotal: 0, lastYearTotal: 0, resolved: 0, unresolved: 10 },
+		groups: new Map(),
+		categories: new Map(),
+		handling: { open30: 0, open60: 0, open90: 0, escalated: 0 },
+		distribution
+	});
+	const trend = briefingSheets([], [], counts, 'week', copy(false), vi).at(-1)!;
+	expect([trend.name, trend.headers[0]]).toEqual(['Diễn biến theo tuần', 'week']);
+	expect(trend.rows[0]).toEqual(['2020-W01', vi.category.land, 1]);
+	expect(trend.rows.filter((row) => row[0] === '2020-W27')).toEqual([
+		['2020-W27', vi.category.land, 3],
+		['2020-W27', vi.category.neighbour, 1]
+	]);
+	expect(trend.rows.filter((row) => row[0] === '2020-W53').map((row) => row[2])).toEqual([1, 1]);
+	expect(briefingSheets([], [], counts, 'week', copy(true), vi).map((sheet) => sheet.name)).not.toContain('Diễn biến theo tuần');
 });
 
 describe('sparklines: each group’s months in one grouped query', () => {
