@@ -147,6 +147,17 @@ describe('the trend by week, month or quarter', () => {
 	});
 });
 
+describe('the trend on the briefing', () => {
+	test('the chairperson prints the quarter by weeks: the briefing’s trend has the same weeks and says so', async () => {
+		const { page, errors } = await openDrawnPage(browser(), '/briefing?from=2020-07-01&to=2020-09-30&trend=week');
+		const weeks = await waitForStep(page, 'week');
+		expect(weeks.rows).toHaveLength(157);
+		expectCounts(weeks.rows, countBy('week'));
+		expect(await page.getByRole('heading', { name: 'V. Diễn biến theo tuần' }).count()).toBe(1);
+		expect(errors).toEqual([]);
+	});
+});
+
 describe('sparklines in the ranking', () => {
 	test('a ward police officer reads each group’s months beside its rank: the bars are its monthly counts', async () => {
 		const keep = (c: Case) => c.category === 'land' || c.category === 'neighbour';
