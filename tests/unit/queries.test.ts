@@ -18,7 +18,7 @@ const cases = demoCases();
 
 beforeAll(async () => {
 	engine = await engineWithDemo();
-});
+}, 60_000);
 
 function view(overrides: Partial<View>): View {
 	return { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], sources: [], groups: [], mode: 'count', fdr: false, lang: 'vi', ...overrides };

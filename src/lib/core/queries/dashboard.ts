@@ -2,6 +2,7 @@ import { and, column, count, desc, eq, isIn, join, literal, max, median, min, Qu
 import { OPEN_STATUSES } from '../schema/statuses';
 import { casePredicate, dateLiteral, inPeriod } from './predicates';
 import { previousPeriod, samePeriodLastYear, type Period } from './periods';
+import { bucketSql } from './buckets';
 import type { View } from './view';
 
 /** SQL of every dashboard view, built from one `View`. Each returns plain SQL text for the coordinator. */
@@ -80,7 +81,7 @@ export function groupMonthlyQuery(view: View): string {
 	return Query.from('cases')
 		.select({
 			group_code: 'group_code',
-			month: sql`strftime(date_trunc('month', reported_on), '%Y-%m')`,
+			month: sql`left(${bucketSql('month')}, 7)`,
 			total: count()
 		})
 		.where(casePredicate(view, { categories: true, statuses: true }))
