@@ -15,9 +15,9 @@ import {
 	groupMonthlyQuery,
 	groupsQuery,
 	handlingQuery,
-	keyFiguresQuery,
-	monthlyTrendQuery
+	keyFiguresQuery
 } from '../../src/lib/core/queries/dashboard';
+import { trendQuery } from '../../src/lib/core/queries/trend';
 import { readGroups } from '../../src/lib/core/queries/results';
 import { seasonalityQuery } from '../../src/lib/core/queries/seasonality';
 import { comparedView, type View } from '../../src/lib/core/queries/view';
@@ -69,7 +69,8 @@ function panelQueries(v: View): [string, string][] {
 	return [
 		['key figures', keyFiguresQuery(v)],
 		['groups (map, ranking)', groupFiguresQuery(v)],
-		['trend', monthlyTrendQuery(v)],
+		['trend', trendQuery(v)],
+		['trend by week', trendQuery({ ...v, trend: 'week' })],
 		['group × month (statistics)', groupMonthlyQuery(v)],
 		['handling', handlingQuery(v, span.lastDate)],
 		['categories', categoryBreakdownQuery(v)],

@@ -4,10 +4,11 @@ import {
 	dataExtentQuery,
 	groupFiguresQuery,
 	groupMonthlyQuery,
-	keyFiguresQuery,
-	monthlyTrendQuery
+	keyFiguresQuery
 } from '../../src/lib/core/queries/dashboard';
-import { readGroupFigures, readKeyFigures, readMonthCounts } from '../../src/lib/core/queries/results';
+import { readGroupFigures, readKeyFigures } from '../../src/lib/core/queries/results';
+import { readTrendCounts, trendQuery } from '../../src/lib/core/queries/trend';
+import { readSparklines, sparklineMonths, sparklineQuery } from '../../src/lib/core/queries/sparklines';
 import type { View } from '../../src/lib/core/queries/view';
 import { SOURCE_CODES } from '../../src/lib/core/schema/sources';
 import { demoCases, engineWithDemo, type PlainCase } from './support/demo';
@@ -17,7 +18,7 @@ const cases = demoCases();
 
 beforeAll(async () => {
 	engine = await engineWithDemo();
-});
+}, 60_000);
 
 function view(overrides: Partial<View>): View {
 	return { from: '2020-01-01', to: '2020-12-31', categories: [], statuses: [], sources: [], groups: [], mode: 'count', fdr: false, lang: 'vi', ...overrides };
@@ -86,13 +87,13 @@ describe('dashboard queries on the demo ward, against counts of the CSV rows', (
 	});
 
 	test('monthly trend: every month of the data, ignoring the period, respecting the category', async () => {
-		const rows = readMonthCounts(await engine.query(monthlyTrendQuery(view({ categories: ['land'] }))));
+		const rows = readTrendCounts(await engine.query(trendQuery(view({ categories: ['land'] }))));
 		const expected = new Map<string, number>();
 		for (const c of cases.filter((c) => c.category === 'land')) {
-			const key = `${c.reported_on.slice(0, 7)}|land`;
+			const key = `${c.reported_on.slice(0, 7)}-01|land`;
 			expected.set(key, (expected.get(key) ?? 0) + 1);
 		}
-		expect(new Map(rows.map((row) => [`${row.month}|${row.category}`, row.total]))).toEqual(expected);
+		expect(new Map(rows.map((row) => [`${row.bucket}|${row.category}`, row.total]))).toEqual(expected);
 	});
 
 	test('groups by month, what the statistics read: the source filter applies over the whole data', async () => {
@@ -104,6 +105,20 @@ describe('dashboard queries on the demo ward, against counts of the CSV rows', (
 			expected.set(key, (expected.get(key) ?? 0) + 1);
 		}
 		expect(new Map(rows.map((row) => [`${row.group_code}|${row.month}`, Number(row.total)]))).toEqual(expected);
+	});
+
+	test('sparklines: each group’s months of 2020 add up to its count in the ranking, filters included', async () => {
+		const v = view({ categories: ['neighbour', 'land'], statuses: ['resolved'] });
+		const months = sparklineMonths(v, { from: '2018-01-01', to: '2020-12-31' });
+		const series = readSparklines(await engine.query(sparklineQuery(v, months)), months);
+		const ranking = readGroupFigures(await engine.query(groupFiguresQuery(v)));
+		const keep = (c: PlainCase) => ['neighbour', 'land'].includes(c.category) && c.status === 'resolved';
+		for (const group of ranking) {
+			const counts = series.get(group.group_code) ?? new Array<number>(12).fill(0);
+			expect(counts.reduce((a, b) => a + b), group.group_code).toBe(group.total);
+			const july = countCases('2020-07-01', '2020-07-31', (c) => c.group_code === group.group_code && keep(c));
+			expect(counts[6], group.group_code).toBe(july);
+		}
 	});
 
 	test('filter values are literals, never SQL: a quote in a group code matches nothing and breaks nothing', async () => {

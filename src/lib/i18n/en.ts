@@ -162,11 +162,34 @@ export const en: Messages = {
 		yes: 'Yes',
 		no: 'No'
 	},
-	trendTitle: 'Cases by month',
+	trend: {
+		title: { week: 'Cases by week', month: 'Cases by month', quarter: 'Cases by quarter' },
+		stepControl: 'By',
+		steps: { week: 'Week', month: 'Month', quarter: 'Quarter' },
+		units: { week: 'week', month: 'month', quarter: 'quarter' },
+		week: (week, year) => `Week ${week} ${year}`,
+		month: (month) => month,
+		quarter: (quarter, year) => `Q${quarter} ${year}`,
+		previous: (from, to, unit) =>
+			`Dashed: the previous period (${from} – ${to}), its first ${unit} drawn over this period's first ${unit}, and so on.`,
+		noPrevious: (unit) =>
+			`The previous period is not drawn: it lies outside the data, or both periods fall in the same ${unit}.`,
+		previousPoint: (label, count) => `Previous period, ${label}: ${count} cases`,
+		partial: (label, from, to) => `${label} has data only from ${from} to ${to} (lighter bar): fewer cases there is not a drop.`,
+		table: 'Table of the figures',
+		columns: { bucket: 'Time', count: 'Cases', previous: 'Previous period', partial: 'part only' }
+	},
 	trendHint: 'Drag across the chart to choose a period.',
 	casesAxis: 'Cases',
 	rankingTitle: 'Residential groups ranked',
 	rankingColumns: { rank: '#', group: 'Group', count: 'Cases', change: 'Change', resolved: 'Resolved', class: 'Class' },
+	rankingSparkline: {
+		column: 'By month',
+		label: (first, last, peakMonth, peak, lastCount) =>
+			`Cases by month from ${first} to ${last}: highest month ${peakMonth} with ${peak}, last month ${lastCount}.`,
+		none: (first, last) => `No case from ${first} to ${last}.`,
+		partial: (months) => ` Part of the month only (lighter): ${months}.`
+	},
 	noCases: 'No case matches the filters.',
 	corrections: 'Some parameters in the address were not valid and were corrected:',
 	correction: (c) => {
@@ -514,7 +537,7 @@ export const en: Messages = {
 			facts: 'II. Main facts',
 			map: 'III. Map of residential groups',
 			top: 'IV. Groups with the most cases',
-			trend: 'V. Cases by month',
+			trend: { week: 'V. Cases by week', month: 'V. Cases by month', quarter: 'V. Cases by quarter' },
 			categories: 'VI. By category',
 			notes: 'VII. Notes'
 		},

@@ -1,6 +1,7 @@
 import type { CategoryCode } from '../core/schema/categories';
 import type { StatusCode } from '../core/schema/statuses';
 import type { EmergingStep, GiInference, MapMode, StatisticalMode } from '../core/queries/view';
+import type { TrendStep } from '../core/queries/buckets';
 import type { Convention, Preset } from '../core/queries/periods';
 import type { CompareChoice } from '../core/queries/compare';
 import type { SourceCode } from '../core/schema/sources';
@@ -173,11 +174,35 @@ export const vi = {
 		yes: 'Có',
 		no: 'Không'
 	},
-	trendTitle: 'Diễn biến theo tháng',
+	trend: {
+		title: { week: 'Diễn biến theo tuần', month: 'Diễn biến theo tháng', quarter: 'Diễn biến theo quý' } satisfies Record<TrendStep, string>,
+		stepControl: 'Xem theo',
+		steps: { week: 'Tuần', month: 'Tháng', quarter: 'Quý' } satisfies Record<TrendStep, string>,
+		units: { week: 'tuần', month: 'tháng', quarter: 'quý' } satisfies Record<TrendStep, string>,
+		week: (week: number, year: number) => `Tuần ${week}/${year}`,
+		month: (month: string) => `Tháng ${month}`,
+		quarter: (quarter: number, year: number) => `Quý ${['I', 'II', 'III', 'IV'][quarter - 1]}/${year}`,
+		previous: (from: string, to: string, unit: string) =>
+			`Nét đứt: kỳ trước (${from} – ${to}), ${unit} đầu của kỳ trước vẽ trên ${unit} đầu của kỳ này, lần lượt như vậy.`,
+		noPrevious: (unit: string) =>
+			`Không vẽ được kỳ trước để so sánh: kỳ trước nằm ngoài số liệu, hoặc hai kỳ cùng nằm trong một ${unit}.`,
+		previousPoint: (label: string, count: string) => `Kỳ trước, ${label}: ${count} vụ`,
+		partial: (label: string, from: string, to: string) =>
+			`${label} chỉ có số liệu từ ${from} đến ${to} (cột nhạt): số vụ ít hơn ở đây không có nghĩa là giảm.`,
+		table: 'Bảng số liệu',
+		columns: { bucket: 'Thời gian', count: 'Số vụ', previous: 'Kỳ trước', partial: 'chưa trọn' }
+	},
 	trendHint: 'Kéo chuột trên biểu đồ để chọn khoảng thời gian.',
 	casesAxis: 'Số vụ',
 	rankingTitle: 'Xếp hạng các tổ dân phố',
 	rankingColumns: { rank: 'TT', group: 'Tổ dân phố', count: 'Số vụ', change: 'Tăng/giảm', resolved: 'Hòa giải thành', class: 'Phân loại' },
+	rankingSparkline: {
+		column: 'Theo tháng',
+		label: (first: string, last: string, peakMonth: string, peak: string, lastCount: string) =>
+			`Số vụ theo tháng từ ${first} đến ${last}: tháng cao nhất ${peakMonth} với ${peak} vụ, tháng cuối ${lastCount} vụ.`,
+		none: (first: string, last: string) => `Không có vụ nào từ ${first} đến ${last}.`,
+		partial: (months: string) => ` Chưa trọn tháng (nhạt hơn): ${months}.`
+	},
 	noCases: 'Không có vụ việc nào phù hợp bộ lọc.',
 	corrections: 'Một số tham số trên địa chỉ không hợp lệ và đã được sửa:',
 	correction: (c: Correction): string => {
@@ -535,7 +560,7 @@ export const vi = {
 			facts: 'II. Tình hình nổi bật',
 			map: 'III. Bản đồ các tổ dân phố',
 			top: 'IV. Các tổ có nhiều vụ việc nhất',
-			trend: 'V. Diễn biến theo tháng',
+			trend: { week: 'V. Diễn biến theo tuần', month: 'V. Diễn biến theo tháng', quarter: 'V. Diễn biến theo quý' } satisfies Record<TrendStep, string>,
 			categories: 'VI. Theo loại mâu thuẫn',
 			notes: 'VII. Ghi chú'
 		},

@@ -5,6 +5,7 @@ import { binOfZ, type ScoredGroup } from './significance';
 import { assertFinite, isConstant, mean, populationSd } from './stats';
 import { cleanNeighbours, type Neighbours } from './weights';
 import type { EmergingStep } from '../queries/view';
+import { bucketStart } from '../queries/buckets';
 
 export type EmergingPattern =
 	| 'new'
@@ -220,9 +221,9 @@ export function timeStepsOf(step: EmergingStep): number {
  */
 export const MIN_CASES_PER_STEP = 2;
 
-/** Calendar quarters start in January, April, July and October. */
+/** Whether a month (`YYYY-MM`) starts a step: every month does; calendar quarters start in January, April, July, October. */
 function startsStep(month: string, step: EmergingStep): boolean {
-	return step === 'month' || (Number(month.slice(5, 7)) - 1) % 3 === 0;
+	return bucketStart(`${month}-01`, step) === `${month}-01`;
 }
 
 /**

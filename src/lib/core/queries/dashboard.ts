@@ -2,6 +2,7 @@ import { and, column, count, desc, eq, isIn, join, literal, max, median, min, Qu
 import { OPEN_STATUSES } from '../schema/statuses';
 import { casePredicate, dateLiteral, inPeriod } from './predicates';
 import { previousPeriod, samePeriodLastYear, type Period } from './periods';
+import { bucketSql } from './buckets';
 import type { View } from './view';
 
 /** SQL of every dashboard view, built from one `View`. Each returns plain SQL text for the coordinator. */
@@ -72,20 +73,6 @@ export function groupFiguresQuery(view: View): string {
 		.toString();
 }
 
-/** Cases per month and category over the whole data (the trend shows every month; the period is highlighted). */
-export function monthlyTrendQuery(view: View): string {
-	return Query.from('cases')
-		.select({
-			month: sql`strftime(date_trunc('month', reported_on), '%Y-%m')`,
-			category: 'category',
-			total: count()
-		})
-		.where(casePredicate(view, { categories: true, statuses: true, groups: true }))
-		.groupby('month', 'category')
-		.orderby('month', 'category')
-		.toString();
-}
-
 /**
  * Cases per group and month over the whole data (the period is not applied: emerging hot spots look at the
  * data's whole span), with the category and status filters. Months without a case are absent.
@@ -94,7 +81,7 @@ export function groupMonthlyQuery(view: View): string {
 	return Query.from('cases')
 		.select({
 			group_code: 'group_code',
-			month: sql`strftime(date_trunc('month', reported_on), '%Y-%m')`,
+			month: sql`left(${bucketSql('month')}, 7)`,
 			total: count()
 		})
 		.where(casePredicate(view, { categories: true, statuses: true }))

@@ -43,13 +43,6 @@ export interface CategoryCount {
 /** A case as the case list shows it: the record without its coordinates. */
 export type CaseRow = Omit<CaseRecord, 'lat' | 'lon'>;
 
-export interface MonthCount {
-	/** `YYYY-MM` */
-	month: string;
-	category: CategoryCode;
-	total: number;
-}
-
 /** Groups as stored in the `groups` table, geometry parsed back from its GeoJSON text. */
 export function readGroups(rows: Row[]): GroupWithGeometry[] {
 	return rows.map((row) => ({
@@ -116,14 +109,6 @@ export function readCaseRows(rows: Row[]): CaseRow[] {
 		severity: row.severity === null ? null : (Number(row.severity) as CaseRow['severity']),
 		source: row.source === null ? null : (String(row.source) as CaseRow['source']),
 		repeat: row.repeat === null ? null : Boolean(row.repeat)
-	}));
-}
-
-export function readMonthCounts(rows: Row[]): MonthCount[] {
-	return rows.map((row) => ({
-		month: String(row.month),
-		category: row.category as CategoryCode,
-		total: Number(row.total)
 	}));
 }
 

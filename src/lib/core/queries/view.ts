@@ -1,6 +1,7 @@
 import { CATEGORY_CODES, isCategoryCode, type CategoryCode } from '../schema/categories';
 import { isSourceCode, type SourceCode } from '../schema/sources';
 import { isStatusCode, STATUS_CODES, type StatusCode } from '../schema/statuses';
+import { TREND_STEPS, type TrendStep } from './buckets';
 import { monthEnd, monthStart, parseIsoDate, parseVietnameseDate } from './dates';
 import type { Period } from './periods';
 
@@ -44,6 +45,8 @@ export interface View {
 	gi?: GiInference;
 	/** Absent: chosen from the counts (`chooseStep`). */
 	step?: EmergingStep;
+	/** The trend's step; absent: month, the default, which the URL leaves out. */
+	trend?: Exclude<TrendStep, 'month'>;
 	/** A second period shown side by side (`compare=FROM..TO`); absent: no comparison. */
 	compare?: Period;
 	lang: Language;
@@ -143,6 +146,7 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 			fdr: params.get('fdr') === '1',
 			...readChoice('gi', GI_INFERENCES, params, corrections),
 			...readChoice('step', EMERGING_STEPS, params, corrections),
+			...readChoice('trend', TREND_STEPS, params, corrections, 'month'),
 			...(compare && { compare }),
 			lang: readLanguage(params.get('lang'), corrections)
 		},
@@ -207,16 +211,19 @@ function readMode(raw: string | null, corrections: Correction[]): MapMode {
 	return 'count';
 }
 
-/** An optional choice: absent or empty leaves the default; anything unknown is corrected to it. */
-function readChoice<K extends 'gi' | 'step', T extends string>(
+/**
+ * An optional choice: absent, empty or the default itself leaves the default; anything unknown is corrected to it.
+ */
+function readChoice<K extends 'gi' | 'step' | 'trend', T extends string, D extends T = never>(
 	param: K,
 	allowed: readonly T[],
 	params: URLSearchParams,
-	corrections: Correction[]
-): Partial<Record<K, T>> {
+	corrections: Correction[],
+	defaultValue?: D
+): Partial<Record<K, Exclude<T, D>>> {
 	const raw = params.get(param);
-	if (raw === null || raw === '') return {};
-	if ((allowed as readonly string[]).includes(raw)) return { [param]: raw } as Partial<Record<K, T>>;
+	if (raw === null || raw === '' || raw === defaultValue) return {};
+	if ((allowed as readonly string[]).includes(raw)) return { [param]: raw } as Partial<Record<K, Exclude<T, D>>>;
 	corrections.push({ param, value: raw, problem: 'unknown_code' });
 	return {};
 }
@@ -264,6 +271,7 @@ export function viewToParams(view: View): URLSearchParams {
 	if (view.fdr) params.set('fdr', '1');
 	if (view.gi) params.set('gi', view.gi);
 	if (view.step) params.set('step', view.step);
+	if (view.trend) params.set('trend', view.trend);
 	if (view.compare) params.set('compare', `${view.compare.from}..${view.compare.to}`);
 	if (view.lang !== 'vi') params.set('lang', view.lang);
 	return params;

@@ -2,19 +2,23 @@ import { toCsv } from '$lib/core/briefing/csv';
 import type { Disclosure } from '$lib/core/briefing/suppression';
 import { ranked } from '$lib/core/queries/ranking';
 import { toXlsx, type Sheet } from '$lib/core/briefing/xlsx';
-import type { CaseRow, CategoryCount, GroupFigures, MonthCount } from '$lib/core/queries/results';
+import type { CaseRow, CategoryCount, GroupFigures } from '$lib/core/queries/results';
+import { bucketCode, type TrendStep } from '$lib/core/queries/buckets';
+import type { TrendCount } from '$lib/core/queries/trend';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 import { saveBlob } from '../download';
 
 /**
  * The briefing's tables as sheets, with the counts and changes the page shows (`discloseBriefing`) in its ranking
- * order. A distribution copy leaves the trend by month out, as its page does.
+ * order. A distribution copy leaves the trend out, as its page does; its steps are named in ISO 8601 (`2020-W27`,
+ * `2020-07`, `2020-Q3`) under the step's name.
  */
 export function briefingSheets(
 	groups: GroupFigures[],
 	categories: CategoryCount[],
-	months: MonthCount[],
+	trend: TrendCount[],
+	step: TrendStep,
 	disclosure: Disclosure,
 	text: Messages
 ): Sheet[] {
@@ -42,9 +46,9 @@ export function briefingSheets(
 	return [
 		...sheets,
 		{
-			name: text.trendTitle,
-			headers: ['month', text.categories, columns.count],
-			rows: months.map((row) => [row.month, text.category[row.category], row.total])
+			name: text.trend.title[step],
+			headers: [step, text.categories, columns.count],
+			rows: trend.map((row) => [bucketCode(row.bucket, step), text.category[row.category], row.total])
 		}
 	];
 }

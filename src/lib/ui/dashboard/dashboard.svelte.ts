@@ -6,22 +6,22 @@ import {
 	categoryBreakdownQuery,
 	groupFiguresQuery,
 	handlingQuery,
-	keyFiguresQuery,
-	monthlyTrendQuery
+	keyFiguresQuery
 } from '$lib/core/queries/dashboard';
 import {
 	readCategoryCounts,
 	readGroupFigures,
 	readHandling,
 	readKeyFigures,
-	readMonthCounts,
 	type CategoryCount,
 	type GroupFigures,
 	type Handling,
-	type KeyFigures,
-	type MonthCount
+	type KeyFigures
 } from '$lib/core/queries/results';
 import { readSeasonality, seasonalityQuery, type Seasonality } from '$lib/core/queries/seasonality';
+import { readSparklines, sparklineMonths, sparklineQuery } from '$lib/core/queries/sparklines';
+import { readTrendCounts, trendQuery, type TrendCount } from '$lib/core/queries/trend';
+import type { Bucket } from '$lib/core/queries/buckets';
 import { comparedView, STATISTICAL_MODES, type DataContext, type View } from '$lib/core/queries/view';
 
 /**
@@ -32,7 +32,9 @@ import { comparedView, STATISTICAL_MODES, type DataContext, type View } from '$l
 export class DashboardResults {
 	keyFigures = $state.raw<KeyFigures | null>(null);
 	groupFigures = $state.raw<GroupFigures[]>([]);
-	trend = $state.raw<MonthCount[]>([]);
+	trend = $state.raw<TrendCount[]>([]);
+	/** Each group's cases per month of the period (its last 12 months), for the ranking's sparklines. */
+	sparklines = $state.raw<{ months: Bucket[]; counts: Map<string, number[]> } | null>(null);
 	handling = $state.raw<Handling | null>(null);
 	categories = $state.raw<CategoryCount[]>([]);
 	seasonality = $state.raw<Seasonality | null>(null);
@@ -71,11 +73,13 @@ export class DashboardResults {
 		// The rate mode shows the empirical-Bayes rate beside the raw one, from the same analysis.
 		const statistical = this.#analyseAlways || view.mode === 'rate' || (STATISTICAL_MODES as readonly string[]).includes(view.mode);
 		const compared = comparedView(view);
+		const months = sparklineMonths(view, { from: this.#span.firstDate, to: this.#span.lastDate });
 		try {
-			const [keyFigures, groupFigures, trend, handling, categories, seasonality, alerts, hotspots, compareFigures, compareGroups] = await Promise.all([
+			const [keyFigures, groupFigures, trend, sparklines, handling, categories, seasonality, alerts, hotspots, compareFigures, compareGroups] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
-				ask('trend', monthlyTrendQuery(view), readMonthCounts),
+				ask('trend', trendQuery(view), readTrendCounts),
+				ask('sparklines', sparklineQuery(view, months), (rows) => ({ months, counts: readSparklines(rows, months) })),
 				ask('handling', handlingQuery(view, this.#span.lastDate), readHandling),
 				ask('categories', categoryBreakdownQuery(view), readCategoryCounts),
 				ask('seasonality', seasonalityQuery(view), readSeasonality),
@@ -91,6 +95,7 @@ export class DashboardResults {
 			this.keyFigures = keyFigures;
 			this.groupFigures = groupFigures;
 			this.trend = trend;
+			this.sparklines = sparklines;
 			this.handling = handling;
 			this.categories = categories;
 			this.alerts = alerts;
