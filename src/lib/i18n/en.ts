@@ -6,6 +6,7 @@ export const en: Messages = {
 	nav: { dashboard: 'Dashboard', data: 'Data', briefing: 'Briefing' },
 	language: 'Language',
 	syntheticBanner: 'Synthetic data (not real figures) — a made-up ward on the footprint of Vĩnh Tuy.',
+	syntheticFile: (file: string) => `Synthetic data (not real figures): the file ${file} says it is made-up data.`,
 	loading: 'Loading data…',
 	loadFailed: (detail) => `The data could not be loaded: ${detail}`,
 	dataUntil: (date) => `data up to ${date}`,
@@ -488,12 +489,15 @@ export const en: Messages = {
 			agency: 'Agency (upper line)',
 			committee: 'Committee (lower line)',
 			place: 'Place',
+			number: 'Document number (empty: written by hand later)',
 			signatory: 'Signatory’s title',
+			signer: 'Signer’s full name',
 			recipients: 'Recipients',
 			convention: 'Default periods',
 			save: 'Save'
 		},
 		nation: 'SOCIALIST REPUBLIC OF VIETNAM',
+		numberLabel: 'No.',
 		motto: 'Independence - Freedom - Happiness',
 		title: 'REPORT',
 		suppressionOn:
@@ -517,6 +521,7 @@ export const en: Messages = {
 		exportCsv: 'Download the ranking (CSV)',
 		exportXlsx: 'Download the tables (Excel)',
 		notesPlaceholder: 'Notes for the meeting (kept with this view on this machine).',
+		signature: { onBehalf: 'FOR THE STEERING COMMITTEE', title: 'HEAD' },
 		recipients: 'Recipients:'
 	},
 	dismiss: 'Close',

@@ -16,6 +16,7 @@ export const vi = {
 	nav: { dashboard: 'Tổng quan', data: 'Dữ liệu', briefing: 'Báo cáo' },
 	language: 'Ngôn ngữ',
 	syntheticBanner: 'Dữ liệu mô phỏng (không phải số liệu thật) — phường mẫu dựng trên địa bàn Vĩnh Tuy.',
+	syntheticFile: (file: string) => `Dữ liệu mô phỏng (không phải số liệu thật): tệp ${file} tự ghi là dữ liệu mô phỏng.`,
 	loading: 'Đang tải dữ liệu…',
 	loadFailed: (detail: string) => `Không tải được dữ liệu: ${detail}`,
 	dataUntil: (date: string) => `số liệu đến ${date}`,
@@ -508,12 +509,15 @@ export const vi = {
 			agency: 'Cơ quan (dòng trên)',
 			committee: 'Ban chỉ đạo (dòng dưới)',
 			place: 'Địa danh',
+			number: 'Số văn bản (để trống: ghi tay sau)',
 			signatory: 'Chức danh người ký',
+			signer: 'Họ tên người ký',
 			recipients: 'Nơi nhận',
 			convention: 'Cách tính kỳ mặc định',
 			save: 'Lưu'
 		},
 		nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+		numberLabel: 'Số:',
 		motto: 'Độc lập - Tự do - Hạnh phúc',
 		title: 'BÁO CÁO',
 		suppressionOn:
@@ -537,6 +541,7 @@ export const vi = {
 		exportCsv: 'Tải bảng xếp hạng (CSV)',
 		exportXlsx: 'Tải các bảng (Excel)',
 		notesPlaceholder: 'Ghi chú cho cuộc họp (được giữ cùng với bộ lọc này trên máy).',
+		signature: { onBehalf: 'TM. BAN CHỈ ĐẠO', title: 'TRƯỞNG BAN' },
 		recipients: 'Nơi nhận:'
 	},
 	dismiss: 'Đóng',

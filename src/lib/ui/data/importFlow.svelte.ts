@@ -217,7 +217,8 @@ export class ImportFlow {
 				const input: DatasetInput = {
 					groups: this.groupsFile?.groups ?? this.#ward.groups,
 					groupsReport: this.groupsFile?.report ?? keptGroupsReport(this.#ward.groups.length),
-					cases
+					cases,
+					synthetic: this.groupsFile ? this.groupsFile.synthetic : this.#ward.syntheticFile !== null
 				};
 				this.reports = await this.#ward.replace(input, staged);
 			}
