@@ -352,6 +352,7 @@ export const en: Messages = {
 			lat: 'Latitude',
 			lon: 'Longitude'
 		},
+		groupFieldNames: { name: 'Group name', population: 'Residents', households: 'Households' },
 		missing: (fields) => `No column chosen for: ${fields}.`,
 		unfillable: (fields) =>
 			`The file has no column for: ${fields}. Every case needs it (id, date reported, residential group, category, status) and none of the file's other columns can give it, so this file cannot be imported. Export the file again with that column, or choose another header row if the column names were misread.`,
@@ -421,7 +422,7 @@ export const en: Messages = {
 		excelSerialDates: (count) =>
 			`Dates written as Excel day numbers and read as dates: ${count} (a date column saved as “General” gives 43891 for 1 March 2020).`,
 		rejectedTitle: 'Rejected rows',
-		columns: { line: 'Line', reason: 'Reason', field: 'Column' },
+		columns: { line: 'Line', reason: 'Reason', code: 'Reason code', field: 'Column' },
 		reasons: {
 			missing_value: 'a required value is missing',
 			invalid_date: 'not a valid date',

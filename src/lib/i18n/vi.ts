@@ -370,6 +370,7 @@ export const vi = {
 			lat: 'Vĩ độ',
 			lon: 'Kinh độ'
 		} satisfies Record<CaseField, string>,
+		groupFieldNames: { name: 'Tên tổ', population: 'Số nhân khẩu', households: 'Số hộ' },
 		missing: (fields: string) => `Chưa chọn cột cho: ${fields}.`,
 		unfillable: (fields: string) =>
 			`Tệp không có cột nào cho: ${fields}. Đây là thông tin bắt buộc của mỗi vụ việc (mã, ngày tiếp nhận, tổ dân phố, loại, tình trạng) và không cột nào còn lại của tệp có thể dùng cho thông tin này, nên không thể nhập tệp này. Hãy xuất lại tệp có cột đó, hoặc chọn lại dòng tiêu đề cột nếu tên cột bị đọc sai.`,
@@ -441,7 +442,7 @@ export const vi = {
 		excelSerialDates: (count: string) =>
 			`${count} ô ngày được ghi bằng số ngày của Excel (cột ngày lưu ở dạng “General”: 43891 là ngày 01/03/2020) và đã được đọc thành ngày.`,
 		rejectedTitle: 'Các dòng bị loại',
-		columns: { line: 'Dòng', reason: 'Lý do', field: 'Cột' },
+		columns: { line: 'Dòng', reason: 'Lý do', code: 'Mã lý do', field: 'Cột' },
 		reasons: {
 			missing_value: 'thiếu giá trị bắt buộc',
 			invalid_date: 'ngày không hợp lệ',
