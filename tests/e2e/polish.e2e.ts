@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { BASE_URL, waitForMap } from './browser';
 import { chooseFiles, importReport } from './importing';
-import { browserPerFile, openDrawnPage } from './perFile';
+import { browserPerFile } from './perFile';
 
 /*
  * Issue 15, part 10: polish seen when the dashboard was tried — at 1,024 px wide, in the statistical modes, and
@@ -65,7 +65,8 @@ describe('polish seen when tried', () => {
 	});
 
 	test('the rejected-rows CSV has Vietnamese headers and reasons, with the reason code kept for machines', async () => {
-		const { page } = await openDrawnPage(browser(), '/data');
+		const page = await browser().newPage();
+		await page.goto(`${BASE_URL}/data`);
 		const header = 'Mã vụ việc,Ngày tiếp nhận,Tổ dân phố,Loại mâu thuẫn,Tình trạng';
 		const csv = [header, 'HS-1,05/07/2020,TDP09,Khác,Mới tiếp nhận', 'HS-2,31/02/2020,TDP09,Khác,Mới tiếp nhận', 'HS-3,06/07/2020,TDP99,Khác,Mới tiếp nhận'];
 		await chooseFiles(page, [
