@@ -104,14 +104,18 @@ describe('the briefing from the command line', () => {
 		expect(run.stderr).toContain('vu-viec.xlsx: skipped 2 title line(s) and 1 footer line(s)');
 	}, 180_000);
 
-	test('a distribution copy shows no count from 1 to 4 where the full copy has them', async () => {
+	test('a distribution copy shows no count from 1 to 4 where the full copy has them; --number and --signer fill the filing lines', async () => {
 		expect(smallCounts(quarterLines)).not.toEqual([]);
 		const out = join(scratch, 'quy-3-phat-hanh.pdf');
-		const run = await briefing([...QUARTER, '--out', out, '--distribution']);
+		const run = await briefing([...QUARTER, '--out', out, '--distribution', '--number', '12', '--signer', 'Nguyễn Văn An']);
 		expect(run.code, run.stderr).toBe(0);
 		const lines = pdfText(readFileSync(out)).flat();
 		expect(lines).toContain('<5');
 		expect(smallCounts(lines)).toEqual([]);
+		// --number and --signer: the copy filed as number 12, signed by the name given.
+		expect(lines).toContain('Số: 12/BC-BCĐ');
+		const onBehalf = lines.indexOf('TM. BAN CHỈ ĐẠO');
+		expect(lines.slice(onBehalf, onBehalf + 3)).toEqual(['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN', 'Nguyễn Văn An']);
 	}, 180_000);
 
 	test('bad arguments stop before the browser starts, with a message and exit code 2', async () => {

@@ -14,7 +14,8 @@ const browser = browserPerFile();
 const NARROW = { width: 1024, height: 900 };
 
 async function openAt1024(path: string): Promise<Page> {
-	const page = await browser().newPage({ viewport: NARROW });
+	const page = await browser().newPage();
+	await page.setViewportSize(NARROW);
 	await page.goto(`${BASE_URL}${path}`);
 	await waitForMap(page);
 	return page;
