@@ -17,9 +17,11 @@ import { BadInput, checkSheet, parseOptions, runCommand } from './cli';
 
 const USAGE =
 	'usage: npm run briefing -- --cases FILE --groups FILE --from DATE --to DATE --out FILE.pdf ' +
-	'[--sheet NAME] [--lang vi|en] [--distribution]\n' +
+	'[--sheet NAME] [--lang vi|en] [--distribution] [--number TEXT] [--signer NAME]\n' +
 	'  --sheet names the sheet of a cases workbook; by default the one whose first rows hold the header.\n' +
 	'  DATE is dd/mm/yyyy or yyyy-mm-dd, both ends included; --distribution hides counts from 1 to 4.\n' +
+	'  --number fills the number line ("Số: 12/BC-BCĐ"; without it, a blank to write by hand), --signer the\n' +
+	'  name under the signature.\n' +
 	'  Needs the built site (npx vite build) and Chromium (/usr/bin/chromium, or CHROMIUM_PATH).';
 
 
@@ -37,6 +39,8 @@ function readOptions(args: string[]) {
 		sheet: { type: 'string' },
 		lang: { type: 'string', default: 'vi' },
 		distribution: { type: 'boolean', default: false },
+		number: { type: 'string', default: '' },
+		signer: { type: 'string', default: '' },
 		help: { type: 'boolean', short: 'h' }
 	});
 	if (values.help) return null;
@@ -56,7 +60,8 @@ function readOptions(args: string[]) {
 		out: writable(values.out!),
 		lang,
 		sheet: values.sheet,
-		distribution: values.distribution
+		distribution: values.distribution,
+		filing: { number: values.number!, signer: values.signer! }
 	};
 }
 
@@ -218,12 +223,21 @@ async function importFiles(page: Page, dataUrl: string, files: string[], sheet?:
 	}
 }
 
-/** Waits for what the briefing draws last: the map, the ranking, the sentences and the served fonts. */
-async function printBriefing(page: Page, url: string): Promise<Buffer> {
+/**
+ * Waits for what the briefing draws last: the map, the ranking, the sentences and the served fonts. The number and
+ * the signer are typed into the briefing's settings as a user would.
+ */
+async function printBriefing(page: Page, url: string, filing: { number: string; signer: string }): Promise<Buffer> {
 	await page.goto(url);
 	await page.locator('[data-testid="map"][data-ready="true"]').waitFor();
 	await page.getByTestId('ranking').locator('tbody tr').first().waitFor();
 	await page.getByTestId('briefing-sentences').waitFor();
+	if (filing.number || filing.signer) {
+		await page.getByTestId('settings-edit').click();
+		await page.getByTestId('number-setting').fill(filing.number);
+		await page.getByTestId('signer-setting').fill(filing.signer);
+		await page.getByTestId('settings-save').click();
+	}
 	await page.evaluate(() => document.fonts.ready.then(() => undefined));
 	return page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
 }
@@ -271,7 +285,7 @@ async function main(args: string[]): Promise<void> {
 			lang: options.lang
 		});
 		if (options.distribution) params.set('dist', '1');
-		const pdf = await printBriefing(page, `${origin}/briefing?${params}`);
+		const pdf = await printBriefing(page, `${origin}/briefing?${params}`, options.filing);
 		writeFileSync(options.out, pdf);
 		process.stderr.write(`wrote ${options.out} (${pdf.length} bytes) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 	} finally {

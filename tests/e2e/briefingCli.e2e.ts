@@ -35,10 +35,10 @@ function briefing(args: string[]): Promise<{ code: number | null; stdout: string
 
 const QUARTER = ['--cases', CASES, '--groups', GROUPS, '--from', '01/07/2020', '--to', '30/09/2020'];
 
-/** Lines from the one starting with `first` up to the one starting with `next`. */
+/** Lines from the one starting with `first` up to the one starting with `next` (or `Nơi nhận`: empty notes are not printed). */
 function section(lines: string[], first: string, next: string): string[] {
 	const start = lines.findIndex((line) => line.startsWith(first));
-	const end = lines.findIndex((line, index) => index > start && line.startsWith(next));
+	const end = lines.findIndex((line, index) => index > start && (line.startsWith(next) || line.startsWith('Nơi nhận')));
 	return lines.slice(start, end);
 }
 
@@ -74,6 +74,16 @@ describe('the briefing from the command line', () => {
 		expect(quarterLines).toContain('Độc lập - Tự do - Hạnh phúc');
 	}, 180_000);
 
+	test('the demo’s files printed from the command line are marked synthetic, as the browser marks the demo', () => {
+		// The demo's GeoJSON says `"synthetic": true`; the run imports it as a user's file.
+		expect(quarterLines.join(' ')).toContain('Dữ liệu mô phỏng (không phải số liệu thật): tệp groups.geojson tự ghi là dữ liệu mô phỏng.');
+		// Filed as Decree 30/2020/NĐ-CP lays it out: the number left blank to write by hand, the signature block.
+		const lines = quarterLines.map((line) => line.replace(/\s+/g, ' ').trim());
+		expect(lines).toContain('Số: /BC-BCĐ');
+		const onBehalf = lines.indexOf('TM. BAN CHỈ ĐẠO');
+		expect(lines[onBehalf + 1]).toBe('TRƯỞNG BAN');
+	});
+
 	test('a cases workbook: --sheet picks the sheet on the Data page, title and footer lines skipped', async () => {
 		const [header] = readFileSync(CASES, 'utf8').split('\n', 1).map((line) => line.split(','));
 		const book = new ExcelJS.Workbook();
@@ -94,14 +104,18 @@ describe('the briefing from the command line', () => {
 		expect(run.stderr).toContain('vu-viec.xlsx: skipped 2 title line(s) and 1 footer line(s)');
 	}, 180_000);
 
-	test('a distribution copy shows no count from 1 to 4 where the full copy has them', async () => {
+	test('a distribution copy shows no count from 1 to 4 where the full copy has them; --number and --signer fill the filing lines', async () => {
 		expect(smallCounts(quarterLines)).not.toEqual([]);
 		const out = join(scratch, 'quy-3-phat-hanh.pdf');
-		const run = await briefing([...QUARTER, '--out', out, '--distribution']);
+		const run = await briefing([...QUARTER, '--out', out, '--distribution', '--number', '12', '--signer', 'Nguyễn Văn An']);
 		expect(run.code, run.stderr).toBe(0);
 		const lines = pdfText(readFileSync(out)).flat();
 		expect(lines).toContain('<5');
 		expect(smallCounts(lines)).toEqual([]);
+		// --number and --signer: the copy filed as number 12, signed by the name given.
+		expect(lines).toContain('Số: 12/BC-BCĐ');
+		const onBehalf = lines.indexOf('TM. BAN CHỈ ĐẠO');
+		expect(lines.slice(onBehalf, onBehalf + 3)).toEqual(['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN', 'Nguyễn Văn An']);
 	}, 180_000);
 
 	test('bad arguments stop before the browser starts, with a message and exit code 2', async () => {

@@ -61,7 +61,9 @@ async function dashboard(query: string) {
 
 /** Share of the map's middle that is painted, not background: HTML overlays hidden, so only the canvas counts. */
 async function paintedShare(): Promise<number> {
-	await tab.page.addStyleTag({ content: '[data-testid="map"] > :not(.map) { visibility: hidden !important; }' });
+	await tab.page.addStyleTag({
+		content: '[data-testid="map"] > :not(.map-area), .map-area > :not(.map) { visibility: hidden !important; }'
+	});
 	const shot = decodePng(await tab.page.getByTestId('map').screenshot());
 	let painted = 0;
 	let total = 0;
@@ -90,6 +92,25 @@ describe('groups without polygons, and a workbook of several sheets', () => {
 		const in2019 = caseDates.filter((date) => date.startsWith('2019-')).length;
 		expect(await dashboard('?from=2019-01-01&to=2019-12-31')).toEqual({ total: in2019, layout: 'voronoi' });
 		expect(await paintedShare()).toBeGreaterThan(0.5);
+	});
+
+	test('on a map drawn from centre points the "approximate map" note covers no group', async () => {
+		for (const path of ['/?from=2019-01-01&to=2019-12-31', '/briefing?from=2019-01-01&to=2019-12-31']) {
+			await tab.page.goto(`${BASE_URL}${path}`);
+			await waitForMap(tab.page);
+			const note = (await tab.page.getByTestId('map-layout').boundingBox())!;
+			const canvas = (await tab.page.getByTestId('map').locator('canvas').boundingBox())!;
+			expect(note.y + note.height, path).toBeLessThanOrEqual(canvas.y + 0.5);
+			const labels = await tab.page.getByTestId('map').locator('.label').evaluateAll((spans) =>
+				spans.map((span) => {
+					const box = span.getBoundingClientRect();
+					return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+				})
+			);
+			expect(labels.length, path).toBe(48);
+			const covered = labels.filter(({ x, y }) => x >= note.x && x <= note.x + note.width && y >= note.y && y <= note.y + note.height);
+			expect(covered, path).toEqual([]);
+		}
 	});
 
 	test('a workbook whose cases are on the second sheet: that sheet is preselected, the user may pick another', async () => {

@@ -6,6 +6,7 @@ export const en: Messages = {
 	nav: { dashboard: 'Dashboard', data: 'Data', briefing: 'Briefing' },
 	language: 'Language',
 	syntheticBanner: 'Synthetic data (not real figures) — a made-up ward on the footprint of Vĩnh Tuy.',
+	syntheticFile: (file: string) => `Synthetic data (not real figures): the file ${file} says it is made-up data.`,
 	loading: 'Loading data…',
 	loadFailed: (detail) => `The data could not be loaded: ${detail}`,
 	dataUntil: (date) => `data up to ${date}`,
@@ -379,6 +380,7 @@ export const en: Messages = {
 			lat: 'Latitude',
 			lon: 'Longitude'
 		},
+		groupFieldNames: { name: 'Group name', population: 'Residents', households: 'Households' },
 		missing: (fields) => `No column chosen for: ${fields}.`,
 		unfillable: (fields) =>
 			`The file has no column for: ${fields}. Every case needs it (id, date reported, residential group, category, status) and none of the file's other columns can give it, so this file cannot be imported. Export the file again with that column, or choose another header row if the column names were misread.`,
@@ -448,7 +450,7 @@ export const en: Messages = {
 		excelSerialDates: (count) =>
 			`Dates written as Excel day numbers and read as dates: ${count} (a date column saved as “General” gives 43891 for 1 March 2020).`,
 		rejectedTitle: 'Rejected rows',
-		columns: { line: 'Line', reason: 'Reason', field: 'Column' },
+		columns: { line: 'Line', reason: 'Reason', code: 'Reason code', field: 'Column' },
 		reasons: {
 			missing_value: 'a required value is missing',
 			invalid_date: 'not a valid date',
@@ -516,12 +518,15 @@ export const en: Messages = {
 			agency: 'Agency (upper line)',
 			committee: 'Committee (lower line)',
 			place: 'Place',
+			number: 'Document number (empty: written by hand later)',
 			signatory: 'Signatory’s title',
+			signer: 'Signer’s full name',
 			recipients: 'Recipients',
 			convention: 'Default periods',
 			save: 'Save'
 		},
 		nation: 'SOCIALIST REPUBLIC OF VIETNAM',
+		numberLabel: 'No.',
 		motto: 'Independence - Freedom - Happiness',
 		title: 'REPORT',
 		suppressionOn:
@@ -545,6 +550,7 @@ export const en: Messages = {
 		exportCsv: 'Download the ranking (CSV)',
 		exportXlsx: 'Download the tables (Excel)',
 		notesPlaceholder: 'Notes for the meeting (kept with this view on this machine).',
+		signature: { onBehalf: 'FOR THE STEERING COMMITTEE', title: 'HEAD' },
 		recipients: 'Recipients:'
 	},
 	dismiss: 'Close',

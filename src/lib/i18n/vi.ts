@@ -17,6 +17,7 @@ export const vi = {
 	nav: { dashboard: 'Tổng quan', data: 'Dữ liệu', briefing: 'Báo cáo' },
 	language: 'Ngôn ngữ',
 	syntheticBanner: 'Dữ liệu mô phỏng (không phải số liệu thật) — phường mẫu dựng trên địa bàn Vĩnh Tuy.',
+	syntheticFile: (file: string) => `Dữ liệu mô phỏng (không phải số liệu thật): tệp ${file} tự ghi là dữ liệu mô phỏng.`,
 	loading: 'Đang tải dữ liệu…',
 	loadFailed: (detail: string) => `Không tải được dữ liệu: ${detail}`,
 	dataUntil: (date: string) => `số liệu đến ${date}`,
@@ -400,6 +401,7 @@ export const vi = {
 			lat: 'Vĩ độ',
 			lon: 'Kinh độ'
 		} satisfies Record<CaseField, string>,
+		groupFieldNames: { name: 'Tên tổ', population: 'Số nhân khẩu', households: 'Số hộ' },
 		missing: (fields: string) => `Chưa chọn cột cho: ${fields}.`,
 		unfillable: (fields: string) =>
 			`Tệp không có cột nào cho: ${fields}. Đây là thông tin bắt buộc của mỗi vụ việc (mã, ngày tiếp nhận, tổ dân phố, loại, tình trạng) và không cột nào còn lại của tệp có thể dùng cho thông tin này, nên không thể nhập tệp này. Hãy xuất lại tệp có cột đó, hoặc chọn lại dòng tiêu đề cột nếu tên cột bị đọc sai.`,
@@ -471,7 +473,7 @@ export const vi = {
 		excelSerialDates: (count: string) =>
 			`${count} ô ngày được ghi bằng số ngày của Excel (cột ngày lưu ở dạng “General”: 43891 là ngày 01/03/2020) và đã được đọc thành ngày.`,
 		rejectedTitle: 'Các dòng bị loại',
-		columns: { line: 'Dòng', reason: 'Lý do', field: 'Cột' },
+		columns: { line: 'Dòng', reason: 'Lý do', code: 'Mã lý do', field: 'Cột' },
 		reasons: {
 			missing_value: 'thiếu giá trị bắt buộc',
 			invalid_date: 'ngày không hợp lệ',
@@ -539,12 +541,15 @@ export const vi = {
 			agency: 'Cơ quan (dòng trên)',
 			committee: 'Ban chỉ đạo (dòng dưới)',
 			place: 'Địa danh',
+			number: 'Số văn bản (để trống: ghi tay sau)',
 			signatory: 'Chức danh người ký',
+			signer: 'Họ tên người ký',
 			recipients: 'Nơi nhận',
 			convention: 'Cách tính kỳ mặc định',
 			save: 'Lưu'
 		},
 		nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+		numberLabel: 'Số:',
 		motto: 'Độc lập - Tự do - Hạnh phúc',
 		title: 'BÁO CÁO',
 		suppressionOn:
@@ -568,6 +573,7 @@ export const vi = {
 		exportCsv: 'Tải bảng xếp hạng (CSV)',
 		exportXlsx: 'Tải các bảng (Excel)',
 		notesPlaceholder: 'Ghi chú cho cuộc họp (được giữ cùng với bộ lọc này trên máy).',
+		signature: { onBehalf: 'TM. BAN CHỈ ĐẠO', title: 'TRƯỞNG BAN' },
 		recipients: 'Nơi nhận:'
 	},
 	dismiss: 'Đóng',

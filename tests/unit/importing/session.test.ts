@@ -4,6 +4,9 @@ import { wardRules } from '$lib/core/import/dataset';
 import { parseGroupsGeojson } from '$lib/core/import/groups';
 import { ImportError } from '$lib/core/import/report';
 import { estimateRows, ImportSession, type ImportProgress } from '$lib/core/import/session';
+import { rejectedCsv } from '$lib/core/import/rejectedCsv';
+import { en } from '$lib/i18n/en';
+import { vi, type Messages } from '$lib/i18n/vi';
 import { demoGroupsText } from '../support/demo';
 
 /* The import worker's session, run as it is in Node: what it keeps, what it gives the page, what it tells. */
@@ -14,6 +17,7 @@ const rows = (count: number) =>
 	Array.from({ length: count }, (_, i) => `HS-${i},0${1 + (i % 9)}/03/2021,TDP0${1 + (i % 9)},Khác,Mới tiếp nhận`);
 const casesFile = (lines: string[], name = 'vu-viec.csv') => ({ name, bytes: utf8([HEADER, ...lines].join('\n')) });
 const groupsFile = { name: 'to.geojson', bytes: utf8(demoGroupsText) };
+const words = ({ importing: t }: Messages) => ({ columns: t.columns, reasons: t.reasons, fields: { ...t.fieldNames, ...t.groupFieldNames } });
 const RULES = wardRules(parseGroupsGeojson(demoGroupsText, 'to.geojson').groups, '2026-01-01');
 
 describe('the import session', () => {
@@ -75,8 +79,40 @@ describe('the import session', () => {
 	test('the rejected rows come back with their original values, by line', async () => {
 		const session = new ImportSession();
 		await session.open([casesFile(rows(3))]);
-		const csv = session.rejectedCsv([{ line: 3, reason: 'invalid_date', field: 'reported_on' }]);
-		expect(csv).toBe(`\uFEFFline,reason,field,${HEADER}\r\n3,invalid_date,reported_on,HS-1,02/03/2021,TDP02,Khác,Mới tiếp nhận\r\n`);
+		const csv = session.rejectedCsv([{ line: 3, reason: 'invalid_date', field: 'reported_on' }], words(vi));
+		expect(csv).toBe(
+			`\uFEFFDòng,Lý do,Mã lý do,Cột,${HEADER}\r\n3,ngày không hợp lệ,invalid_date,Ngày tiếp nhận,HS-1,02/03/2021,TDP02,Khác,Mới tiếp nhận\r\n`
+		);
+	});
+
+	test('the rejected-rows CSV has headers and reasons in the user’s language, and the reason code for machines', async () => {
+		const session = new ImportSession();
+		await session.open([casesFile(rows(3))]);
+		const rejections = [
+			{ line: 2, reason: 'unknown_group', field: 'group_code' },
+			{ line: 4, reason: 'duplicate_id', field: 'case_id' }
+		] as const;
+		const [header, ...lines] = session.rejectedCsv([...rejections], words(en)).replace('\uFEFF', '').trim().split('\r\n');
+		expect(header).toBe(`Line,Reason,Reason code,Column,${HEADER}`);
+		expect(lines).toEqual([
+			'2,residential group not in the list,unknown_group,Residential group,HS-0,01/03/2021,TDP01,Khác,Mới tiếp nhận',
+			'4,case id repeated in the file,duplicate_id,Case id,HS-2,03/03/2021,TDP03,Khác,Mới tiếp nhận'
+		]);
+		// Every reason has words in both languages, and the code column holds the same codes in both.
+		for (const reason of Object.keys(vi.importing.reasons) as (keyof typeof vi.importing.reasons)[]) {
+			const row = (catalogue: Messages) => rejectedCsv([{ line: 2, reason, field: '' }], words(catalogue)).split('\r\n')[1];
+			expect(row(vi).split(',')[2]).toBe(reason);
+			expect(row(en).split(',')[2]).toBe(reason);
+			expect(row(vi)).not.toBe(row(en));
+		}
+	});
+
+	test('a groups file’s rejected rows are listed by line and reason, without cells of the cases table', () => {
+		const { report } = parseGroupsGeojson(
+			JSON.stringify({ type: 'FeatureCollection', features: [{ properties: { group_code: 'TDP01', population: 'nhiều' } }, { properties: { group_code: 'TDP02' } }] }),
+			'to.geojson'
+		);
+		expect(rejectedCsv(report.rejections, words(vi))).toBe('\uFEFFDòng,Lý do,Mã lý do,Cột\r\n1,số không hợp lệ,invalid_number,Số nhân khẩu\r\n');
 	});
 
 	test('estimates rows from line breaks; compressed formats give no estimate', () => {

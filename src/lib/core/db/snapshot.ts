@@ -22,6 +22,8 @@ export interface DatasetFile {
 	kind: 'cases' | 'groups';
 	rows: number;
 	importedAt: string;
+	/** A groups file that says it holds made-up data: kept so that a reload still says so. */
+	synthetic?: true;
 }
 
 /** A table of a snapshot: its file, and its row count, which catches a file cut short at a batch's end. */

@@ -15,6 +15,8 @@ export interface DatasetInput {
 	groups: GroupWithGeometry[];
 	groupsReport: ImportReport;
 	cases: CasesInput;
+	/** The groups file says it holds made-up data (`GroupsFile.synthetic`). */
+	synthetic?: boolean;
 }
 
 export interface LoadedDataset {
@@ -40,13 +42,13 @@ export function wardRules(groups: readonly GroupWithGeometry[], today = localTod
 /** Reads both files with the proposed column mapping (no questions asked: see the Data page for those). */
 export async function readDataset(files: DatasetFiles, options: { today?: string } = {}): Promise<DatasetInput> {
 	const groupsBytes = 'bytes' in files.groups ? files.groups.bytes : new TextEncoder().encode(files.groups.text);
-	const { groups, report } = await readGroupsFile({ name: files.groups.name, bytes: groupsBytes });
+	const { groups, report, synthetic } = await readGroupsFile({ name: files.groups.name, bytes: groupsBytes });
 	const { name, bytes, sheet } = files.cases;
 	const cases = await readCasesFile(name, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes, {
 		rules: wardRules(groups, options.today),
 		sheet
 	});
-	return { groups, groupsReport: report, cases };
+	return { groups, groupsReport: report, cases, synthetic };
 }
 
 /** `readDataset` then `replaceDataset`: the whole import of plain files, all or nothing. */

@@ -6,8 +6,14 @@ export interface GroupWithGeometry extends GroupRecord {
 	geometry: GeoJSON.Geometry | null;
 }
 
-/** Reads residential groups from a GeoJSON FeatureCollection (properties `group_code`, `name`, …). */
-export function parseGroupsGeojson(text: string, file: string): { groups: GroupWithGeometry[]; report: ImportReport } {
+/**
+ * Reads residential groups from a GeoJSON FeatureCollection (properties `group_code`, `name`, …). `synthetic`: the
+ * collection says it is made-up data (`"synthetic": true`, as the demo ward's), which every page then says too.
+ */
+export function parseGroupsGeojson(
+	text: string,
+	file: string
+): { groups: GroupWithGeometry[]; report: ImportReport; synthetic: boolean } {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -39,6 +45,7 @@ export function parseGroupsGeojson(text: string, file: string): { groups: GroupW
 	if (groups.length === 0) throw new ImportError('no_groups', file);
 	return {
 		groups,
+		synthetic: (parsed as { synthetic?: unknown }).synthetic === true,
 		report: {
 			file,
 			read: features.length,

@@ -10,6 +10,8 @@ export interface GroupsFile {
 	groups: GroupWithGeometry[];
 	report: ImportReport;
 	layout: GroupLayout;
+	/** The file says it holds made-up data (a GeoJSON's `"synthetic": true`); a table cannot say so. */
+	synthetic: boolean;
 }
 
 /**
@@ -19,8 +21,8 @@ export interface GroupsFile {
  */
 export async function readGroupsFile(file: { name: string; bytes: Uint8Array }): Promise<GroupsFile> {
 	if (sniffFormat(file.name, file.bytes) === 'geojson') {
-		const { groups, report } = parseGroupsGeojson(new TextDecoder().decode(file.bytes), file.name);
-		return { groups, report, layout: groupLayout(groups) };
+		const { groups, report, synthetic } = parseGroupsGeojson(new TextDecoder().decode(file.bytes), file.name);
+		return { groups, report, layout: groupLayout(groups), synthetic };
 	}
 	return groupsFromTable(await readTable(file));
 }
@@ -28,7 +30,7 @@ export async function readGroupsFile(file: { name: string; bytes: Uint8Array }):
 /** The residential groups from a table already read (see `readGroupsFile`). */
 export function groupsFromTable(table: RawTable): GroupsFile {
 	const { groups, report, layout } = readGroupsTable(table);
-	return { groups, report, layout };
+	return { groups, report, layout, synthetic: false };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { toCsv } from '../briefing/csv';
 import { readAhead, unknownLabels, type CaseMapping, type ValueMaps } from './canonical';
 import type { CasesInput } from './cases';
 import type { CaseRules } from './checkCases';
@@ -6,6 +5,7 @@ import { groupsFromTable, isGroupsTable, readGroupsFile, type GroupsFile } from 
 import type { PersonalDataFinding } from './personalData';
 import { casesInput, dropColumns, prepareCases, type PreparedCases } from './pipeline';
 import { rowCells } from './rawTable';
+import { rejectedCsv, type RejectedCsvWords } from './rejectedCsv';
 import { readTable, sniffFormat, type Cell, type RawColumn } from './readTable';
 import { ImportError, skippedLines, unclosedQuote, type Rejection, type SkippedLines } from './report';
 import type { HeaderChoice } from './tableLayout';
@@ -130,17 +130,14 @@ export class ImportSession {
 	}
 
 	/** The rejected rows with their original values, as CSV for the user to correct and import again. */
-	rejectedCsv(rejections: readonly Rejection[]): string {
+	rejectedCsv(rejections: readonly Rejection[], words: RejectedCsvWords): string {
 		const { table } = this.#requirePrepared();
 		const wanted = new Set(rejections.map((rejection) => rejection.line));
 		const rowByLine = new Map<number, Cell[]>();
 		for (let row = 0; row < table.rowCount; row++) {
 			if (wanted.has(table.lines[row])) rowByLine.set(table.lines[row], rowCells(table, row));
 		}
-		return toCsv(
-			['line', 'reason', 'field', ...table.headers],
-			rejections.map((rejection) => [rejection.line, rejection.reason, rejection.field, ...(rowByLine.get(rejection.line) ?? [])])
-		);
+		return rejectedCsv(rejections, words, { headers: table.headers, rowByLine });
 	}
 
 	/** Forgets the file and its table (a million rows are worth giving back). */

@@ -10,8 +10,12 @@ export interface BriefingSettings {
 	place: string;
 	/** "Nơi nhận" lines. */
 	recipients: string;
-	/** The signatory's title: "TRƯỞNG BAN" */
+	/** The signatory's title; empty: the catalogue's ("TRƯỞNG BAN", "HEAD"). */
 	signatory: string;
+	/** The signer's full name under the signature; empty leaves the line to be written by hand. */
+	signer: string;
+	/** The report's number on its number line ("Số: 12/BC-BCĐ"); empty leaves a blank (`numberLine`). */
+	number: string;
 	/** The ward's default periods: the filter bar offers its presets first, and a range that is neither is named in it. */
 	convention: Convention;
 }
@@ -23,7 +27,9 @@ const DEFAULTS: BriefingSettings = {
 	committee: 'BAN CHỈ ĐẠO 138',
 	place: 'Vĩnh Tuy',
 	recipients: '- Thường trực Đảng ủy phường;\n- Thành viên Ban chỉ đạo;\n- Lưu: VT.',
-	signatory: 'TRƯỞNG BAN',
+	signatory: '',
+	signer: '',
+	number: '',
 	convention: 'calendar'
 };
 

@@ -38,6 +38,10 @@ export class WardData {
 	error = $state<string | null>(null);
 	damage = $state.raw<DamagedSnapshot | null>(null);
 	synthetic = $state(false);
+	/** The imported groups file that says it holds made-up data (the demo's files imported as a user's), or null. */
+	get syntheticFile(): string | null {
+		return this.files.find((file) => file.synthetic)?.name ?? null;
+	}
 	groups = $state.raw<GroupWithGeometry[]>([]);
 	context = $state.raw<DataContext | null>(null);
 	files = $state.raw<DatasetFile[]>([]);
@@ -106,8 +110,9 @@ export class WardData {
 			timed('import:database', () =>
 				replaceDataset(db, input, async ({ reports: [groupsReport, casesReport] }) => {
 					const importedAt = new Date().toISOString();
+					const synthetic = input.synthetic ? { synthetic: true as const } : {};
 					files = [
-						{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt },
+						{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt, ...synthetic },
 						{ name: casesReport.file, kind: 'cases', rows: casesReport.accepted, importedAt }
 					];
 					await this.#save(db, files, await staged);

@@ -2,6 +2,7 @@ import type { CaseMapping, ValueMaps } from '$lib/core/import/canonical';
 import { EMPTY_VALUE_MAPS } from '$lib/core/import/canonical';
 import { wardRules, type DatasetInput } from '$lib/core/import/dataset';
 import type { GroupsFile } from '$lib/core/import/groupsFile';
+import { rejectedCsv, type RejectedCsvWords } from '$lib/core/import/rejectedCsv';
 import { missingFields, unfillableFields } from '$lib/core/import/pipeline';
 import { ImportError, type ImportReport, type RefusalHint } from '$lib/core/import/report';
 import { SaveRefused } from '$lib/core/db/snapshot';
@@ -217,7 +218,8 @@ export class ImportFlow {
 				const input: DatasetInput = {
 					groups: this.groupsFile?.groups ?? this.#ward.groups,
 					groupsReport: this.groupsFile?.report ?? keptGroupsReport(this.#ward.groups.length),
-					cases
+					cases,
+					synthetic: this.groupsFile ? this.groupsFile.synthetic : this.#ward.syntheticFile !== null
 				};
 				this.reports = await this.#ward.replace(input, staged);
 			}
@@ -227,9 +229,13 @@ export class ImportFlow {
 		}
 	}
 
-	/** The rejected rows with their original values (kept by the worker), as CSV to correct and import again. */
-	rejectedCsv(report: ImportReport): Promise<string> {
-		return this.#worker.call('rejectedCsv', { rejections: report.rejections });
+	/**
+	 * The rejected rows as CSV to correct and import again: a cases file's with their original values (kept by the
+	 * worker); a groups file's by line and reason only (the worker holds the cases table, not the groups file).
+	 */
+	rejectedCsv(report: ImportReport, words: RejectedCsvWords): Promise<string> {
+		if (report !== this.reports.at(-1)) return Promise.resolve(rejectedCsv(report.rejections, words));
+		return this.#worker.call('rejectedCsv', { rejections: report.rejections, words });
 	}
 
 	reset(): void {

@@ -1,6 +1,7 @@
 import type { CaseMapping, ValueMaps } from '$lib/core/import/canonical';
 import type { CaseRules } from '$lib/core/import/checkCases';
 import type { ImportError, RefusalHint, Rejection, SkippedLines } from '$lib/core/import/report';
+import type { RejectedCsvWords } from '$lib/core/import/rejectedCsv';
 import type { CasesPreview, ImportProgress, OpenedFiles, UnknownLabels } from '$lib/core/import/session';
 
 /*
@@ -23,7 +24,7 @@ export interface ImportCalls {
 	 * gives them to the database: whether they were written.
 	 */
 	stage: { request: { file: string }; answer: boolean };
-	rejectedCsv: { request: { rejections: Rejection[] }; answer: string };
+	rejectedCsv: { request: { rejections: Rejection[]; words: RejectedCsvWords }; answer: string };
 	release: { request: Record<never, never>; answer: null };
 }
 

@@ -76,7 +76,7 @@ async function run(
 			return rows !== null && (await writeFromWorker(request.file, rows).then(() => true, () => false));
 		}
 		case 'rejectedCsv':
-			return session.rejectedCsv(request.rejections);
+			return session.rejectedCsv(request.rejections, request.words);
 		case 'release':
 			session.release();
 			kept = null;
