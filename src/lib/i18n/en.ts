@@ -159,6 +159,7 @@ export const en: Messages = {
 	},
 	trendTitle: 'Cases by month',
 	trendHint: 'Drag across the chart to choose a period.',
+	trendChart: (from, to) => `Bar chart: cases each month by category, ${from} to ${to}`,
 	casesAxis: 'Cases',
 	rankingTitle: 'Residential groups ranked',
 	rankingColumns: { rank: '#', group: 'Group', count: 'Cases', change: 'Change', resolved: 'Resolved', class: 'Class' },

@@ -169,6 +169,7 @@ export const vi = {
 	},
 	trendTitle: 'Diễn biến theo tháng',
 	trendHint: 'Kéo chuột trên biểu đồ để chọn khoảng thời gian.',
+	trendChart: (from: string, to: string) => `Biểu đồ cột: số vụ việc mỗi tháng theo loại mâu thuẫn, từ ${from} đến ${to}`,
 	casesAxis: 'Số vụ',
 	rankingTitle: 'Xếp hạng các tổ dân phố',
 	rankingColumns: { rank: 'TT', group: 'Tổ dân phố', count: 'Số vụ', change: 'Tăng/giảm', resolved: 'Hòa giải thành', class: 'Phân loại' },
