@@ -90,6 +90,7 @@ export const en: Messages = {
 	clearGroups: 'Clear group',
 	clearFilters: 'Clear filters',
 	mapTitle: 'Residential groups',
+	mapGroups: 'Groups on the map: arrow keys move between groups, Enter opens one',
 	mode: {
 		count: 'Case count',
 		rate: 'Rate per 1,000 residents',

@@ -100,6 +100,7 @@ export const vi = {
 	clearGroups: 'Bỏ chọn tổ',
 	clearFilters: 'Xóa bộ lọc',
 	mapTitle: 'Bản đồ các tổ dân phố',
+	mapGroups: 'Các tổ dân phố trên bản đồ: phím mũi tên để chuyển tổ, Enter để xem chi tiết',
 	mode: {
 		count: 'Số vụ việc',
 		rate: 'Tỷ lệ trên 1.000 dân',

@@ -176,6 +176,14 @@ export class WardMap {
 		this.highlighted = code;
 	}
 
+	/** Shows a group's name and value and outlines it, as the pointer over it does (null: none). */
+	hover(code: string | null): void {
+		const label = code === null ? undefined : this.labels.find((candidate) => candidate.code === code);
+		this.hovered = label ? { code: label.code, x: label.x, y: label.y } : null;
+		if (this.#link) this.#link.hovered = this.hovered?.code ?? null;
+		else this.highlight(this.hovered?.code ?? null);
+	}
+
 	/** Takes the camera of the linked map when that one was moved. */
 	follow(camera: MapLink['camera']): void {
 		const map = this.#map;
