@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BASE_URL, waitForMap } from './browser';
-import { seriousViolations } from './axe';
+import { axeViolations, seriousViolations } from './axe';
 import { chooseFiles, importReport } from './importing';
 import { pagePerFile } from './perFile';
 
@@ -93,7 +93,14 @@ describe('one h1 and the landmarks on every page', () => {
 	for (const [name, open] of [
 		['dashboard', () => openDrawn('')],
 		['data page', () => openDataPage()],
-		['briefing', () => openDrawn('briefing')]
+		['briefing', () => openDrawn('briefing')],
+		[
+			"dashboard with a group's detail",
+			async () => {
+				await openDrawn('?group=TDP01');
+				await tab.page.getByTestId('group-detail').waitFor();
+			}
+		]
 	] as const) {
 		test(`the ${name} has one h1, and a header with the navigation, and a main`, async () => {
 			await open();
@@ -102,6 +109,10 @@ describe('one h1 and the landmarks on every page', () => {
 			expect(await tab.page.getByRole('banner').getByRole('navigation').count()).toBe(1);
 			expect(await tab.page.getByRole('main').count()).toBe(1);
 			expect(await tab.page.getByRole('main').getByRole('heading', { level: 1 }).count()).toBe(1);
+			// axe's rules on headings and landmarks, whatever their impact: nothing is outside a landmark, no two
+			// landmarks of one kind share a name.
+			const rules = ['page-has-heading-one', 'landmark-one-main', 'landmark-no-duplicate-banner', 'landmark-unique', 'region'];
+			expect(await axeViolations(tab.page, rules)).toEqual([]);
 		});
 	}
 });

@@ -5,7 +5,7 @@ import type { AxeResults } from 'axe-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** One axe-core violation of impact serious or critical, as the test prints it. */
+/** One axe-core violation, as the tests print it. */
 export interface Violation {
 	rule: string;
 	impact: string;
@@ -15,21 +15,29 @@ export interface Violation {
 }
 
 /**
- * Runs axe-core (its default rules, WCAG 2.x A and AA and best practices) on the page as it is and returns the
- * serious and critical violations. The source goes in through the test driver's evaluation, not a `<script>`
- * element: the page's Content-Security-Policy would rightly refuse an inline script, and no request leaves the test.
+ * Runs axe-core on the page as it is: its default rules (WCAG 2.x A and AA, best practices), or only `rules`.
+ * The source goes in through the test driver's evaluation, not a `<script>` element: the page's
+ * Content-Security-Policy rightly refuses an inline script, and nothing is fetched.
  */
-export async function seriousViolations(page: Page): Promise<Violation[]> {
+export async function axeViolations(page: Page, rules?: string[]): Promise<Violation[]> {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-	const results = (await page.evaluate(() =>
-		(window as unknown as { axe: { run: (context: Document) => Promise<unknown> } }).axe.run(document)
+	const results = (await page.evaluate(
+		(only) =>
+			(window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe.run(
+				document,
+				only ? { runOnly: { type: 'rule', values: only } } : {}
+			),
+		rules ?? null
 	)) as AxeResults;
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => ({
-			rule: violation.id,
-			impact: violation.impact!,
-			help: violation.help,
-			nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
-		}));
+	return results.violations.map((violation) => ({
+		rule: violation.id,
+		impact: violation.impact ?? '',
+		help: violation.help,
+		nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
+	}));
+}
+
+/** The serious and critical violations of axe-core's default rules. */
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+	return (await axeViolations(page)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }

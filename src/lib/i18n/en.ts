@@ -4,6 +4,7 @@ export const en: Messages = {
 	appName: 'Ward Hotspots',
 	appSubtitle: 'Community conflicts by residential group',
 	nav: { dashboard: 'Dashboard', data: 'Data', briefing: 'Briefing' },
+	navLabel: 'Pages',
 	language: 'Language',
 	syntheticBanner: 'Synthetic data (not real figures) — a made-up ward on the footprint of Vĩnh Tuy.',
 	loading: 'Loading data…',

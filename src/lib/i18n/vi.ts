@@ -14,6 +14,7 @@ export const vi = {
 	appName: 'Điểm nóng mâu thuẫn',
 	appSubtitle: 'Nắm tình hình mâu thuẫn trong nội bộ nhân dân theo tổ dân phố',
 	nav: { dashboard: 'Tổng quan', data: 'Dữ liệu', briefing: 'Báo cáo' },
+	navLabel: 'Các trang',
 	language: 'Ngôn ngữ',
 	syntheticBanner: 'Dữ liệu mô phỏng (không phải số liệu thật) — phường mẫu dựng trên địa bàn Vĩnh Tuy.',
 	loading: 'Đang tải dữ liệu…',
