@@ -181,6 +181,11 @@ describe('the keyboard', () => {
 		expect(new URL(tab.page.url()).searchParams.get('group')).toBeNull();
 		await tab.page.keyboard.press('Tab');
 		expect((await focusedElement())!.testid).not.toBe('map-group');
+		// Shift+Tab comes back to the group last focused; Home goes to the first.
+		await tab.page.keyboard.press('Shift+Tab');
+		expect((await focusedElement())!.group).toBe(below);
+		await tab.page.keyboard.press('Home');
+		expect((await focusedElement())!.group).toBe(first);
 	});
 });
 
