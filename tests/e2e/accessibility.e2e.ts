@@ -41,12 +41,11 @@ function focusedElement() {
 		const style = getComputedStyle(element);
 		const transparent = style.outlineColor === 'rgba(0, 0, 0, 0)' || style.outlineColor === 'transparent';
 		return {
-			element,
 			description: `${element.tagName.toLowerCase()}${element.dataset.testid ? `[data-testid=${element.dataset.testid}]` : ''} “${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}”`,
 			testid: element.dataset.testid ?? null,
 			group: element.dataset.group ?? null,
-			ring:
-				(style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && !transparent) || style.boxShadow !== 'none',
+			// At least 2 px: Chromium's own ring (`auto 1px`), where a control has not lost it, is too faint to count.
+			ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && !transparent,
 			shown: element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
 		};
 	});
