@@ -251,7 +251,7 @@ const near = (a: number[], b: number[], tolerance = 6) => a.slice(0, 3).every((v
  */
 async function groupColour(page: Page, group: string): Promise<string> {
 	const labelText = String(Number(group.replace(/\D/g, '')));
-	const label = page.locator('[data-testid="map"] .labels span', { hasText: new RegExp(`^\\s*${labelText}\\s*$`) });
+	const label = page.locator('[data-testid="map"] .labels .label', { hasText: new RegExp(`^\\s*${labelText}\\s*$`) });
 	expect(await label.count(), `map labels reading ${labelText}`).toBe(1);
 	const at = await label.evaluate((span) => ({
 		x: parseFloat((span as HTMLElement).style.left),
@@ -275,7 +275,7 @@ async function groupColour(page: Page, group: string): Promise<string> {
 async function expectEveryGroupDrawn(page: Page): Promise<void> {
 	const map = page.getByTestId('map');
 	const labels = await page
-		.locator('[data-testid="map"] .labels span')
+		.locator('[data-testid="map"] .labels .label')
 		.evaluateAll((spans) =>
 			spans.map((span) => ({ text: span.textContent, x: parseFloat((span as HTMLElement).style.left), y: parseFloat((span as HTMLElement).style.top) }))
 		);

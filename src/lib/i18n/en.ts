@@ -4,6 +4,7 @@ export const en: Messages = {
 	appName: 'Ward Hotspots',
 	appSubtitle: 'Community conflicts by residential group',
 	nav: { dashboard: 'Dashboard', data: 'Data', briefing: 'Briefing' },
+	navLabel: 'Pages',
 	language: 'Language',
 	syntheticBanner: 'Synthetic data (not real figures) — a made-up ward on the footprint of Vĩnh Tuy.',
 	syntheticFile: (file: string) => `Synthetic data (not real figures): the file ${file} says it is made-up data.`,
@@ -91,6 +92,7 @@ export const en: Messages = {
 	clearGroups: 'Clear group',
 	clearFilters: 'Clear filters',
 	mapTitle: 'Residential groups',
+	mapGroups: 'Groups on the map: arrow keys move between groups, Enter opens one',
 	mode: {
 		count: 'Case count',
 		rate: 'Rate per 1,000 residents',
@@ -181,6 +183,7 @@ export const en: Messages = {
 		columns: { bucket: 'Time', count: 'Cases', previous: 'Previous period', partial: 'part only' }
 	},
 	trendHint: 'Drag across the chart to choose a period.',
+	trendChart: (from, to) => `Bar chart: cases each month by category, ${from} to ${to}`,
 	casesAxis: 'Cases',
 	rankingTitle: 'Residential groups ranked',
 	rankingColumns: { rank: '#', group: 'Group', count: 'Cases', change: 'Change', resolved: 'Resolved', class: 'Class' },

@@ -15,6 +15,7 @@ export const vi = {
 	appName: 'Điểm nóng mâu thuẫn',
 	appSubtitle: 'Nắm tình hình mâu thuẫn trong nội bộ nhân dân theo tổ dân phố',
 	nav: { dashboard: 'Tổng quan', data: 'Dữ liệu', briefing: 'Báo cáo' },
+	navLabel: 'Các trang',
 	language: 'Ngôn ngữ',
 	syntheticBanner: 'Dữ liệu mô phỏng (không phải số liệu thật) — phường mẫu dựng trên địa bàn Vĩnh Tuy.',
 	syntheticFile: (file: string) => `Dữ liệu mô phỏng (không phải số liệu thật): tệp ${file} tự ghi là dữ liệu mô phỏng.`,
@@ -102,6 +103,7 @@ export const vi = {
 	clearGroups: 'Bỏ chọn tổ',
 	clearFilters: 'Xóa bộ lọc',
 	mapTitle: 'Bản đồ các tổ dân phố',
+	mapGroups: 'Các tổ dân phố trên bản đồ: phím mũi tên để chuyển tổ, Enter để xem chi tiết',
 	mode: {
 		count: 'Số vụ việc',
 		rate: 'Tỷ lệ trên 1.000 dân',
@@ -194,6 +196,7 @@ export const vi = {
 		columns: { bucket: 'Thời gian', count: 'Số vụ', previous: 'Kỳ trước', partial: 'chưa trọn' }
 	},
 	trendHint: 'Kéo chuột trên biểu đồ để chọn khoảng thời gian.',
+	trendChart: (from: string, to: string) => `Biểu đồ cột: số vụ việc mỗi tháng theo loại mâu thuẫn, từ ${from} đến ${to}`,
 	casesAxis: 'Số vụ',
 	rankingTitle: 'Xếp hạng các tổ dân phố',
 	rankingColumns: { rank: 'TT', group: 'Tổ dân phố', count: 'Số vụ', change: 'Tăng/giảm', resolved: 'Hòa giải thành', class: 'Phân loại' },

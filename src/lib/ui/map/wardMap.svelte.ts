@@ -3,6 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
 import { bounds, labelPoint, outlineEdges } from '$lib/core/geo/outline';
 import { NO_DATA_COLOUR } from './mapColours';
+import { ARROWS, nextInDirection, type Arrow } from './groupKeys';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -229,6 +230,28 @@ export class WardMap {
 		if (this.highlighted !== null) map.setFeatureState({ source: SOURCE, id: this.highlighted }, { hover: false });
 		if (code !== null) map.setFeatureState({ source: SOURCE, id: code }, { hover: true });
 		this.highlighted = code;
+	}
+
+	/** Shows a group's name and value and outlines it, as the pointer over it does (null: none). */
+	hover(code: string | null): void {
+		const label = code === null ? undefined : this.labels.find((candidate) => candidate.code === code);
+		this.hovered = label ? { code: label.code, x: label.x, y: label.y } : null;
+		if (this.#link) this.#link.hovered = this.hovered?.code ?? null;
+		else this.highlight(this.hovered?.code ?? null);
+	}
+
+	/**
+	 * The group whose label a key moves the keyboard focus to from `code`'s: the arrows go to the nearest label
+	 * that way, Home and End to the first and the last; null when none lies that way, undefined for other keys.
+	 */
+	keyTarget(code: string, key: string): string | null | undefined {
+		const labels = this.labels;
+		if (key === 'Home') return labels[0]?.code ?? null;
+		if (key === 'End') return labels.at(-1)?.code ?? null;
+		if (!(ARROWS as readonly string[]).includes(key)) return undefined;
+		const from = labels.findIndex((label) => label.code === code);
+		const to = from < 0 ? null : nextInDirection(labels, from, key as Arrow);
+		return to === null ? null : labels[to].code;
 	}
 
 	/** Takes the camera of the linked map when that one was moved. */
