@@ -24,7 +24,9 @@ const FALLBACK = `${base}/200.html`;
 const IMMUTABLE = `${base}/_app/immutable/`;
 /** Every file of `_app/immutable`, written in by vite.config.ts (`unlistedFiles`): `build` lacks the import worker's chunks. */
 const UNLISTED = ['__WARD_UNLISTED_FILES__'].map((file) => base + file);
-const SHELL = new Set([...build, ...UNLISTED, ...files, ...prerendered, FALLBACK]);
+/** What SvelteKit's client asks when a navigation finds no page, to know whether a new version is out. */
+const VERSION_FILE = `${base}/_app/version.json`;
+const SHELL = new Set([...build, ...UNLISTED, ...files, ...prerendered, FALLBACK, VERSION_FILE]);
 
 /** A response kept under the URL asked for: a redirected one cannot answer a page's request. */
 async function keepable(response: Response): Promise<Response> {
