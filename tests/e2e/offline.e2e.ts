@@ -52,9 +52,9 @@ async function offlineCopy(page: Page) {
 
 /** The built site's files, as paths: what the offline copy must hold. */
 function builtFiles(): string[] {
-	return readdirSync('build', { recursive: true, encoding: 'utf8' })
-		.map((file) => `/${file.replaceAll('\\', '/')}`)
-		.filter((file) => file.includes('.'))
+	return readdirSync('build', { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => `${entry.parentPath.slice('build'.length)}/${entry.name}`.replaceAll('\\', '/'))
 		// The pages are kept under the paths that open them; the worker keeps no copy of itself.
 		.map((file) => ({ '/index.html': '/', '/data.html': '/data', '/briefing.html': '/briefing' })[file] ?? file)
 		.filter((file) => file !== '/service-worker.js');

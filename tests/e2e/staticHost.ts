@@ -30,7 +30,13 @@ export async function staticHost(root = 'build') {
 	const folder = resolve(root);
 	const replaced = new Map<string, Buffer>();
 	const server = createServer((request, response) => {
-		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+		let path: string;
+		try {
+			path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+		} catch {
+			response.writeHead(400).end();
+			return;
+		}
 		const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' };
 		const other = replaced.get(path);
 		if (other) {
