@@ -44,6 +44,8 @@ const config = {
 				'frame-ancestors': ['none']
 			}
 		},
+		// Registered by the app itself (src/lib/ui/appUpdate.svelte.ts), which offers a new version to the user.
+		serviceWorker: { register: false },
 		// The command-line scripts are type-checked with the app.
 		typescript: { config: (tsconfig) => void tsconfig.include.push('../scripts/**/*.ts') }
 	}

@@ -1,4 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import svelteConfig from './svelte.config.js';
@@ -20,7 +21,7 @@ function cspHeader(directives = svelteConfig.kit?.csp?.directives ?? {}): string
 }
 
 /** What `npm start` and `vite preview` send with every response. */
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
 	'Content-Security-Policy': cspHeader(),
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'no-referrer'
@@ -42,8 +43,40 @@ function securityHeaders(): Plugin {
 	};
 }
 
+/** Stands in `src/service-worker.ts` for the files `unlistedFiles` writes there. */
+const UNLISTED = /[`'"]__WARD_UNLISTED_FILES__[`'"]/;
+
+/**
+ * Completes the service worker's list of files to keep offline. `$service-worker`'s `build` lists what the pages
+ * import (Vite's client manifest), not the chunks of the import worker (ExcelJS, hyparquet), which a workbook or
+ * Parquet file opened offline needs: after SvelteKit has built the service worker, every file under `_app/immutable`
+ * is written into it.
+ */
+function unlistedFiles(): Plugin {
+	return {
+		name: 'ward-unlisted-files',
+		writeBundle: {
+			order: 'post',
+			sequential: true,
+			handler() {
+				// SvelteKit builds the client and the service worker from the server build's `writeBundle`.
+				if (!this.environment.config.build.ssr) return;
+				const client = `${svelteConfig.kit?.outDir ?? '.svelte-kit'}/output/client`;
+				const worker = `${client}/service-worker.js`;
+				if (!existsSync(worker)) return;
+				const code = readFileSync(worker, 'utf8');
+				if (!UNLISTED.test(code)) throw new Error(`${worker} has no list of unlisted files to fill in`);
+				const files = readdirSync(`${client}/_app/immutable`, { recursive: true, withFileTypes: true })
+					.filter((entry) => entry.isFile())
+					.map((entry) => `${entry.parentPath.slice(client.length)}/${entry.name}`.replaceAll('\\', '/'));
+				writeFileSync(worker, code.replace(UNLISTED, files.map((file) => JSON.stringify(file)).join(',')));
+			}
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit(), securityHeaders()],
+	plugins: [sveltekit(), securityHeaders(), unlistedFiles()],
 	build: { chunkSizeWarningLimit: 2000 },
 	// Module workers, so that a worker's dynamic imports stay separate files: the import worker starts without
 	// ExcelJS and hyparquet, and loads them only for a workbook or a Parquet file.

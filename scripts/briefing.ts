@@ -143,7 +143,9 @@ async function openBrowser(): Promise<{ context: BrowserContext; close: () => Pr
 	// The profile holds the imported cases: remove it also when the run is interrupted (Playwright exits on signals).
 	process.once('exit', removeProfile);
 	try {
-		const context = await launchChromium(profile);
+		// A profile for one run needs no offline copy of the app (40 MB), and the pages' requests must all reach
+		// `context.route` below, which does not see those a service worker answers.
+		const context = await launchChromium(profile, { serviceWorkers: 'block' });
 		return {
 			context,
 			close: async () => {

@@ -5,12 +5,14 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Headless Chromium in the profile folder `profile`, with WebGL2 on SwiftShader for MapLibre and nothing that
- * calls home; used by the tests, the benchmarks and `npm run briefing` alike.
+ * calls home; used by the tests, the benchmarks and `npm run briefing` alike. `serviceWorkers: 'block'` keeps the
+ * app's service worker (its offline copy) out.
  */
-export function launchChromium(profile: string): Promise<BrowserContext> {
+export function launchChromium(profile: string, { serviceWorkers = 'allow' as 'allow' | 'block' } = {}): Promise<BrowserContext> {
 	return chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
 		headless: true,
+		serviceWorkers,
 		viewport: { width: 1400, height: 1100 },
 		args: [
 			'--no-sandbox',

@@ -7,10 +7,12 @@ import { BASE_URL } from './server';
 
 export { BASE_URL };
 
-/** Chromium (`launchChromium`) in a fresh profile, removed on close. */
-export async function openBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/** Chromium (`launchChromium`, with its options) in a fresh profile, removed on close. */
+export async function openBrowser(
+	options?: Parameters<typeof launchChromium>[1]
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
 	const profile = mkdtempSync(join(tmpdir(), 'ward-e2e-'));
-	const context = await launchChromium(profile);
+	const context = await launchChromium(profile, options);
 	return {
 		context,
 		close: async () => {

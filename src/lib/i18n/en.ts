@@ -493,6 +493,10 @@ export const en: Messages = {
 		clear: 'Clear the ward’s data',
 		clearConfirm: 'Delete all imported data on this machine? The dashboard goes back to the demo ward.'
 	},
+	appUpdate: {
+		message: 'A new version of the app is ready.',
+		reload: 'Reload'
+	},
 	changedElsewhere: {
 		message: 'The ward’s data was just changed in another tab of the browser; this tab still shows the old data.',
 		reload: 'Load the new data'

@@ -516,6 +516,10 @@ export const vi = {
 		clear: 'Xóa dữ liệu của phường',
 		clearConfirm: 'Xóa toàn bộ dữ liệu đã nhập trên máy này? Bảng tổng quan sẽ quay về phường mẫu.'
 	},
+	appUpdate: {
+		message: 'Có phiên bản mới của ứng dụng.',
+		reload: 'Tải lại'
+	},
 	changedElsewhere: {
 		message: 'Dữ liệu của phường vừa được thay đổi ở một thẻ khác của trình duyệt; thẻ này vẫn hiển thị dữ liệu cũ.',
 		reload: 'Tải dữ liệu mới'
