@@ -42,10 +42,8 @@ export function conditionalPermutationTest(
 		for (let row = 0; row < permutations; row++) {
 			const start = row * width;
 			let sum = 0;
-			for (let k = start; k < start + neighbourCount; k++) {
-				const position = table[k];
-				sum += numbers[position < group ? position : position + 1];
-			}
+			// position p among the others is group p, or p + 1 from the group itself on (without a branch)
+			for (let k = start; k < start + neighbourCount; k++) sum += numbers[table[k] + ((group - table[k] - 1) >>> 31)];
 			const difference = direction * (sum - observedSum);
 			if (difference >= 0) atLeast++;
 			if (difference <= 0) atMost++;

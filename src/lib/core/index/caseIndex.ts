@@ -50,12 +50,13 @@ const SOURCE_SLOTS = SOURCE_CODES.length + 1;
 const COMBINATIONS = CATEGORIES * STATUSES * SOURCE_SLOTS;
 const DAY_MS = 86_400_000;
 
-/** What a scan of the cases counts: one cell per group, category, day of the period, or month × category. */
+/** What a scan of the cases counts: one cell per group, category, day, month × category or group × month. */
 const enum Tally {
 	Group,
 	Category,
 	Day,
-	MonthCategory
+	MonthCategory,
+	GroupMonth
 }
 
 /**
@@ -259,6 +260,10 @@ export class CaseIndex {
 		const groups = this.groupCodes.length;
 		const counts = new Int32Array(groups * months);
 		if (!range) return { months: this.months, counts };
+		if (byScan(filter)) {
+			this.scan(filter, range, Tally.GroupMonth, counts);
+			return { months: this.months, counts };
+		}
 		const monthCounts = new Int32Array(groups);
 		this.eachMonth(range, (month, from, to) => {
 			monthCounts.fill(0);
@@ -277,15 +282,18 @@ export class CaseIndex {
 		}
 		const groups = this.groupCodes.length;
 		const [high, low] = [(to + 1) * groups, from * groups];
+		const { prefix, groupPrefix } = this;
 		const { categories, allBut } = categoryTerms(filter.categories);
 		if (!categories.length) {
-			for (let g = 0; g < groups; g++) counts[g] += this.groupPrefix[high + g] - this.groupPrefix[low + g];
+			for (let g = 0; g < groups; g++) counts[g] += groupPrefix[high + g] - groupPrefix[low + g];
 			return;
 		}
+		const terms = categories.length;
 		for (let g = 0; g < groups; g++) {
+			const [highRow, lowRow] = [(high + g) * CATEGORIES, (low + g) * CATEGORIES];
 			let sum = 0;
-			for (const c of categories) sum += this.prefix[(high + g) * CATEGORIES + c] - this.prefix[(low + g) * CATEGORIES + c];
-			counts[g] += allBut ? this.groupPrefix[high + g] - this.groupPrefix[low + g] - sum : sum;
+			for (let t = 0; t < terms; t++) sum += prefix[highRow + categories[t]] - prefix[lowRow + categories[t]];
+			counts[g] += allBut ? groupPrefix[high + g] - groupPrefix[low + g] - sum : sum;
 		}
 	}
 
@@ -310,6 +318,7 @@ export class CaseIndex {
 		const kept = combinationMask(filter);
 		const chosen = this.chosenGroups(filter.groups);
 		const { caseGroups, caseCombinations, dayStarts, monthOfDay } = this;
+		const months = this.months.length;
 		for (let day = from; day <= to; day++)
 			for (let at = dayStarts[day]; at < dayStarts[day + 1]; at++) {
 				const combination = caseCombinations[at];
@@ -326,6 +335,9 @@ export class CaseIndex {
 						break;
 					case Tally.MonthCategory:
 						counts[monthOfDay[day] * CATEGORIES + categoryOf(combination)]++;
+						break;
+					case Tally.GroupMonth:
+						counts[caseGroups[at] * months + monthOfDay[day]]++;
 				}
 			}
 	}
@@ -383,11 +395,12 @@ function byScan(filter: IndexFilter): boolean {
  * The categories to sum for a category filter: none for every category (the totals then), the chosen ones, or,
  * when more are chosen than left out, the left-out ones to take from the totals (`allBut`).
  */
-function categoryTerms(codes: readonly CategoryCode[]): { categories: number[]; allBut: boolean } {
+function categoryTerms(codes: readonly CategoryCode[]): { categories: Int32Array; allBut: boolean } {
 	const chosen = new Set(codes);
-	if (!chosen.size || chosen.size === CATEGORIES) return { categories: [], allBut: false };
+	if (!chosen.size || chosen.size === CATEGORIES) return { categories: new Int32Array(0), allBut: false };
 	const allBut = chosen.size > CATEGORIES / 2;
-	return { categories: CATEGORY_CODES.flatMap((code, c) => (chosen.has(code) !== allBut ? [c] : [])), allBut };
+	const categories = CATEGORY_CODES.flatMap((code, c) => (chosen.has(code) !== allBut ? [c] : []));
+	return { categories: Int32Array.from(categories), allBut };
 }
 
 function largest(values: Int32Array): number {
