@@ -197,6 +197,17 @@ describe('the case index on a random small table, against the dashboard SQL', ()
 		expect(index.total({ period: null, categories: [], statuses: [], sources: [], groups: [] })).toBe(0);
 	});
 
+	test('counts past 16 bits: a group with 70,000 cases of one category', async () => {
+		await load([{ day: 5, group: 'B', category: 'family', status: 'resolved', source: 'patrol' }]);
+		await engine.exec(
+			`INSERT INTO cases (case_id, reported_on, group_code, category, status) SELECT 'm' || i, DATE '2020-01-20' + (i % 60)::INTEGER, 'A', 'land', 'received' FROM range(70000) t(i)`
+		);
+		const index = await CaseIndex.build(engine);
+		expect(index.total({ period: null, categories: ['land'], statuses: [], sources: [], groups: ['A'] })).toBe(70_000);
+		await compareWithSql(engine, index, view({ from: '2020-01-01', to: '2020-12-31', categories: ['land', 'family'] }));
+		await compareWithSql(engine, index, view({ from: '2020-02-01', to: '2020-02-29' }));
+	});
+
 	test('counts a status that no case has as nothing, and cases without a source only when no source is chosen', async () => {
 		const index = await load([
 			{ day: 0, group: 'A', category: 'land', status: 'received', source: null },
