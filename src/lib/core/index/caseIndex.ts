@@ -71,10 +71,14 @@ const enum Tally {
  *   Views without a status or source filter — the default, and every category click, period preset, brushed
  *   period and group click on it — are counted from them, whatever the period's length: O(groups × categories
  *   chosen or left out, the fewer) per period, O(months × categories) for the ward's trend.
- * - the cases themselves, sorted by day, as (group, category × status × source): views with a status or source
- *   filter are counted over the cases of their period. Prefix sums per status and source as well would take
- *   6 × 7 times the memory of `prefix`, over 1 GB at 1,500 groups and six years.
- * Counts fit 16 bits when no group has 65,536 cases of one category, and then `prefix` is 16-bit: half the memory.
+ * - `statusPrefix`: cumulative counts over the months per group × category × status. A status filter's
+ *   per-group counts take the period's whole months from it, and the days before and after them from the cases.
+ *   By days it would take 6 times the memory of `prefix`, and with sources too 42 times (over 2 GB at 1,500
+ *   groups and six years); by months, a fifth of `prefix`.
+ * - the cases themselves, sorted by day, as (group, category × status × source): what the prefix sums cannot give
+ *   — a source filter; a status filter's categories, days and trend — is counted over the cases of the period.
+ * Counts fit 16 bits when no group has 65,536 cases of one category, and then the prefix sums are 16-bit: half
+ * the memory.
  */
 export class CaseIndex {
 	/** Days since 1970-01-01 of the first case; the data spans `days` days from it. */
@@ -90,9 +94,11 @@ export class CaseIndex {
 		readonly groupCodes: readonly string[],
 		firstDay: number,
 		days: number,
+		calendar: Calendar,
 		private readonly prefix: Uint16Array | Uint32Array,
 		private readonly groupPrefix: Uint16Array | Uint32Array,
 		private readonly categoryPrefix: Uint32Array,
+		private readonly statusPrefix: Uint16Array | Uint32Array,
 		private readonly dayStarts: Int32Array,
 		private readonly caseGroups: Uint16Array | Uint32Array,
 		private readonly caseCombinations: Uint16Array
@@ -100,20 +106,7 @@ export class CaseIndex {
 		this.firstDay = firstDay;
 		this.days = days;
 		this.groupNumbers = new Map(groupCodes.map((code, g) => [code, g]));
-		const months: string[] = [];
-		const starts: number[] = [];
-		for (let d = 0; d < days; d++) {
-			const iso = toIso(new Date((firstDay + d) * DAY_MS));
-			if (d === 0 || iso.endsWith('-01')) {
-				months.push(iso.slice(0, 7));
-				starts.push(d);
-			}
-		}
-		starts.push(days);
-		this.months = months;
-		this.monthStarts = Int32Array.from(starts);
-		this.monthOfDay = new Int32Array(days);
-		for (let month = 0; month < months.length; month++) this.monthOfDay.fill(month, starts[month], starts[month + 1]);
+		({ months: this.months, monthStarts: this.monthStarts, monthOfDay: this.monthOfDay } = calendar);
 	}
 
 	/**
@@ -166,6 +159,7 @@ export class CaseIndex {
 			groupTotals[groups[k]]++;
 		}
 
+		const calendar = calendarOf(firstDay, span);
 		const rowCells = groupCount * CATEGORIES;
 		const prefix = counter(largest(cellTotals), (span + 1) * rowCells);
 		const groupPrefix = counter(largest(groupTotals), (span + 1) * groupCount);
@@ -181,12 +175,31 @@ export class CaseIndex {
 				categoryPrefix[(d + 1) * CATEGORIES + category]++;
 			}
 		}
-		return new CaseIndex(groupCodes, firstDay, span, prefix, groupPrefix, categoryPrefix, dayStarts, caseGroups, caseCombinations);
+		const monthCells = groupCount * CATEGORIES * STATUSES;
+		const statusPrefix = counter(largest(cellTotals), (calendar.months.length + 1) * monthCells);
+		for (let d = 0; d < span; d++)
+			for (let at = dayStarts[d]; at < dayStarts[d + 1]; at++)
+				statusPrefix[(calendar.monthOfDay[d] + 1) * monthCells + caseGroups[at] * CATEGORIES * STATUSES + categoryStatusOf(caseCombinations[at])]++;
+		for (let m = 1; m <= calendar.months.length; m++)
+			for (let cell = 0; cell < monthCells; cell++) statusPrefix[m * monthCells + cell] += statusPrefix[(m - 1) * monthCells + cell];
+		return new CaseIndex(
+			groupCodes,
+			firstDay,
+			span,
+			calendar,
+			prefix,
+			groupPrefix,
+			categoryPrefix,
+			statusPrefix,
+			dayStarts,
+			caseGroups,
+			caseCombinations
+		);
 	}
 
 	/** Bytes held by the typed arrays. */
 	get bytes(): number {
-		const arrays = [this.prefix, this.groupPrefix, this.categoryPrefix, this.dayStarts, this.caseGroups, this.caseCombinations];
+		const arrays = [this.prefix, this.groupPrefix, this.categoryPrefix, this.statusPrefix, this.dayStarts, this.caseGroups, this.caseCombinations];
 		return arrays.reduce((sum, array) => sum + array.byteLength, this.monthOfDay.byteLength);
 	}
 
@@ -260,7 +273,7 @@ export class CaseIndex {
 		const groups = this.groupCodes.length;
 		const counts = new Int32Array(groups * months);
 		if (!range) return { months: this.months, counts };
-		if (byScan(filter)) {
+		if (filter.sources.length) {
 			this.scan(filter, range, Tally.GroupMonth, counts);
 			return { months: this.months, counts };
 		}
@@ -276,8 +289,12 @@ export class CaseIndex {
 
 	/** Adds each group's cases from day `from` to day `to` of the data (the group filter aside) to `counts`. */
 	private addGroupCounts(filter: IndexFilter, from: number, to: number, counts: Int32Array): void {
-		if (byScan(filter)) {
+		if (filter.sources.length) {
 			this.scan({ ...filter, groups: [] }, [from, to], Tally.Group, counts);
+			return;
+		}
+		if (filter.statuses.length) {
+			this.addGroupCountsByMonth(filter, from, to, counts);
 			return;
 		}
 		const groups = this.groupCodes.length;
@@ -294,6 +311,44 @@ export class CaseIndex {
 			let sum = 0;
 			for (let t = 0; t < terms; t++) sum += prefix[highRow + categories[t]] - prefix[lowRow + categories[t]];
 			counts[g] += allBut ? groupPrefix[high + g] - groupPrefix[low + g] - sum : sum;
+		}
+	}
+
+	/**
+	 * `addGroupCounts` with a status filter: the whole months inside days `from` to `to` from `statusPrefix`, the
+	 * days before and after them from the cases.
+	 */
+	private addGroupCountsByMonth(filter: IndexFilter, from: number, to: number, counts: Int32Array): void {
+		const { monthOfDay, monthStarts } = this;
+		const first = monthStarts[monthOfDay[from]] === from ? monthOfDay[from] : monthOfDay[from] + 1;
+		const last = monthStarts[monthOfDay[to] + 1] === to + 1 ? monthOfDay[to] : monthOfDay[to] - 1;
+		const everyGroup = { ...filter, groups: [] };
+		if (first > last) {
+			this.scan(everyGroup, [from, to], Tally.Group, counts);
+			return;
+		}
+		if (from < monthStarts[first]) this.scan(everyGroup, [from, monthStarts[first] - 1], Tally.Group, counts);
+		if (monthStarts[last + 1] <= to) this.scan(everyGroup, [monthStarts[last + 1], to], Tally.Group, counts);
+		const categories = new Set(filter.categories);
+		const statuses = new Set(filter.statuses);
+		const terms = Int32Array.from(
+			CATEGORY_CODES.flatMap((category, c) =>
+				!categories.size || categories.has(category)
+					? STATUS_CODES.flatMap((status, s) => (statuses.has(status) ? [c * STATUSES + s] : []))
+					: []
+			)
+		);
+		const groupCells = CATEGORIES * STATUSES;
+		const rowCells = this.groupCodes.length * groupCells;
+		const [high, low] = [(last + 1) * rowCells, first * rowCells];
+		const { statusPrefix } = this;
+		for (let g = 0; g < this.groupCodes.length; g++) {
+			let sum = 0;
+			for (let t = 0; t < terms.length; t++) {
+				const cell = g * groupCells + terms[t];
+				sum += statusPrefix[high + cell] - statusPrefix[low + cell];
+			}
+			counts[g] += sum;
 		}
 	}
 
@@ -413,6 +468,35 @@ function validPeriod(period: Period): boolean {
 
 function categoryOf(combination: number): number {
 	return Math.floor(combination / (STATUSES * SOURCE_SLOTS));
+}
+
+/** Category × status, `c · statuses + s`, of a category × status × source combination. */
+function categoryStatusOf(combination: number): number {
+	return Math.floor(combination / SOURCE_SLOTS);
+}
+
+interface Calendar {
+	/** `YYYY-MM` of each month the data meets. */
+	months: string[];
+	/** The first day of each month (the data's first day for the first), then the data's length. */
+	monthStarts: Int32Array;
+	monthOfDay: Int32Array;
+}
+
+function calendarOf(firstDay: number, days: number): Calendar {
+	const months: string[] = [];
+	const starts: number[] = [];
+	for (let d = 0; d < days; d++) {
+		const iso = toIso(new Date((firstDay + d) * DAY_MS));
+		if (d === 0 || iso.endsWith('-01')) {
+			months.push(iso.slice(0, 7));
+			starts.push(d);
+		}
+	}
+	starts.push(days);
+	const monthOfDay = new Int32Array(days);
+	for (let month = 0; month < months.length; month++) monthOfDay.fill(month, starts[month], starts[month + 1]);
+	return { months, monthStarts: Int32Array.from(starts), monthOfDay };
 }
 
 /** Which category × status × source combinations the filter keeps. */
