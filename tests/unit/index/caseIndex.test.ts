@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Engine } from '../../../src/lib/core/db/engine';
+import type { Engine, Row } from '../../../src/lib/core/db/engine';
 import { openNodeEngine } from '../../../src/lib/core/db/node';
 import { CREATE_TABLES } from '../../../src/lib/core/db/schema';
 import { CaseIndex, indexFilter, type IndexFilter } from '../../../src/lib/core/index/caseIndex';
@@ -12,7 +12,7 @@ import {
 	monthlyTrendQuery
 } from '../../../src/lib/core/queries/dashboard';
 import { addDays } from '../../../src/lib/core/queries/dates';
-import { previousPeriod, samePeriodLastYear } from '../../../src/lib/core/queries/periods';
+import { previousPeriod, samePeriodLastYear, type Period } from '../../../src/lib/core/queries/periods';
 import { casePredicate, type FilterScope } from '../../../src/lib/core/queries/predicates';
 import type { View } from '../../../src/lib/core/queries/view';
 import { CATEGORY_CODES } from '../../../src/lib/core/schema/categories';
@@ -47,53 +47,45 @@ function views(groupCodes: string[], first: string, last: string) {
 async function compareWithSql(engine: Engine, index: CaseIndex, v: View): Promise<void> {
 	const groupRows = await engine.query(groupFiguresQuery(v));
 	const mapScope = { period: v, categories: true, statuses: true };
-	const previousScope = { ...mapScope, period: previousPeriod(v) };
-	expect(Array.from(index.groupCounts(indexFilter(v, mapScope))!)).toEqual(groupRows.map((row) => row.total));
-	expect(Array.from(index.groupCounts(indexFilter(v, previousScope))!)).toEqual(groupRows.map((row) => row.previous_total));
+	const counts = (scope: FilterScope) => Array.from(index.groupCounts(indexFilter(v, scope))!);
 	expect(index.groupCodes).toEqual(groupRows.map((row) => row.group_code));
+	expect(counts(mapScope)).toEqual(groupRows.map((row) => row.total));
+	expect(counts({ ...mapScope, period: previousPeriod(v) })).toEqual(groupRows.map((row) => row.previous_total));
 	const resolved = resolvedOnly(indexFilter(v, mapScope));
-	expect(resolved ? Array.from(index.groupCounts(resolved)!) : groupRows.map(() => 0)).toEqual(groupRows.map((row) => row.resolved));
+	const resolvedCounts = resolved ? Array.from(index.groupCounts(resolved)!) : groupRows.map(() => 0);
+	expect(resolvedCounts).toEqual(groupRows.map((row) => row.resolved));
 
 	const [key] = await engine.query(keyFiguresQuery(v));
-	expect(index.total(indexFilter(v, { ...SCOPE_ALL, period: v }))).toBe(key.total);
-	expect(index.total(indexFilter(v, { ...SCOPE_ALL, period: previousPeriod(v) }))).toBe(key.previous_total);
-	expect(index.total(indexFilter(v, { ...SCOPE_ALL, period: samePeriodLastYear(v) }))).toBe(key.last_year_total);
+	const total = (period: Period) => index.total(indexFilter(v, { ...SCOPE_ALL, period }));
+	expect(total(v)).toBe(key.total);
+	expect(total(previousPeriod(v))).toBe(key.previous_total);
+	expect(total(samePeriodLastYear(v))).toBe(key.last_year_total);
 
-	const breakdown = await engine.query(categoryBreakdownQuery(v));
 	const categories = index.categoryCounts(indexFilter(v, { period: v, statuses: true, groups: true }))!;
-	expect(nonZero(CATEGORY_CODES, categories)).toEqual(Object.fromEntries(breakdown.map((row) => [row.category, row.total])));
+	const breakdown = await engine.query(categoryBreakdownQuery(v));
+	expect(nonZero(CATEGORY_CODES, categories)).toEqual(sqlCounts(breakdown, 'category'));
 
 	const trend = index.monthlyByCategory(indexFilter(v, SCOPE_ALL))!;
-	const trendCells = trend.months.flatMap((month, m) => CATEGORY_CODES.map((category, c) => [`${month} ${category}`, trend.counts[m * CATEGORY_CODES.length + c]] as const));
-	expect(Object.fromEntries(trendCells.filter(([, count]) => count > 0))).toEqual(
-		Object.fromEntries((await engine.query(monthlyTrendQuery(v))).map((row) => [`${row.month} ${row.category}`, row.total]))
-	);
+	const trendRows = await engine.query(monthlyTrendQuery(v));
+	expect(nonZero(grid(trend.months, CATEGORY_CODES), trend.counts)).toEqual(sqlCounts(trendRows, 'month', 'category'));
 
 	const monthly = index.groupMonthly(indexFilter(v, { categories: true, statuses: true }))!;
-	const monthlyCells = index.groupCodes.flatMap((group, g) => monthly.months.map((month, m) => [`${group} ${month}`, monthly.counts[g * monthly.months.length + m]] as const));
-	expect(Object.fromEntries(monthlyCells.filter(([, count]) => count > 0))).toEqual(
-		Object.fromEntries((await engine.query(groupMonthlyQuery(v))).map((row) => [`${row.group_code} ${row.month}`, row.total]))
-	);
+	const monthlyRows = await engine.query(groupMonthlyQuery(v));
+	expect(nonZero(grid(index.groupCodes, monthly.months), monthly.counts)).toEqual(sqlCounts(monthlyRows, 'group_code', 'month'));
 
 	// the period's months alone, for the chosen groups: the per-group series of a view's statistics
+	const chosen = casePredicate(v, { ...SCOPE_ALL, period: v });
 	const inPeriod = index.groupMonthly(indexFilter(v, { ...SCOPE_ALL, period: v }))!;
-	const sqlInPeriod = await engine.query(
-		`SELECT group_code, strftime(reported_on, '%Y-%m') AS month, count(*)::INTEGER AS total FROM cases WHERE ${casePredicate(v, { ...SCOPE_ALL, period: v })} GROUP BY ALL`
+	const inPeriodRows = await engine.query(
+		`SELECT group_code, strftime(reported_on, '%Y-%m') AS month, count(*)::INTEGER AS total FROM cases WHERE ${chosen} GROUP BY ALL`
 	);
-	const inPeriodCells = index.groupCodes.flatMap((group, g) => inPeriod.months.map((month, m) => [`${group} ${month}`, inPeriod.counts[g * inPeriod.months.length + m]] as const));
-	expect(Object.fromEntries(inPeriodCells.filter(([, count]) => count > 0))).toEqual(
-		Object.fromEntries(sqlInPeriod.map((row) => [`${row.group_code} ${row.month}`, row.total]))
-	);
+	expect(nonZero(grid(index.groupCodes, inPeriod.months), inPeriod.counts)).toEqual(sqlCounts(inPeriodRows, 'group_code', 'month'));
 
 	const daily = index.dailyCounts(indexFilter(v, { ...SCOPE_ALL, period: v }))!;
+	const dailyRows = await engine.query(`SELECT reported_on, count(*)::INTEGER AS total FROM cases WHERE ${chosen} GROUP BY ALL`);
 	expect(daily.from).toBe(v.from);
-	const sqlDaily = await engine.query(
-		`SELECT reported_on, count(*)::INTEGER AS total FROM cases WHERE ${casePredicate(v, { ...SCOPE_ALL, period: v })} GROUP BY ALL`
-	);
-	const dailyCells = Array.from(daily.counts, (count, d) => [addDays(v.from, d), count] as const);
-	expect(Object.fromEntries(dailyCells.filter(([, count]) => count > 0))).toEqual(
-		Object.fromEntries(sqlDaily.map((row) => [row.reported_on, row.total]))
-	);
+	const days = Array.from(daily.counts, (_, d) => addDays(v.from, d));
+	expect(nonZero(days, daily.counts)).toEqual(sqlCounts(dailyRows, 'reported_on'));
 }
 
 /** The filter's resolved cases, as `groupFiguresQuery`'s `resolved`; null when its statuses leave resolved out. */
@@ -102,8 +94,19 @@ function resolvedOnly(filter: IndexFilter): IndexFilter | null {
 	return { ...filter, statuses: ['resolved'] };
 }
 
-function nonZero(codes: readonly string[], counts: Int32Array): Record<string, number> {
-	return Object.fromEntries(codes.map((code, k) => [code, counts[k]] as const).filter(([, count]) => count > 0));
+/** The names of a row-major grid's cells, `"row column"`. */
+function grid(rows: readonly string[], columns: readonly string[]): string[] {
+	return rows.flatMap((row) => columns.map((column) => `${row} ${column}`));
+}
+
+/** The cells that count something, by name; SQL leaves out the rest. */
+function nonZero(names: readonly string[], counts: Int32Array): Record<string, number> {
+	return Object.fromEntries(names.map((name, k) => [name, counts[k]] as const).filter(([, count]) => count > 0));
+}
+
+/** SQL rows' `total` by the names made of their `fields`, as `grid` names cells. */
+function sqlCounts(rows: Row[], ...fields: string[]): Record<string, number> {
+	return Object.fromEntries(rows.map((row) => [fields.map((field) => row[field]).join(' '), Number(row.total)]));
 }
 
 describe('the case index on the demo ward, against the dashboard SQL', () => {
@@ -168,24 +171,32 @@ describe('the case index on a random small table, against the dashboard SQL', ()
 		source: fc.option(fc.constantFrom(...SOURCE_CODES), { nil: null })
 	});
 
-	async function load(rows: { day: number; group: string; category: string; status: string; source: string | null }[]): Promise<CaseIndex> {
+	type RandomCase = { day: number; group: string; category: string; status: string; source: string | null };
+
+	async function load(rows: RandomCase[]): Promise<CaseIndex> {
 		await engine.exec('DELETE FROM cases; DELETE FROM groups;');
-		await engine.exec(`INSERT INTO groups (group_code, name) VALUES ${GROUPS.map((code) => `('${code}', 'Tổ ${code}')`).join(', ')}`);
+		const groups = GROUPS.map((code) => `('${code}', 'Tổ ${code}')`);
+		await engine.exec(`INSERT INTO groups (group_code, name) VALUES ${groups.join(', ')}`);
+		const values = rows.map(
+			(row, k) =>
+				`('c${k}', DATE '2020-01-20' + ${row.day}, '${row.group}', '${row.category}', '${row.status}', ` +
+				`${row.source ? `'${row.source}'` : 'NULL'})`
+		);
 		if (rows.length)
-			await engine.exec(
-				`INSERT INTO cases (case_id, reported_on, group_code, category, status, source) VALUES ${rows
-					.map((row, k) => `('c${k}', DATE '2020-01-20' + ${row.day}, '${row.group}', '${row.category}', '${row.status}', ${row.source ? `'${row.source}'` : 'NULL'})`)
-					.join(', ')}`
-			);
+			await engine.exec(`INSERT INTO cases (case_id, reported_on, group_code, category, status, source) VALUES ${values.join(', ')}`);
 		return CaseIndex.build(engine);
 	}
 
 	test('gives the SQL answers on random tables and views', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(randomCase, { maxLength: 60 }), fc.array(views(GROUPS, '2020-01-20', '2020-03-31'), { minLength: 3, maxLength: 3 }), async (rows, randomViews) => {
-				const index = await load(rows);
-				for (const v of randomViews) await compareWithSql(engine, index, v);
-			}),
+			fc.asyncProperty(
+				fc.array(randomCase, { maxLength: 60 }),
+				fc.array(views(GROUPS, '2020-01-20', '2020-03-31'), { minLength: 3, maxLength: 3 }),
+				async (rows, randomViews) => {
+					const index = await load(rows);
+					for (const v of randomViews) await compareWithSql(engine, index, v);
+				}
+			),
 			{ numRuns: 25 }
 		);
 	}, 120_000);
@@ -200,7 +211,8 @@ describe('the case index on a random small table, against the dashboard SQL', ()
 	test('counts past 16 bits: a group with 70,000 cases of one category', async () => {
 		await load([{ day: 5, group: 'B', category: 'family', status: 'resolved', source: 'patrol' }]);
 		await engine.exec(
-			`INSERT INTO cases (case_id, reported_on, group_code, category, status) SELECT 'm' || i, DATE '2020-01-20' + (i % 60)::INTEGER, 'A', 'land', 'received' FROM range(70000) t(i)`
+			`INSERT INTO cases (case_id, reported_on, group_code, category, status)
+			SELECT 'm' || i, DATE '2020-01-20' + (i % 60)::INTEGER, 'A', 'land', 'received' FROM range(70000) t(i)`
 		);
 		const index = await CaseIndex.build(engine);
 		expect(index.total({ period: null, categories: ['land'], statuses: [], sources: [], groups: ['A'] })).toBe(70_000);

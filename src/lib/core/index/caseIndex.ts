@@ -121,7 +121,8 @@ export class CaseIndex {
 		);
 		const table = tableFromIPC(await engine.exportArrow(casesQuery()));
 		const column = <T>(name: string) => table.getChild(name)!.toArray() as T;
-		return CaseIndex.fromCases(codes, column<Int32Array>('g'), column<Int32Array>('day'), column<Int16Array>('combination'));
+		const [groups, days] = [column<Int32Array>('g'), column<Int32Array>('day')];
+		return CaseIndex.fromCases(codes, groups, days, column<Int16Array>('combination'));
 	}
 
 	/** The index of cases in any order: case k is of group `groups[k]`, on epoch day `days[k]`. */
@@ -177,11 +178,14 @@ export class CaseIndex {
 		}
 		const monthCells = groupCount * CATEGORIES * STATUSES;
 		const statusPrefix = counter(largest(cellTotals), (calendar.months.length + 1) * monthCells);
-		for (let d = 0; d < span; d++)
+		for (let d = 0; d < span; d++) {
+			const row = (calendar.monthOfDay[d] + 1) * monthCells;
 			for (let at = dayStarts[d]; at < dayStarts[d + 1]; at++)
-				statusPrefix[(calendar.monthOfDay[d] + 1) * monthCells + caseGroups[at] * CATEGORIES * STATUSES + categoryStatusOf(caseCombinations[at])]++;
+				statusPrefix[row + caseGroups[at] * CATEGORIES * STATUSES + categoryStatusOf(caseCombinations[at])]++;
+		}
 		for (let m = 1; m <= calendar.months.length; m++)
-			for (let cell = 0; cell < monthCells; cell++) statusPrefix[m * monthCells + cell] += statusPrefix[(m - 1) * monthCells + cell];
+			for (let cell = m * monthCells; cell < (m + 1) * monthCells; cell++)
+				statusPrefix[cell] += statusPrefix[cell - monthCells];
 		return new CaseIndex(
 			groupCodes,
 			firstDay,
@@ -199,7 +203,8 @@ export class CaseIndex {
 
 	/** Bytes held by the typed arrays. */
 	get bytes(): number {
-		const arrays = [this.prefix, this.groupPrefix, this.categoryPrefix, this.statusPrefix, this.dayStarts, this.caseGroups, this.caseCombinations];
+		const { prefix, groupPrefix, categoryPrefix, statusPrefix, dayStarts, caseGroups, caseCombinations } = this;
+		const arrays = [prefix, groupPrefix, categoryPrefix, statusPrefix, dayStarts, caseGroups, caseCombinations];
 		return arrays.reduce((sum, array) => sum + array.byteLength, this.monthOfDay.byteLength);
 	}
 
@@ -261,7 +266,8 @@ export class CaseIndex {
 		const counts = new Int32Array(this.months.length * CATEGORIES);
 		if (!range) return { months: this.months, counts };
 		if (byScan(filter)) this.scan(filter, range, Tally.MonthCategory, counts);
-		else this.eachMonth(range, (month, from, to) => this.addCategoryCounts(filter, from, to, counts, month * CATEGORIES));
+		else
+			this.eachMonth(range, (month, from, to) => this.addCategoryCounts(filter, from, to, counts, month * CATEGORIES));
 		return { months: this.months, counts };
 	}
 
@@ -356,9 +362,10 @@ export class CaseIndex {
 	private addCategoryCounts(filter: IndexFilter, from: number, to: number, counts: Int32Array, at: number): void {
 		const chosen = new Set(filter.categories);
 		const categories = CATEGORY_CODES.flatMap((code, c) => (!chosen.size || chosen.has(code) ? [c] : []));
+		const { categoryPrefix } = this;
 		if (!filter.groups.length) {
 			for (const c of categories)
-				counts[at + c] += this.categoryPrefix[(to + 1) * CATEGORIES + c] - this.categoryPrefix[from * CATEGORIES + c];
+				counts[at + c] += categoryPrefix[(to + 1) * CATEGORIES + c] - categoryPrefix[from * CATEGORIES + c];
 			return;
 		}
 		const [high, low] = [(to + 1) * this.groupCodes.length, from * this.groupCodes.length];
