@@ -5,6 +5,7 @@ import { loadDataset } from '../../src/lib/core/import/dataset';
 import { CaseIndex, casesQuery, indexFilter, type IndexFilter } from '../../src/lib/core/index/caseIndex';
 import { groupFiguresQuery } from '../../src/lib/core/queries/dashboard';
 import { addDays } from '../../src/lib/core/queries/dates';
+import type { FilterScope } from '../../src/lib/core/queries/predicates';
 import type { View } from '../../src/lib/core/queries/view';
 import { CATEGORY_CODES } from '../../src/lib/core/schema/categories';
 import { SOURCE_CODES } from '../../src/lib/core/schema/sources';
@@ -87,44 +88,52 @@ function randomViews(count: number, first: string, overrides: Partial<View> = {}
 	});
 }
 
-function timeEach(views: View[], answer: (filter: IndexFilter, view: View) => unknown): string {
+/** Times `answer` on each view's filter for `scope`, and prints the median and 95th percentile. */
+function timeEach(label: string, views: View[], scope: FilterScope, answer: (filter: IndexFilter) => unknown): void {
 	const times = views.map((view) => {
-		const filter = indexFilter(view, { period: view, categories: true, statuses: true });
+		const filter = indexFilter(view, scope.period === null ? scope : { ...scope, period: view });
 		const start = process.cpuUsage();
-		answer(filter, view);
+		answer(filter);
 		return cpuMs(start);
 	});
-	return `median ${ms(quantile(times, 0.5))} ms, p95 ${ms(quantile(times, 0.95))} ms`;
+	if (label) console.log(`  ${label}: median ${ms(quantile(times, 0.5))} ms, p95 ${ms(quantile(times, 0.95))} ms`);
 }
+
+/** The map's scope, the key figures' (with the group filter), and the whole span's (the trend, the statistics). */
+const MAP: FilterScope = { categories: true, statuses: true };
+const KEY_FIGURES: FilterScope = { categories: true, statuses: true, groups: true };
+const WHOLE_SPAN: FilterScope = { period: null, categories: true, statuses: true, groups: true };
 
 async function measure(name: string, engine: Engine, first: string, runs: number): Promise<void> {
 	const builds: number[] = [];
+	const queries: number[] = [];
 	let index!: CaseIndex;
 	for (let run = 0; run < runs; run++) {
-		const start = process.cpuUsage();
+		let start = process.cpuUsage();
 		index = await CaseIndex.build(engine);
 		builds.push(cpuMs(start));
-	}
-	const queries: number[] = [];
-	for (let run = 0; run < runs; run++) {
-		const start = process.cpuUsage();
+		start = process.cpuUsage();
 		await engine.exportArrow(casesQuery());
 		queries.push(cpuMs(start));
 	}
 	console.log(`\n${name}: ${index.groupCodes.length} groups, ${index.days} days, ${index.months.length} months`);
-	console.log(`  build, median of ${runs}: ${ms(quantile(builds, 0.5))} ms, of which the query to Arrow bytes ${ms(quantile(queries, 0.5))} ms; typed arrays ${(index.bytes / 2 ** 20).toFixed(1)} MiB`);
+	console.log(
+		`  build, median of ${runs}: ${ms(quantile(builds, 0.5))} ms, of which the query to Arrow bytes ` +
+			`${ms(quantile(queries, 0.5))} ms; typed arrays ${(index.bytes / 2 ** 20).toFixed(1)} MiB`
+	);
 	const views = randomViews(300, first);
 	const open = randomViews(300, first, { statuses: ['received', 'mediating'] });
 	const patrol = randomViews(300, first, { sources: ['patrol'] });
-	timeEach(views, (filter) => index.groupCounts(filter)); // warm-up
-	console.log(`  per-group counts, period × categories: ${timeEach(views, (filter) => index.groupCounts(filter))}`);
-	console.log(`  per-group counts, open cases (status filter): ${timeEach(open, (filter) => index.groupCounts(filter))}`);
-	console.log(`  per-group counts, patrol (source filter): ${timeEach(patrol, (filter) => index.groupCounts(filter))}`);
-	console.log(`  total of the chosen groups: ${timeEach(views, (_, view) => index.total(indexFilter(view, { period: view, categories: true, statuses: true, groups: true })))}`);
-	console.log(`  trend (month × category, whole span): ${timeEach(views, (_, view) => index.monthlyByCategory(indexFilter(view, { categories: true, statuses: true, groups: true })))}`);
-	console.log(`  per-group monthly series (whole span): ${timeEach(views.slice(0, 60), (_, view) => index.groupMonthly(indexFilter(view, { categories: true, statuses: true })))}`);
-	console.log(`  per-group monthly series, open cases: ${timeEach(open.slice(0, 60), (_, view) => index.groupMonthly(indexFilter(view, { categories: true, statuses: true })))}`);
-	console.log(`  daily series of the period: ${timeEach(views, (_, view) => index.dailyCounts(indexFilter(view, { period: view, categories: true, statuses: true, groups: true })))}`);
+	timeEach('', views, MAP, (filter) => index.groupCounts(filter)); // warm-up
+	timeEach('per-group counts, period × categories', views, MAP, (filter) => index.groupCounts(filter));
+	timeEach('per-group counts, open cases (status filter)', open, MAP, (filter) => index.groupCounts(filter));
+	timeEach('per-group counts, patrol (source filter)', patrol, MAP, (filter) => index.groupCounts(filter));
+	timeEach('total of the chosen groups', views, KEY_FIGURES, (filter) => index.total(filter));
+	timeEach('trend (month × category, whole span)', views, WHOLE_SPAN, (filter) => index.monthlyByCategory(filter));
+	const wholeSpan = { ...WHOLE_SPAN, groups: false };
+	timeEach('per-group monthly series (whole span)', views.slice(0, 60), wholeSpan, (filter) => index.groupMonthly(filter));
+	timeEach('per-group monthly series, open cases', open.slice(0, 60), wholeSpan, (filter) => index.groupMonthly(filter));
+	timeEach('daily series of the period', views, KEY_FIGURES, (filter) => index.dailyCounts(filter));
 	const sqlTimes: number[] = [];
 	for (const view of views.slice(0, 10)) {
 		const start = process.cpuUsage();

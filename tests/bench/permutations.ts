@@ -53,5 +53,8 @@ for (const count of [1_500, 6_000]) {
 	const values = skewedCounts(count);
 	const moran = time(() => localMoran(values, neighbours));
 	const gi = time(() => giStar(values, neighbours, { inference: 'permutation' }));
-	console.log(`${count} groups: Local Moran ${moran.toFixed(1)} ms, Gi* (permutation) ${gi.toFixed(1)} ms (median CPU time of ${RUNS} runs)`);
+	console.log(
+		`${count} groups: Local Moran ${moran.toFixed(1)} ms, Gi* (permutation) ${gi.toFixed(1)} ms ` +
+			`(median CPU time of ${RUNS} runs)`
+	);
 }
