@@ -220,6 +220,9 @@ describe('Gi* with conditional permutation inference', () => {
 		expect(groups[0].z).not.toBeNull();
 		expect(groups[0].p).toBe(1);
 		expect(groups[0].bin).toBe(0);
+		// and when no group has any neighbour, so the permutations draw nothing at all
+		const alone = giStar([0, 9, 1, 2], [[], [], [], []], { inference: 'permutation' }).groups;
+		expect(alone.map((group) => group.p)).toEqual([1, 1, 1, 1]);
 	});
 
 	it('bins pseudo p at 0.01, 0.05 and 0.10 inclusive, signed by z', () => {

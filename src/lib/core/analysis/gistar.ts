@@ -1,6 +1,6 @@
 import { binOfP, binOfZ, type ConfidenceBin } from './significance';
 import { twoSidedP } from './normal';
-import { checkPermutations, conditionalPermutationP, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation';
+import { checkPermutations, conditionalPermutationTest, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation';
 import { mulberry32 } from './random';
 import { assertFinite, isConstant, mean, populationSd } from './stats';
 import { cleanNeighbours, type Neighbours } from './weights';
@@ -54,7 +54,10 @@ export function giStar(values: readonly number[], neighbours: Neighbours, option
 	}
 	const average = mean(values);
 	const sd = populationSd(values, average);
-	const random = mulberry32(options.seed ?? DEFAULT_SEED);
+	const permutationP =
+		inference === 'permutation'
+			? conditionalPermutationTest(values, lists, permutations, mulberry32(options.seed ?? DEFAULT_SEED))
+			: undefined;
 	const groups = lists.map((list, i) => {
 		const weightSum = list.length + 1;
 		let localSum = values[i];
@@ -63,9 +66,9 @@ export function giStar(values: readonly number[], neighbours: Neighbours, option
 		const spread = weightSum * (n - weightSum);
 		if (spread === 0) return { ...NO_SCORE };
 		const z = (localSum - average * weightSum) / (sd * Math.sqrt(spread / (n - 1)));
-		if (inference === 'normal') return { z, p: twoSidedP(z), bin: binOfZ(z) };
+		if (!permutationP) return { z, p: twoSidedP(z), bin: binOfZ(z) };
 		const neighbourSum = list.reduce((sum, j) => sum + values[j], 0);
-		const p = conditionalPermutationP(values, i, list.length, neighbourSum, 1, permutations, random);
+		const p = permutationP(i, list.length, neighbourSum, 1);
 		return { z, p, bin: binOfP(p, z) };
 	});
 	return { groups, constant: false, inference };

@@ -20,7 +20,7 @@ export {
 } from './emerging';
 export { fdrBins, fdrCutoff } from './fdr';
 export { giStar, type GiStarGroup, type GiStarOptions, type GiStarResult } from './gistar';
-export { conditionalPermutationP } from './permutation';
+export { conditionalPermutationTest } from './permutation';
 export {
 	DEFAULT_PERMUTATIONS,
 	DEFAULT_SEED,

@@ -1,4 +1,4 @@
-import { checkPermutations, conditionalPermutationP, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation';
+import { checkPermutations, conditionalPermutationTest, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation';
 import { mulberry32 } from './random';
 import { assertFinite, isConstant, mean } from './stats';
 import { cleanNeighbours, type Neighbours } from './weights';
@@ -70,7 +70,7 @@ export function localMoran(
 	const average = mean(values);
 	const deviations = values.map((value) => value - average);
 	const m2 = mean(deviations.map((deviation) => deviation * deviation));
-	const random = mulberry32(seed);
+	const permutationP = conditionalPermutationTest(values, lists, permutations, mulberry32(seed));
 
 	const groups = lists.map((list, i): LocalMoranGroup => {
 		const deviation = deviations[i];
@@ -81,7 +81,7 @@ export function localMoran(
 		const I = (deviation * lag) / m2;
 		// I_i rises with the neighbours' sum when x_i is above the mean and falls with it when below.
 		const direction = Math.sign(deviation);
-		const p = conditionalPermutationP(values, i, list.length, observedSum, direction, permutations, random);
+		const p = permutationP(i, list.length, observedSum, direction);
 		return { I, p, cluster: p < alpha ? quadrant(deviation, lag) : 'ns', deviation, lag };
 	});
 	return { groups, constant: false, ...frame };

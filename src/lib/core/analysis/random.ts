@@ -25,7 +25,7 @@ export function randomIndex(random: Random, size: number): number {
  * `pool[0..size)`, into `pool[0..count)` (partial Fisher–Yates; Knuth, TAOCP vol. 2, Algorithm P).
  * Any starting order of the pool gives a uniform sample, so the pool can be reused between draws.
  */
-export function sampleInPlace<T>(random: Random, pool: T[], size: number, count: number): void {
+export function sampleInPlace<T>(random: Random, pool: { [index: number]: T }, size: number, count: number): void {
 	for (let position = 0; position < count; position++) {
 		const pick = position + randomIndex(random, size - position);
 		const held = pool[position];
