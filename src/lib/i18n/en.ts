@@ -374,6 +374,8 @@ export const en: Messages = {
 		refusals: {
 			missing_column: (detail) => `A required column is missing (${detail}).`,
 			empty_file: (detail) => `The file is empty: ${detail}.`,
+			no_valid_rows: (detail) =>
+				`No row of ${detail} is valid. Importing it would replace the data in use with a ward without a single case, so it was not imported. Check the date, residential group, category and status columns and import it again.`,
 			invalid_geojson: (detail) => `The groups file is not valid GeoJSON: ${detail}.`,
 			no_groups: (detail) => `The groups file has no usable residential group: ${detail}.`,
 			unreadable: (detail) => `The file could not be read: ${detail}`,

@@ -8,7 +8,7 @@ import type { CaseRules } from './checkCases';
 import type { GroupWithGeometry } from './groups';
 import { readGroupsFile } from './groupsFile';
 import { readCasesFile } from './pipeline';
-import type { ImportReport } from './report';
+import { ImportError, type ImportReport } from './report';
 
 /** A ward's data ready to load: its groups read and checked, its cases mapped. */
 export interface DatasetInput {
@@ -57,7 +57,8 @@ export async function loadDataset(engine: Engine, files: DatasetFiles, options: 
 /**
  * Replaces the ward's data, all or nothing: if any step fails the transaction is rolled back and the previous
  * data stays exactly as it was. `beforeCommit` runs last inside the transaction (the save of the new data: if
- * it fails, the database rolls back with it).
+ * it fails, the database rolls back with it). A file with no valid row is refused: it would leave a ward with no
+ * case, which no page can show (a header-only export with the groups emptied the ward: `fuzzedImport.test.ts`).
  */
 export async function replaceDataset(
 	engine: Engine,
@@ -67,6 +68,7 @@ export async function replaceDataset(
 	const emptied = `${CREATE_TABLES} DELETE FROM cases; DELETE FROM groups; ${insertGroups(input.groups)}`;
 	return inTransaction(engine, emptied, async () => {
 		const casesReport = await importCases(engine, input.cases, { empty: true });
+		if (casesReport.accepted === 0) throw new ImportError('no_valid_rows', input.cases.file);
 		const loaded = { groups: input.groups, reports: [input.groupsReport, casesReport] };
 		await beforeCommit(loaded);
 		return loaded;
