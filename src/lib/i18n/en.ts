@@ -466,6 +466,12 @@ export const en: Messages = {
 		message: 'The ward’s data was just changed in another tab of the browser; this tab still shows the old data.',
 		reload: 'Load the new data'
 	},
+	engineStopped: {
+		title: 'The page’s data engine stopped unexpectedly',
+		message:
+			'The page cannot show or import data until it is reloaded. The data saved on this machine is not affected: reload the page to go on.',
+		reload: 'Reload the page'
+	},
 	damaged: {
 		title: 'The data saved on this machine could not be read',
 		reasons: {

@@ -486,6 +486,12 @@ export const vi = {
 		message: 'Dữ liệu của phường vừa được thay đổi ở một thẻ khác của trình duyệt; thẻ này vẫn hiển thị dữ liệu cũ.',
 		reload: 'Tải dữ liệu mới'
 	},
+	engineStopped: {
+		title: 'Bộ xử lý dữ liệu của trang đã dừng đột ngột',
+		message:
+			'Trang không thể hiển thị hay nhập thêm dữ liệu cho đến khi được tải lại. Dữ liệu đã lưu trên máy này không bị ảnh hưởng: tải lại trang để tiếp tục.',
+		reload: 'Tải lại trang'
+	},
 	damaged: {
 		title: 'Không đọc được dữ liệu đã lưu trên máy này',
 		reasons: {

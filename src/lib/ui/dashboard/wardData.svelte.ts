@@ -56,6 +56,8 @@ export class WardData {
 	#channel: BroadcastChannel | null = null;
 	/** An import or a reload is under way: a reload must not start a second transaction. */
 	#busy = false;
+	/** The database's worker stopped (crashed): nothing can be shown or saved until the page is reloaded. */
+	stopped = $state(false);
 
 	/** How the map shows the groups: as drawn, as cells of their centres, or on a schematic grid. */
 	layout = $derived<GroupLayout>(groupLayout(this.groups));
@@ -69,6 +71,7 @@ export class WardData {
 	async #load(): Promise<void> {
 		try {
 			const engine = browserEngine().then(marked('ward:engine-open'));
+			void engine.then((db) => db.stopped?.then(() => (this.stopped = true)), () => {});
 			const stored = opfsStore().catch(() => ({ store: memoryStore(), persistent: false }));
 			const { store, persistent } = await stored;
 			this.#store = store;
