@@ -113,7 +113,7 @@ describe('faults', () => {
 		await page.close();
 	});
 
-	test('the database’s worker crashing: the page says so in Vietnamese, shows nothing stale, and a reload recovers', async () => {
+	test('the database’s worker crashing: the page says so in Vietnamese, shows nothing stale, and a reload recovers', { timeout: 120_000 }, async () => {
 		const page = await browser().newPage();
 		await page.goto(`${BASE_URL}/?from=2021-01-01&to=2021-12-31`);
 		await waitForMap(page);
@@ -134,7 +134,7 @@ describe('faults', () => {
 		await page.close();
 	});
 
-	test('the database’s worker ended during an import: the page says so in English, and the saved data is as it was', async () => {
+	test('the database’s worker ended while a file waits to be imported: the page says so in English, and the data is as it was', { timeout: 120_000 }, async () => {
 		const page = await browser().newPage();
 		const before = await total2021(page);
 		await page.goto(`${BASE_URL}/data?lang=en`);

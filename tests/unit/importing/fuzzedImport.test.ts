@@ -28,7 +28,7 @@ const DEMO_GROUPS = parseGroupsGeojson(demoGroupsText, 'groups.geojson').groups;
 const RULES = wardRules(DEMO_GROUPS, '2026-01-01');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-type File = { name: string; bytes: Uint8Array };
+type NamedBytes = { name: string; bytes: Uint8Array };
 type Outcome = { refused: string } | { reports: ImportReport[] };
 
 /** A small ward to start from (the demo's groups, a few cases), so that comparing all its data is quick. */
@@ -67,7 +67,7 @@ function mapEveryLabel(unknown: ReturnType<ImportSession['unknownLabels']>): Val
 }
 
 /** The Data page's import of `files`, the save failing when `saveFails`; a refusal is returned, never thrown. */
-async function importAsTheDataPage(files: File[], saveFails: boolean): Promise<Outcome> {
+async function importAsTheDataPage(files: NamedBytes[], saveFails: boolean): Promise<Outcome> {
 	const session = new ImportSession();
 	try {
 		const opened = await session.open(files);
@@ -98,7 +98,7 @@ async function importAsTheDataPage(files: File[], saveFails: boolean): Promise<O
 }
 
 /** The import of `files`, checked against every rule above; the next import starts from what this one left. */
-async function checkImport(files: File[], saveFails: boolean): Promise<Outcome> {
+async function checkImport(files: NamedBytes[], saveFails: boolean): Promise<Outcome> {
 	const before = await fingerprint();
 	const [{ n: casesBefore }] = await engine.query('SELECT count(*) AS n FROM cases');
 	const outcome = await importAsTheDataPage(files, saveFails);
@@ -149,7 +149,6 @@ const COLUMNS = {
 } as const;
 type ColumnKind = keyof typeof COLUMNS;
 
-/** A table laid out as a ward's export: a title block, a header, rows (some short or long), a footer. */
 const REQUIRED: ColumnKind[] = ['id', 'date', 'group', 'category', 'status'];
 const OPTIONAL: ColumnKind[] = ['source', 'resolved', 'note', 'phone'];
 /** Mostly every required column, in any order, so that most tables get as far as the database. */
@@ -163,6 +162,7 @@ const columnKinds = fc.oneof(
 	},
 	{ weight: 1, arbitrary: fc.shuffledSubarray([...REQUIRED, ...OPTIONAL]) }
 );
+/** A table laid out as a ward's export: a title block, a header, rows (some short or long), a footer. */
 const table = columnKinds
 	.chain((kinds) =>
 		fc.record({
@@ -178,8 +178,6 @@ const table = columnKinds
 			footer: fc.array(fc.array(ODD_CELLS, { maxLength: 3 }), { maxLength: 2 })
 		})
 	);
-type Table = typeof table extends fc.Arbitrary<infer T> ? T : never;
-
 const csvText = fc.record({
 	table,
 	separator: fc.constantFrom(',', ';', '\t'),
@@ -249,7 +247,7 @@ async function writeXlsx(sheets: typeof workbook extends fc.Arbitrary<infer T> ?
 
 /** The demo's groups beside the cases now and then: the import then replaces the ward. */
 const withGroups = fc.boolean();
-const groupsFile = (): File => ({ name: 'to-dan-pho.geojson', bytes: utf8(demoGroupsText) });
+const groupsFile = (): NamedBytes => ({ name: 'to-dan-pho.geojson', bytes: utf8(demoGroupsText) });
 
 // -------------------------------------------------------------------------------------------------------------
 
