@@ -5,7 +5,7 @@ import type { Engine } from '$lib/core/db/engine';
 import { openNodeEngine } from '$lib/core/db/node';
 import { SaveRefused } from '$lib/core/db/snapshot';
 import { EMPTY_VALUE_MAPS, type ValueMaps } from '$lib/core/import/canonical';
-import { appendCases, loadDataset, replaceDataset, wardRules } from '$lib/core/import/dataset';
+import { appendCases, loadDataset, refuseEmptyWard, replaceDataset, wardRules } from '$lib/core/import/dataset';
 import { parseGroupsGeojson } from '$lib/core/import/groups';
 import { ImportError, type ImportReport } from '$lib/core/import/report';
 import { ImportSession } from '$lib/core/import/session';
@@ -82,7 +82,12 @@ async function importAsTheDataPage(files: NamedBytes[], saveFails: boolean): Pro
 		};
 		if (!opened.groupsFile) return { reports: [await appendCases(engine, cases, save)] };
 		const groupsReport = opened.groupsFile.report;
-		return { reports: (await replaceDataset(engine, { groups, groupsReport, cases }, save)).reports };
+		// The page's replacement: the rule for an empty ward, then the save (`WardData.replace`).
+		const replaced = await replaceDataset(engine, { groups, groupsReport, cases }, async (loaded) => {
+			refuseEmptyWard(loaded);
+			await save();
+		});
+		return { reports: replaced.reports };
 	} catch (error) {
 		if (error instanceof SaveRefused) return { refused: error.code };
 		// Anything else than a refusal reaches the user as an English "failed" with a stack's message.

@@ -57,8 +57,7 @@ export async function loadDataset(engine: Engine, files: DatasetFiles, options: 
 /**
  * Replaces the ward's data, all or nothing: if any step fails the transaction is rolled back and the previous
  * data stays exactly as it was. `beforeCommit` runs last inside the transaction (the save of the new data: if
- * it fails, the database rolls back with it). A file with no valid row is refused: it would leave a ward with no
- * case, which no page can show (a header-only export with the groups emptied the ward: `fuzzedImport.test.ts`).
+ * it fails, the database rolls back with it).
  */
 export async function replaceDataset(
 	engine: Engine,
@@ -68,11 +67,20 @@ export async function replaceDataset(
 	const emptied = `${CREATE_TABLES} DELETE FROM cases; DELETE FROM groups; ${insertGroups(input.groups)}`;
 	return inTransaction(engine, emptied, async () => {
 		const casesReport = await importCases(engine, input.cases, { empty: true });
-		if (casesReport.accepted === 0) throw new ImportError('no_valid_rows', input.cases.file);
 		const loaded = { groups: input.groups, reports: [input.groupsReport, casesReport] };
 		await beforeCommit(loaded);
 		return loaded;
 	});
+}
+
+/**
+ * The app's rule for a replacement (run before it commits): a file with no valid row is refused, as it would
+ * leave a ward without a case, which no page can show. A header-only export given with the groups emptied the
+ * ward and saved it (`fuzzedImport.test.ts`).
+ */
+export function refuseEmptyWard({ reports }: LoadedDataset): void {
+	const cases = reports.at(-1);
+	if (cases && cases.accepted === 0) throw new ImportError('no_valid_rows', cases.file);
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 	type StagedTable,
 	type SnapshotStore
 } from '$lib/core/db/snapshot';
-import { appendCases, readDataset, replaceDataset, type DatasetInput } from '$lib/core/import/dataset';
+import { appendCases, readDataset, refuseEmptyWard, replaceDataset, type DatasetInput } from '$lib/core/import/dataset';
 import type { CasesInput } from '$lib/core/import/cases';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
 import { groupLayout, type GroupLayout } from '$lib/core/geo/layout';
@@ -107,7 +107,9 @@ export class WardData {
 		let files: DatasetFile[] = [];
 		const loaded = await this.#saving(() =>
 			timed('import:database', () =>
-				replaceDataset(db, input, async ({ reports: [groupsReport, casesReport] }) => {
+				replaceDataset(db, input, async (replaced) => {
+					refuseEmptyWard(replaced);
+					const [groupsReport, casesReport] = replaced.reports;
 					const importedAt = new Date().toISOString();
 					files = [
 						{ name: groupsReport.file, kind: 'groups', rows: groupsReport.accepted, importedAt },
