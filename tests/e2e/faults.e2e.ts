@@ -113,6 +113,20 @@ describe('faults', () => {
 		await page.close();
 	});
 
+	// Found by the fuzzed import (`fuzzedImport.test.ts`): such a file replaced the ward with an empty one, saved.
+	test('a header-only export given with the groups is refused in Vietnamese, and the ward kept', { timeout: 120_000 }, async () => {
+		const page = await browser().newPage();
+		const { errors } = watchPage(page);
+		const before = await total2021(page);
+		const header = Buffer.from('Mã vụ việc,Ngày tiếp nhận,Tổ dân phố,Loại mâu thuẫn,Tình trạng\n');
+		const outcome = await importFiles(page, withGroups('chi-tieu-de.csv', header));
+		expect(outcome).toMatchObject({ refused: 'no_valid_rows' });
+		expect(outcome.message).toContain('Không có dòng nào của chi-tieu-de.csv hợp lệ');
+		expect(await total2021(page)).toBe(before);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	test('the database’s worker crashing: the page says so in Vietnamese, shows nothing stale, and a reload recovers', { timeout: 120_000 }, async () => {
 		const page = await browser().newPage();
 		await page.goto(`${BASE_URL}/?from=2021-01-01&to=2021-12-31`);
