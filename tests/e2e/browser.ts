@@ -38,8 +38,11 @@ export function watchPage(page: Page) {
 	return { errors, foreignRequests };
 }
 
-/** Waits until the map says it has drawn the current view. */
+/**
+ * Waits until the map says it has drawn the current view. Through a locator: `page.waitForSelector` returns an
+ * element handle that DevTools keeps alive, and with it every page left since (`leaks.e2e.ts`).
+ */
 export async function waitForMap(page: Page): Promise<void> {
-	await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 30_000 });
+	await page.locator('[data-testid="map"][data-ready="true"]').first().waitFor({ timeout: 30_000 });
 }
 

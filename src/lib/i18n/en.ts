@@ -407,6 +407,8 @@ export const en: Messages = {
 		refusals: {
 			missing_column: (detail) => `A required column is missing (${detail}).`,
 			empty_file: (detail) => `The file is empty: ${detail}.`,
+			no_valid_rows: (detail) =>
+				`No row of ${detail} is valid. Importing it would replace the data in use with a ward without a single case, so it was not imported. Check the date, residential group, category and status columns and import it again.`,
 			invalid_geojson: (detail) => `The groups file is not valid GeoJSON: ${detail}.`,
 			no_groups: (detail) => `The groups file has no usable residential group: ${detail}.`,
 			unreadable: (detail) => `The file could not be read: ${detail}`,
@@ -500,6 +502,12 @@ export const en: Messages = {
 	changedElsewhere: {
 		message: 'The ward’s data was just changed in another tab of the browser; this tab still shows the old data.',
 		reload: 'Load the new data'
+	},
+	engineStopped: {
+		title: 'The page’s data engine stopped unexpectedly',
+		message:
+			'The page cannot show or import data until it is reloaded. The data saved on this machine is not affected: reload the page to go on.',
+		reload: 'Reload the page'
 	},
 	damaged: {
 		title: 'The data saved on this machine could not be read',

@@ -429,6 +429,8 @@ export const vi = {
 		refusals: {
 			missing_column: (detail: string) => `Thiếu cột bắt buộc (${detail}).`,
 			empty_file: (detail: string) => `Tệp trống: ${detail}.`,
+			no_valid_rows: (detail: string) =>
+				`Không có dòng nào của ${detail} hợp lệ. Nhập tệp này sẽ thay dữ liệu đang dùng bằng một phường không có vụ việc nào, nên tệp không được nhập. Hãy kiểm tra các cột ngày, tổ dân phố, loại và tình trạng rồi nhập lại.`,
 			invalid_geojson: (detail: string) => `Tệp ranh giới tổ dân phố không phải GeoJSON hợp lệ: ${detail}.`,
 			no_groups: (detail: string) => `Tệp ranh giới không có tổ dân phố nào dùng được: ${detail}.`,
 			unreadable: (detail: string) => `Không đọc được tệp: ${detail}`,
@@ -523,6 +525,12 @@ export const vi = {
 	changedElsewhere: {
 		message: 'Dữ liệu của phường vừa được thay đổi ở một thẻ khác của trình duyệt; thẻ này vẫn hiển thị dữ liệu cũ.',
 		reload: 'Tải dữ liệu mới'
+	},
+	engineStopped: {
+		title: 'Bộ xử lý dữ liệu của trang đã dừng đột ngột',
+		message:
+			'Trang không thể hiển thị hay nhập thêm dữ liệu cho đến khi được tải lại. Dữ liệu đã lưu trên máy này không bị ảnh hưởng: tải lại trang để tiếp tục.',
+		reload: 'Tải lại trang'
 	},
 	damaged: {
 		title: 'Không đọc được dữ liệu đã lưu trên máy này',

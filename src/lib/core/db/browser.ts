@@ -2,7 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { arrowToRows } from './convert';
-import { OFFLINE_SETTINGS, type Engine } from './engine';
+import { EngineStopped, OFFLINE_SETTINGS, type Engine } from './engine';
 
 let shared: Promise<Engine> | undefined;
 
@@ -18,43 +18,77 @@ export function browserEngine(): Promise<Engine> {
 
 async function openBrowserEngine(): Promise<Engine> {
 	performance.mark('duckdb:start');
-	const worker = new Worker(ehWorker);
+	const { worker, stopped } = watchedWorker(new URL(ehWorker, location.href).href);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(ehWasm);
+	// A dead worker never answers: every call races its end, so that nothing waits forever.
+	const ended = stopped.then((error) => Promise.reject(error));
+	ended.catch(() => {});
+	const guard = <T>(call: Promise<T>): Promise<T> => Promise.race([call, ended]);
+	// Absolute: the worker runs from a blob: address, against which a path cannot be resolved.
+	await guard(db.instantiate(new URL(ehWasm, location.href).href));
 	performance.mark('duckdb:instantiated');
-	await db.open({});
-	const connection = await db.connect();
-	await connection.query(OFFLINE_SETTINGS);
+	await guard(db.open({}));
+	const connection = await guard(db.connect());
+	await guard(connection.query(OFFLINE_SETTINGS));
 	return {
+		stopped,
 		async query(sql) {
-			return arrowToRows(await connection.query(sql));
+			return arrowToRows(await guard(connection.query(sql)));
 		},
 		async exec(sql) {
-			await connection.query(sql);
+			await guard(connection.query(sql));
 		},
 		async registerText(name, text) {
-			await db.registerFileText(name, text);
+			await guard(db.registerFileText(name, text));
 		},
 		async registerFile(name, file) {
 			// A file handle, not a buffer: `registerFileBuffer` copies the whole file (duckdb-wasm #706).
-			if (file instanceof Uint8Array) await db.registerFileBuffer(name, file);
-			else await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+			if (file instanceof Uint8Array) await guard(db.registerFileBuffer(name, file));
+			else await guard(db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true));
 		},
 		async exportArrow(sql) {
 			// DuckDB's own IPC bytes, not parsed and written again on the page's thread (hundreds of ms at 1 M rows).
-			const file = await connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
+			const file = await guard(connection.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
 			return ipcFileToStream(file);
 		},
 		async importArrow(table, bytes) {
-			await connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
+			await guard(connection.insertArrowFromIPCStream(bytes, { name: table, create: true }));
 		},
 		async appendArrow(table, bytes) {
-			await connection.insertArrowFromIPCStream(bytes, { name: table, create: false });
+			await guard(connection.insertArrowFromIPCStream(bytes, { name: table, create: false }));
 		},
 		async dropFile(name) {
-			await db.dropFile(name);
+			await guard(db.dropFile(name));
 		}
 	};
+}
+
+/**
+ * DuckDB's worker, started by a two-line wrapper that first takes a Web Lock of its own and holds it for as long
+ * as it lives. The browser releases a lock when its holder ends, however it ends (a crash, `terminate()`,
+ * `close()`), and a worker's end raises no event on the page: the page's request for the same lock, queued after
+ * the worker's, is granted exactly then. Without Web Locks (an old browser) the end goes unnoticed.
+ */
+function watchedWorker(script: string): { worker: Worker; stopped: Promise<EngineStopped> } {
+	const lock = `ward-hotspots:duckdb:${crypto.randomUUID()}`;
+	const source = `navigator.locks?.request(${JSON.stringify(lock)}, () => new Promise(() => {}));\nimportScripts(${JSON.stringify(script)});\n`;
+	const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+	const worker = new Worker(url);
+	const stopped = new Promise<EngineStopped>((resolve) => {
+		if (!navigator.locks) return;
+		void (async () => {
+			// The worker's request must be first in the queue: wait until it holds the lock (it takes it before
+			// anything else, so a worker that never does within a minute never started, and `instantiate` says so).
+			for (let tries = 0; !(await navigator.locks.query()).held?.some((held) => held.name === lock); tries++) {
+				if (tries === 1200) return;
+				await new Promise((wait) => setTimeout(wait, 50));
+			}
+			URL.revokeObjectURL(url);
+			await navigator.locks.request(lock, async () => {});
+			resolve(new EngineStopped());
+		})();
+	});
+	return { worker, stopped };
 }
 
 /**

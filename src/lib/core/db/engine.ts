@@ -33,6 +33,18 @@ export interface Engine extends QueryEngine {
 	 * are moved to the database's worker: the caller cannot read them afterwards.
 	 */
 	appendArrow(table: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Settles when the engine has stopped for good (its worker crashed or was ended): every call made since
+	 * fails with `EngineStopped`. Absent where the engine cannot stop on its own (Node).
+	 */
+	readonly stopped?: Promise<EngineStopped>;
+}
+
+/** The database's worker is gone: nothing more can be asked of it until the page is loaded again. */
+export class EngineStopped extends Error {
+	constructor() {
+		super('the database stopped');
+	}
 }
 
 /** DuckDB downloads extensions on its own unless told not to; the app is offline (TOOLCHAIN.md). */

@@ -8,7 +8,7 @@ import type { CaseRules } from './checkCases';
 import type { GroupWithGeometry } from './groups';
 import { readGroupsFile } from './groupsFile';
 import { readCasesFile } from './pipeline';
-import type { ImportReport } from './report';
+import { ImportError, type ImportReport } from './report';
 
 /** A ward's data ready to load: its groups read and checked, its cases mapped. */
 export interface DatasetInput {
@@ -73,6 +73,16 @@ export async function replaceDataset(
 		await beforeCommit(loaded);
 		return loaded;
 	});
+}
+
+/**
+ * The app's rule for a replacement (run before it commits): a file with no valid row is refused, as it would
+ * leave a ward without a case, which no page can show. A header-only export given with the groups emptied the
+ * ward and saved it (`fuzzedImport.test.ts`).
+ */
+export function refuseEmptyWard({ reports }: LoadedDataset): void {
+	const cases = reports.at(-1);
+	if (cases && cases.accepted === 0) throw new ImportError('no_valid_rows', cases.file);
 }
 
 /**

@@ -93,6 +93,8 @@ export class ImportError extends Error {
 		readonly code:
 			| 'missing_column'
 			| 'empty_file'
+			/** Rows read, none valid: replacing the ward with them would leave it empty. */
+			| 'no_valid_rows'
 			| 'invalid_geojson'
 			| 'no_groups'
 			| 'unreadable'

@@ -18,7 +18,7 @@ import {
 	type StagedTable,
 	type SnapshotStore
 } from '$lib/core/db/snapshot';
-import { appendCases, readDataset, replaceDataset, type DatasetInput } from '$lib/core/import/dataset';
+import { appendCases, readDataset, refuseEmptyWard, replaceDataset, type DatasetInput } from '$lib/core/import/dataset';
 import type { CasesInput } from '$lib/core/import/cases';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
 import { groupLayout, type GroupLayout } from '$lib/core/geo/layout';
@@ -60,6 +60,8 @@ export class WardData {
 	#channel: BroadcastChannel | null = null;
 	/** An import or a reload is under way: a reload must not start a second transaction. */
 	#busy = false;
+	/** The database's worker stopped (crashed): nothing can be shown or saved until the page is reloaded. */
+	stopped = $state(false);
 
 	/** How the map shows the groups: as drawn, as cells of their centres, or on a schematic grid. */
 	layout = $derived<GroupLayout>(groupLayout(this.groups));
@@ -73,6 +75,7 @@ export class WardData {
 	async #load(): Promise<void> {
 		try {
 			const engine = browserEngine().then(marked('ward:engine-open'));
+			void engine.then((db) => db.stopped?.then(() => (this.stopped = true)), () => {});
 			const stored = opfsStore().catch(() => ({ store: memoryStore(), persistent: false }));
 			const { store, persistent } = await stored;
 			this.#store = store;
@@ -108,7 +111,9 @@ export class WardData {
 		let files: DatasetFile[] = [];
 		const loaded = await this.#saving(() =>
 			timed('import:database', () =>
-				replaceDataset(db, input, async ({ reports: [groupsReport, casesReport] }) => {
+				replaceDataset(db, input, async (replaced) => {
+					refuseEmptyWard(replaced);
+					const [groupsReport, casesReport] = replaced.reports;
 					const importedAt = new Date().toISOString();
 					const synthetic = input.synthetic ? { synthetic: true as const } : {};
 					files = [
