@@ -88,6 +88,14 @@ export const en: Messages = {
 	},
 	selectedGroups: 'Showing group',
 	clearGroups: 'Clear group',
+	wards: {
+		level: 'Show by',
+		levels: { group: 'Residential group', ward: 'Ward' },
+		selected: 'Showing ward',
+		clear: 'Whole district',
+		rankingColumn: 'Ward',
+		mapTitle: 'Wards'
+	},
 	clearFilters: 'Clear filters',
 	mapTitle: 'Residential groups',
 	mode: {
@@ -349,7 +357,8 @@ export const en: Messages = {
 			source: 'Source',
 			repeat: 'Repeat',
 			lat: 'Latitude',
-			lon: 'Longitude'
+			lon: 'Longitude',
+			ward_code: 'Ward'
 		},
 		missing: (fields) => `No column chosen for: ${fields}.`,
 		unfillable: (fields) =>
@@ -427,6 +436,7 @@ export const en: Messages = {
 			future_date: 'date in the future',
 			resolved_before_reported: 'resolved before it was reported',
 			unknown_group: 'residential group not in the list',
+			ward_mismatch: 'ward is not the residential group’s ward',
 			unknown_category: 'category not in the list',
 			unknown_status: 'status not in the list',
 			unknown_source: 'source not in the list',

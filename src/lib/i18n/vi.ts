@@ -98,6 +98,14 @@ export const vi = {
 	} satisfies Record<SourceCode, string>,
 	selectedGroups: 'Đang xem tổ',
 	clearGroups: 'Bỏ chọn tổ',
+	wards: {
+		level: 'Xem theo',
+		levels: { group: 'Tổ dân phố', ward: 'Phường' },
+		selected: 'Đang xem phường',
+		clear: 'Xem cả quận',
+		rankingColumn: 'Phường',
+		mapTitle: 'Bản đồ các phường'
+	},
 	clearFilters: 'Xóa bộ lọc',
 	mapTitle: 'Bản đồ các tổ dân phố',
 	mode: {
@@ -367,7 +375,8 @@ export const vi = {
 			source: 'Nguồn phát hiện',
 			repeat: 'Tái diễn',
 			lat: 'Vĩ độ',
-			lon: 'Kinh độ'
+			lon: 'Kinh độ',
+			ward_code: 'Phường'
 		} satisfies Record<CaseField, string>,
 		missing: (fields: string) => `Chưa chọn cột cho: ${fields}.`,
 		unfillable: (fields: string) =>
@@ -447,6 +456,7 @@ export const vi = {
 			future_date: 'ngày ở tương lai',
 			resolved_before_reported: 'ngày giải quyết trước ngày tiếp nhận',
 			unknown_group: 'tổ dân phố không có trong danh sách',
+			ward_mismatch: 'phường không phải phường của tổ dân phố',
 			unknown_category: 'loại mâu thuẫn không có trong danh mục',
 			unknown_status: 'tình trạng không có trong danh mục',
 			unknown_source: 'nguồn phát hiện không có trong danh mục',

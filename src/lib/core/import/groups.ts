@@ -1,4 +1,5 @@
 import type { GroupRecord } from '../schema/model';
+import { wardReader } from '../schema/wards';
 import { ImportError, type ImportReport, type Rejection } from './report';
 
 export interface GroupWithGeometry extends GroupRecord {
@@ -6,7 +7,10 @@ export interface GroupWithGeometry extends GroupRecord {
 	geometry: GeoJSON.Geometry | null;
 }
 
-/** Reads residential groups from a GeoJSON FeatureCollection (properties `group_code`, `name`, …). */
+/**
+ * Reads residential groups from a GeoJSON FeatureCollection (properties `group_code`, `name`, `population`,
+ * `households`, and for a district `ward_code`, `ward_name`: see `wardReader`).
+ */
 export function parseGroupsGeojson(text: string, file: string): { groups: GroupWithGeometry[]; report: ImportReport } {
 	let parsed: unknown;
 	try {
@@ -20,6 +24,8 @@ export function parseGroupsGeojson(text: string, file: string): { groups: GroupW
 	const groups: GroupWithGeometry[] = [];
 	const rejections: Rejection[] = [];
 	const seen = new Set<string>();
+	const textOf = (value: unknown) => String(value ?? '').trim() || null;
+	const readWard = wardReader(features.some((feature) => textOf(feature?.properties?.ward_code) ?? textOf(feature?.properties?.ward_name)));
 	features.forEach((feature, index) => {
 		const line = index + 1;
 		const properties = feature?.properties ?? {};
@@ -32,8 +38,10 @@ export function parseGroupsGeojson(text: string, file: string): { groups: GroupW
 		else if (population === undefined) rejections.push({ line, reason: 'invalid_number', field: 'population' });
 		else if (households === undefined) rejections.push({ line, reason: 'invalid_number', field: 'households' });
 		else {
+			const ward = readWard(textOf(properties.ward_code), textOf(properties.ward_name));
+			if ('reason' in ward) return rejections.push({ line, ...ward });
 			seen.add(code);
-			groups.push({ group_code: code, name: name || code, population, households, geometry: feature.geometry ?? null });
+			groups.push({ group_code: code, name: name || code, population, households, ...ward, geometry: feature.geometry ?? null });
 		}
 	});
 	if (groups.length === 0) throw new ImportError('no_groups', file);
