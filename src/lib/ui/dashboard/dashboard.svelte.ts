@@ -1,13 +1,17 @@
 import { StaleQuery, type QueryCoordinator } from '$lib/core/db/coordinator';
 import type { Row } from '$lib/core/db/engine';
-import { runAnalysis, spatialWeights, type AnalysedGroup, type HotspotAnalysis } from '$lib/core/analysis';
+import { runAnalysis, spatialWeights, type AnalysedGroup, type HotspotAnalysis, type SpatialWeights } from '$lib/core/analysis';
+import { wardAreas } from '$lib/core/geo/wardAreas';
+import type { GroupWithGeometry } from '$lib/core/import/groups';
+import { wardsOf } from '$lib/core/schema/wards';
 import { runEarlyWarning, type EarlyWarning } from '$lib/core/analysis/earlyWarning';
 import {
 	categoryBreakdownQuery,
 	groupFiguresQuery,
 	handlingQuery,
 	keyFiguresQuery,
-	monthlyTrendQuery
+	monthlyTrendQuery,
+	wardFiguresQuery
 } from '$lib/core/queries/dashboard';
 import {
 	readCategoryCounts,
@@ -32,6 +36,8 @@ import { comparedView, STATISTICAL_MODES, type DataContext, type View } from '$l
 export class DashboardResults {
 	keyFigures = $state.raw<KeyFigures | null>(null);
 	groupFigures = $state.raw<GroupFigures[]>([]);
+	/** At `level=ward`: each ward's figures, in the shape of a group's (`group_code` holds the ward's code). */
+	wardFigures = $state.raw<GroupFigures[]>([]);
 	trend = $state.raw<MonthCount[]>([]);
 	handling = $state.raw<Handling | null>(null);
 	categories = $state.raw<CategoryCount[]>([]);
@@ -45,24 +51,27 @@ export class DashboardResults {
 	shownView = $state.raw<View | null>(null);
 	error = $state<string | null>(null);
 	readonly #coordinator: QueryCoordinator;
-	readonly #groups: readonly AnalysedGroup[];
+	readonly #groups: readonly GroupWithGeometry[];
+	/** A district's wards as areas (`wardAreas`); empty for a single ward. */
+	readonly #wardAreas: readonly GroupWithGeometry[];
 	readonly #span: Pick<DataContext, 'firstDate' | 'lastDate'>;
-	readonly #weights;
+	/** Weights of the areas a view analyses, by level and wards chosen: built once each. */
+	readonly #weights = new Map<string, SpatialWeights>();
 
 	readonly #analyseAlways: boolean;
 
 	/** `analyseAlways`: compute the hotspot statistics whatever the map mode (the briefing names the hotspots). */
 	constructor(
 		coordinator: QueryCoordinator,
-		groups: readonly AnalysedGroup[],
+		groups: readonly GroupWithGeometry[],
 		span: Pick<DataContext, 'firstDate' | 'lastDate'>,
 		analyseAlways = false
 	) {
 		this.#analyseAlways = analyseAlways;
 		this.#coordinator = coordinator;
 		this.#groups = groups;
+		this.#wardAreas = wardAreas(wardsOf(groups), groups);
 		this.#span = span;
-		this.#weights = spatialWeights(groups);
 	}
 
 	async update(view: View): Promise<void> {
@@ -72,7 +81,7 @@ export class DashboardResults {
 		const statistical = this.#analyseAlways || view.mode === 'rate' || STATISTICAL_MODES.includes(view.mode);
 		const compared = comparedView(view);
 		try {
-			const [keyFigures, groupFigures, trend, handling, categories, seasonality, alerts, hotspots, compareFigures, compareGroups] = await Promise.all([
+			const [keyFigures, groupFigures, trend, handling, categories, seasonality, alerts, hotspots, compareFigures, compareGroups, wardFigures] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', monthlyTrendQuery(view), readMonthCounts),
@@ -82,7 +91,8 @@ export class DashboardResults {
 				runEarlyWarning((sql) => this.#coordinator.request('alerts', sql), view, this.#span),
 				statistical ? this.#analyse(view) : null,
 				compared ? ask('compare-key-figures', keyFiguresQuery(compared), readKeyFigures) : null,
-				compared ? ask('compare-group-figures', groupFiguresQuery(compared), readGroupFigures) : null
+				compared ? ask('compare-group-figures', groupFiguresQuery(compared), readGroupFigures) : null,
+				view.level === 'ward' ? ask('ward-figures', wardFiguresQuery(view), readGroupFigures) : []
 			]);
 			performance.mark('dashboard:results');
 			this.hotspots = hotspots;
@@ -90,6 +100,7 @@ export class DashboardResults {
 			this.compareGroups = compareGroups;
 			this.keyFigures = keyFigures;
 			this.groupFigures = groupFigures;
+			this.wardFigures = wardFigures;
 			this.trend = trend;
 			this.handling = handling;
 			this.categories = categories;
@@ -103,14 +114,18 @@ export class DashboardResults {
 		}
 	}
 
-	/** The same code path as `npm run analyze`; its queries share the coordinator's cache. */
+	/**
+	 * The same code path as `npm run analyze`; its queries share the coordinator's cache. The areas analysed are
+	 * the groups, or at `level=ward` the wards (ward contiguity), of the wards chosen (all when none is).
+	 */
 	#analyse(view: View): Promise<HotspotAnalysis> {
-		return runAnalysis(this.#coordinator, {
-			groups: this.#groups,
-			filter: view,
-			weights: this.#weights,
-			inference: view.gi,
-			step: view.step
-		});
+		const level = view.level === 'ward' ? 'ward' : 'group';
+		const chosen = view.wards ?? [];
+		const all = level === 'ward' ? this.#wardAreas : this.#groups;
+		const groups: readonly AnalysedGroup[] = chosen.length ? all.filter((area) => chosen.includes(area.ward_code ?? '')) : all;
+		const key = `${level}:${chosen.join(',')}`;
+		let weights = this.#weights.get(key);
+		if (!weights) this.#weights.set(key, (weights = spatialWeights(groups)));
+		return runAnalysis(this.#coordinator, { groups, filter: view, weights, level, inference: view.gi, step: view.step });
 	}
 }

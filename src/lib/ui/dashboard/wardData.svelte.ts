@@ -27,6 +27,7 @@ import type { ImportReport } from '$lib/core/import/report';
 import { dataExtentQuery, groupsQuery } from '$lib/core/queries/dashboard';
 import { readGroups } from '$lib/core/queries/results';
 import type { DataContext } from '$lib/core/queries/view';
+import { wardsOf, type Ward } from '$lib/core/schema/wards';
 
 /**
  * The ward's data as the whole app sees it: opened once, shared by every page. At start it restores the
@@ -56,6 +57,9 @@ export class WardData {
 	#channel: BroadcastChannel | null = null;
 	/** An import or a reload is under way: a reload must not start a second transaction. */
 	#busy = false;
+
+	/** A district's wards, in code order; empty for a single ward. */
+	wards = $derived<Ward[]>(wardsOf(this.groups));
 
 	/** How the map shows the groups: as drawn, as cells of their centres, or on a schematic grid. */
 	layout = $derived<GroupLayout>(groupLayout(this.groups));
@@ -271,7 +275,8 @@ export class WardData {
 		this.context = {
 			firstDate: String(extent.first_date),
 			lastDate: String(extent.last_date),
-			groupCodes: groups.map((group) => group.group_code)
+			groupCodes: groups.map((group) => group.group_code),
+			wardCodes: wardsOf(groups).map((ward) => ward.code)
 		};
 	}
 
