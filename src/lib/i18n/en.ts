@@ -93,6 +93,7 @@ export const en: Messages = {
 		levels: { group: 'Residential group', ward: 'Ward' },
 		selected: 'Showing ward',
 		clear: 'Whole district',
+		rankingTitle: 'Wards ranked',
 		rankingColumn: 'Ward',
 		mapTitle: 'Wards'
 	},

@@ -103,6 +103,7 @@ export const vi = {
 		levels: { group: 'Tổ dân phố', ward: 'Phường' },
 		selected: 'Đang xem phường',
 		clear: 'Xem cả quận',
+		rankingTitle: 'Xếp hạng các phường',
 		rankingColumn: 'Phường',
 		mapTitle: 'Bản đồ các phường'
 	},
