@@ -7,7 +7,9 @@ import { ImportError, type ImportReport } from '../src/lib/core/import/report';
 import { parseIsoDate } from '../src/lib/core/queries/dates';
 import { MIN_CASES_PER_STEP } from '../src/lib/core/analysis/emerging';
 import { DEFAULT_GI_INFERENCE } from '../src/lib/core/analysis/hotspots';
-import { defaultView, EMERGING_STEPS, GI_INFERENCES, isPeriodDate } from '../src/lib/core/queries/view';
+import { defaultView, EMERGING_STEPS, GI_INFERENCES, isPeriodDate, LEVELS } from '../src/lib/core/queries/view';
+import { analysisAreas } from '../src/lib/core/geo/wardAreas';
+import { wardsOf } from '../src/lib/core/schema/wards';
 import { CATEGORY_CODES, isCategoryCode } from '../src/lib/core/schema/categories';
 import { isStatusCode, STATUS_CODES } from '../src/lib/core/schema/statuses';
 import { isSourceCode, SOURCE_CODES } from '../src/lib/core/schema/sources';
@@ -17,7 +19,7 @@ import { isSourceCode, SOURCE_CODES } from '../src/lib/core/schema/sources';
 const USAGE =
 	'usage: npm run analyze -- --cases FILE --groups FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] ' +
 	'[--sheet NAME] [--category a,b] [--status a,b] [--source a,b] [--measure count|rate] [--inference permutation|normal] ' +
-	'[--step month|quarter] [--format csv|json]';
+	'[--step month|quarter] [--ward W01,W02] [--level group|ward] [--format csv|json]';
 
 
 function readOptions(args: string[]) {
@@ -33,6 +35,8 @@ function readOptions(args: string[]) {
 		measure: { type: 'string', default: 'count' },
 		inference: { type: 'string', default: DEFAULT_GI_INFERENCE },
 		step: { type: 'string' },
+		ward: { type: 'string' },
+		level: { type: 'string', default: 'group' },
 		format: { type: 'string', default: 'csv' },
 		help: { type: 'boolean', short: 'h' }
 	});
@@ -51,6 +55,8 @@ function readOptions(args: string[]) {
 		measure: oneOf('--measure', values.measure, ['count', 'rate'] as const),
 		inference: oneOf('--inference', values.inference, GI_INFERENCES),
 		step: values.step === undefined ? undefined : oneOf('--step', values.step, EMERGING_STEPS),
+		wards: (values.ward ?? '').split(',').map((code) => code.trim()).filter(Boolean),
+		level: oneOf('--level', values.level, LEVELS),
 		format: oneOf('--format', values.format, ['csv', 'json'] as const)
 	};
 }
@@ -155,9 +161,14 @@ async function main(args: string[]): Promise<void> {
 		if (from > to) throw new BadInput(`the period ${from}..${to} is reversed`);
 	}
 
+	const wards = wardsOf(loaded.groups).map((ward) => ward.code);
+	const unknown = options.wards.filter((code) => !wards.includes(code));
+	if (unknown.length) throw new BadInput(`--ward: unknown ward ${unknown.join(', ')} (the groups name ${wards.join(', ') || 'no ward'})`);
+	if (options.level === 'ward' && wards.length < 2) throw new BadInput('--level ward needs groups of two wards or more (ward_code)');
 	const analysis = await runAnalysis(engine, {
-		groups: loaded.groups,
-		filter: { from, to, categories: options.categories, statuses: options.statuses, sources: options.sources },
+		groups: analysisAreas(loaded.groups, options.level, options.wards),
+		level: options.level,
+		filter: { from, to, categories: options.categories, statuses: options.statuses, sources: options.sources, wards: options.wards },
 		measure: options.measure,
 		inference: options.inference,
 		step: options.step

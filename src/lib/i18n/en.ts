@@ -514,6 +514,8 @@ export const en: Messages = {
 		comparedPeriod: (from, to) => `Compared period (${from} – ${to})`,
 		compareWithheld: 'distribution copies leave the compared period out',
 		noData: 'no data',
+		area: (wards) => `Area: ${wards}.`,
+		wholeDistrict: (count, wards) => `all ${count} wards (${wards})`,
 		filters: (parts) => `Filters: ${parts}. Every figure in this report counts these cases only.`,
 		sections: {
 			figures: 'I. Key figures',

@@ -534,6 +534,8 @@ export const vi = {
 		comparedPeriod: (from: string, to: string) => `Kỳ so sánh (${from} – ${to})`,
 		compareWithheld: 'bản phát hành không ghi kỳ so sánh',
 		noData: 'không có số liệu',
+		area: (wards: string) => `Địa bàn: ${wards}.`,
+		wholeDistrict: (count: string, wards: string) => `toàn bộ ${count} phường (${wards})`,
 		filters: (parts: string) => `Bộ lọc: ${parts}. Mọi số liệu trong báo cáo chỉ tính các vụ việc này.`,
 		sections: {
 			figures: 'I. Số liệu chính',

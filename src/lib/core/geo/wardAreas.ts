@@ -1,6 +1,6 @@
 import { polygonArea } from 'd3-polygon';
 import type { GroupWithGeometry } from '../import/groups';
-import type { Ward } from '../schema/wards';
+import { wardsOf, type Ward } from '../schema/wards';
 import { pointInRing } from './cells';
 import { outlineEdges } from './outline';
 
@@ -69,4 +69,17 @@ export function wardAreas(wards: readonly Ward[], groups: readonly GroupWithGeom
 			geometry: polygons ? dissolve(members.map((group) => group.geometry)) : null
 		};
 	});
+}
+
+/**
+ * The areas a view's statistics run on: the groups, or at the ward level the wards (`wardAreas`), of the chosen
+ * wards (all when none is chosen), in the groups' order. The dashboard, the briefing and `npm run analyze` share it.
+ */
+export function analysisAreas(
+	groups: readonly GroupWithGeometry[],
+	level: 'group' | 'ward' = 'group',
+	chosen: readonly string[] = []
+): GroupWithGeometry[] {
+	const all = level === 'ward' ? wardAreas(wardsOf(groups), groups) : [...groups];
+	return chosen.length ? all.filter((area) => chosen.includes(area.ward_code ?? '')) : all;
 }

@@ -1,9 +1,8 @@
 import { StaleQuery, type QueryCoordinator } from '$lib/core/db/coordinator';
 import type { Row } from '$lib/core/db/engine';
 import { runAnalysis, spatialWeights, type AnalysedGroup, type HotspotAnalysis, type SpatialWeights } from '$lib/core/analysis';
-import { wardAreas } from '$lib/core/geo/wardAreas';
+import { analysisAreas } from '$lib/core/geo/wardAreas';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
-import { wardsOf } from '$lib/core/schema/wards';
 import { runEarlyWarning, type EarlyWarning } from '$lib/core/analysis/earlyWarning';
 import {
 	categoryBreakdownQuery,
@@ -52,11 +51,9 @@ export class DashboardResults {
 	error = $state<string | null>(null);
 	readonly #coordinator: QueryCoordinator;
 	readonly #groups: readonly GroupWithGeometry[];
-	/** A district's wards as areas (`wardAreas`); empty for a single ward. */
-	readonly #wardAreas: readonly GroupWithGeometry[];
 	readonly #span: Pick<DataContext, 'firstDate' | 'lastDate'>;
-	/** Weights of the areas a view analyses, by level and wards chosen: built once each. */
-	readonly #weights = new Map<string, SpatialWeights>();
+	/** The areas a view analyses and their weights, by level and wards chosen: built once each. */
+	readonly #areas = new Map<string, { areas: readonly AnalysedGroup[]; weights: SpatialWeights }>();
 
 	readonly #analyseAlways: boolean;
 
@@ -70,7 +67,6 @@ export class DashboardResults {
 		this.#analyseAlways = analyseAlways;
 		this.#coordinator = coordinator;
 		this.#groups = groups;
-		this.#wardAreas = wardAreas(wardsOf(groups), groups);
 		this.#span = span;
 	}
 
@@ -120,12 +116,13 @@ export class DashboardResults {
 	 */
 	#analyse(view: View): Promise<HotspotAnalysis> {
 		const level = view.level === 'ward' ? 'ward' : 'group';
-		const chosen = view.wards ?? [];
-		const all = level === 'ward' ? this.#wardAreas : this.#groups;
-		const groups: readonly AnalysedGroup[] = chosen.length ? all.filter((area) => chosen.includes(area.ward_code ?? '')) : all;
-		const key = `${level}:${chosen.join(',')}`;
-		let weights = this.#weights.get(key);
-		if (!weights) this.#weights.set(key, (weights = spatialWeights(groups)));
+		const key = `${level}:${view.wards?.join(',') ?? ''}`;
+		let analysed = this.#areas.get(key);
+		if (!analysed) {
+			const areas = analysisAreas(this.#groups, level, view.wards);
+			this.#areas.set(key, (analysed = { areas, weights: spatialWeights(areas) }));
+		}
+		const { areas: groups, weights } = analysed;
 		return runAnalysis(this.#coordinator, { groups, filter: view, weights, level, inference: view.gi, step: view.step });
 	}
 }
