@@ -82,4 +82,15 @@ describe('a district of several wards', () => {
 		expect(await tab.page.getByTestId('level-group').getAttribute('aria-pressed')).toBe('true');
 		expect(tab.errors).toEqual([]);
 	});
+
+	test('the statistical modes at level=ward draw the wards with a class in every ranking row', async () => {
+		for (const mode of ['gistar', 'lisa']) {
+			await tab.page.goto(`${BASE_URL}/?from=${PERIOD.from}&to=${PERIOD.to}&level=ward&mode=${mode}`);
+			await waitForMap(tab.page);
+			expect(await rankingRows('data-ward'), mode).toEqual(countBy('ward'));
+			const classes = await tab.page.locator('[data-testid="ranking"] tbody tr[data-ward]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-class')));
+			expect(classes.every((value) => value !== null && value !== ''), mode).toBe(true);
+		}
+		expect(tab.errors).toEqual([]);
+	});
 });
