@@ -27,11 +27,6 @@ export function wardsOf(groups: readonly Pick<GroupRecord, 'group_code' | 'ward_
 /** Data of several wards: only then does the dashboard offer the ward level and the ward filter. */
 export const isDistrict = (wards: readonly Ward[]) => wards.length >= 2;
 
-/** The group codes of the chosen wards; every group when none is chosen. */
-export function groupsOfWards(wards: readonly Ward[], chosen: readonly string[]): string[] {
-	return wards.filter((ward) => chosen.includes(ward.code)).flatMap((ward) => ward.groupCodes);
-}
-
 export type WardProblem = { reason: 'missing_value' | 'invalid_value'; field: 'ward_code' | 'ward_name' };
 
 /**
