@@ -83,6 +83,19 @@ describe('a district of several wards', () => {
 		expect(tab.errors).toEqual([]);
 	});
 
+	test('the briefing for ward=W02 names the ward and counts its cases; without ward= it names the whole district', async () => {
+		await tab.page.goto(`${BASE_URL}/briefing?from=${PERIOD.from}&to=${PERIOD.to}&ward=W02`);
+		await waitForMap(tab.page);
+		expect(await tab.page.getByTestId('briefing-area').textContent()).toBe('Địa bàn: Phường 2 (mô phỏng).');
+		expect(await kpiTotal()).toBe(inPeriod.filter(({ ward }) => ward === 'W02').length);
+		await tab.page.goto(`${BASE_URL}/briefing?from=${PERIOD.from}&to=${PERIOD.to}`);
+		await waitForMap(tab.page);
+		expect(await tab.page.getByTestId('briefing-area').textContent()).toBe(
+			'Địa bàn: toàn bộ 3 phường (Phường 1 (mô phỏng), Phường 2 (mô phỏng), Phường 3 (mô phỏng)).'
+		);
+		expect(await kpiTotal()).toBe(inPeriod.length);
+	});
+
 	test('the statistical modes at level=ward draw the wards with a class in every ranking row', async () => {
 		for (const mode of ['gistar', 'lisa']) {
 			await tab.page.goto(`${BASE_URL}/?from=${PERIOD.from}&to=${PERIOD.to}&level=ward&mode=${mode}`);
