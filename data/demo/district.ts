@@ -85,8 +85,9 @@ export function generateDistrict(options: DistrictOptions = DEFAULT_DISTRICT): {
 	const groups = buildDistrict(options);
 	const hot = groups.filter((group) => group.wardCode === HOT_WARD).map((group) => group.code);
 	const ward: DemoWard = { groups, clusters: { persistent: hot, emerging: [], diminishing: [] } };
-	const population = groups.reduce((sum, group) => sum + group.population, 0);
-	const rate = options.cases ? (options.cases / population / (DEMO_MONTH_COUNT / 12)) * 1000 : undefined;
+	// The hot ward's groups count three times, so that about `cases` are drawn in all.
+	const weighted = groups.reduce((sum, group) => sum + group.population * (group.wardCode === HOT_WARD ? 3 : 1), 0);
+	const rate = options.cases ? (options.cases / weighted / (DEMO_MONTH_COUNT / 12)) * 1000 : undefined;
 	const cases = generateCases(ward, options.seed, rate);
 	const wardOf = new Map(groups.map((group) => [group.code, group.wardCode]));
 	return { groupsGeojson: groupsToGeojson(groups), casesCsv: casesToCsv(cases, wardOf) };
