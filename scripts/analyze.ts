@@ -1,11 +1,13 @@
 import { BadInput, importFiles, parseOptions, runCommand } from './cli';
 import { formatCsv, formatJson } from '../src/lib/core/analysis/formatRows';
-import type { AnalysedGroup } from '../src/lib/core/analysis/hotspots';
+import type { GroupWithGeometry } from '../src/lib/core/import/groups';
 import type { QueryEngine } from '../src/lib/core/db/engine';
 import { parseIsoDate } from '../src/lib/core/queries/dates';
 import { MIN_CASES_PER_STEP } from '../src/lib/core/analysis/emerging';
 import { DEFAULT_GI_INFERENCE } from '../src/lib/core/analysis/hotspots';
-import { defaultView, EMERGING_STEPS, GI_INFERENCES, isPeriodDate } from '../src/lib/core/queries/view';
+import { defaultView, EMERGING_STEPS, GI_INFERENCES, isPeriodDate, LEVELS } from '../src/lib/core/queries/view';
+import { analysisAreas } from '../src/lib/core/geo/wardAreas';
+import { wardsOf } from '../src/lib/core/schema/wards';
 import { CATEGORY_CODES, isCategoryCode } from '../src/lib/core/schema/categories';
 import { isStatusCode, STATUS_CODES } from '../src/lib/core/schema/statuses';
 import { isSourceCode, SOURCE_CODES } from '../src/lib/core/schema/sources';
@@ -17,10 +19,10 @@ import { isSourceCode, SOURCE_CODES } from '../src/lib/core/schema/sources';
  */
 
 const USAGE =
-	'usage: npm run analyze -- (--cases FILE --groups FILE [--sheet NAME] | --engine node --data DIR [--ward a,b]) ' +
+	'usage: npm run analyze -- (--cases FILE --groups FILE [--sheet NAME] | --engine node --data DIR) ' +
 	'[--from YYYY-MM-DD] [--to YYYY-MM-DD] ' +
 	'[--category a,b] [--status a,b] [--source a,b] [--measure count|rate] [--inference permutation|normal] ' +
-	'[--step month|quarter] [--format csv|json]';
+	'[--step month|quarter] [--ward W01,W02] [--level group|ward] [--format csv|json]';
 
 
 function readOptions(args: string[]) {
@@ -39,6 +41,7 @@ function readOptions(args: string[]) {
 		measure: { type: 'string', default: 'count' },
 		inference: { type: 'string', default: DEFAULT_GI_INFERENCE },
 		step: { type: 'string' },
+		level: { type: 'string', default: 'group' },
 		format: { type: 'string', default: 'csv' },
 		help: { type: 'boolean', short: 'h' }
 	});
@@ -49,7 +52,7 @@ function readOptions(args: string[]) {
 		const fileOption = (['cases', 'groups', 'sheet'] as const).find((name) => values[name] !== undefined);
 		if (fileOption) throw new BadInput(`--${fileOption} is for --engine wasm; --engine node reads --data DIR`);
 	} else {
-		if (values.data !== undefined || values.ward !== undefined) throw new BadInput('--data and --ward need --engine node');
+		if (values.data !== undefined) throw new BadInput('--data needs --engine node');
 		if (!values.cases) throw new BadInput('--cases FILE is required (see --help)');
 		if (!values.groups) throw new BadInput('--groups FILE is required (see --help)');
 	}
@@ -66,6 +69,8 @@ function readOptions(args: string[]) {
 		measure: oneOf('--measure', values.measure, ['count', 'rate'] as const),
 		inference: oneOf('--inference', values.inference, GI_INFERENCES),
 		step: values.step === undefined ? undefined : oneOf('--step', values.step, EMERGING_STEPS),
+		wards,
+		level: oneOf('--level', values.level, LEVELS),
 		format: oneOf('--format', values.format, ['csv', 'json'] as const)
 	};
 }
@@ -127,9 +132,14 @@ async function main(args: string[]): Promise<void> {
 		if (from > to) throw new BadInput(`the period ${from}..${to} is reversed`);
 	}
 
+	const wards = wardsOf(groups).map((ward) => ward.code);
+	const unknown = options.wards.filter((code) => !wards.includes(code));
+	if (unknown.length) throw new BadInput(`--ward: unknown ward ${unknown.join(', ')} (the groups name ${wards.join(', ') || 'no ward'})`);
+	if (options.level === 'ward' && wards.length < 2) throw new BadInput('--level ward needs groups of two wards or more (ward_code)');
 	const analysis = await runAnalysis(engine, {
-		groups,
-		filter: { from, to, categories: options.categories, statuses: options.statuses, sources: options.sources },
+		groups: analysisAreas(groups, options.level, options.wards),
+		level: options.level,
+		filter: { from, to, categories: options.categories, statuses: options.statuses, sources: options.sources, wards: options.wards },
 		measure: options.measure,
 		inference: options.inference,
 		step: options.step
@@ -155,7 +165,7 @@ type Source = NonNullable<ReturnType<typeof readOptions>>['source'];
 /** The engine the statistics read, and the groups in the order their permutations are seeded. */
 async function openSource(
 	source: Source
-): Promise<{ engine: QueryEngine; groups: readonly AnalysedGroup[]; dataName: string }> {
+): Promise<{ engine: QueryEngine; groups: readonly GroupWithGeometry[]; dataName: string }> {
 	if (source.engine === 'wasm') {
 		const { engine, groups, casesName } = await importFiles(source);
 		return { engine, groups, dataName: casesName };

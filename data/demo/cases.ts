@@ -53,7 +53,8 @@ const LOCATION_DECIMALS = 4;
 const DAY_MS = 86_400_000;
 const LAST_DAY = Date.UTC(DEMO_FIRST_YEAR + DEMO_MONTH_COUNT / 12, 0, 1) / DAY_MS - 1;
 
-export function generateCases(ward: DemoWard, seed: number): CaseRecord[] {
+/** `ratePerThousand`: cases per 1,000 residents per year outside the clusters (a district's generator scales it). */
+export function generateCases(ward: DemoWard, seed: number, ratePerThousand = BASE_RATE_PER_1000_PER_YEAR): CaseRecord[] {
 	const rng = mulberry32(streamSeed(seed, STREAM.cases));
 	const clusterOf = new Map<string, PlantedClusterName>();
 	for (const [name, codes] of Object.entries(ward.clusters) as [PlantedClusterName, string[]][]) {
@@ -68,7 +69,7 @@ export function generateCases(ward: DemoWard, seed: number): CaseRecord[] {
 		for (const group of ward.groups) {
 			const cluster = clusterOf.get(group.code);
 			const patternFactor = cluster ? PLANTED_CLUSTERS[cluster].multiplier(monthIndex) : 1;
-			const perMonth = (BASE_RATE_PER_1000_PER_YEAR / 1000 / 12) * group.population * patternFactor;
+			const perMonth = (ratePerThousand / 1000 / 12) * group.population * patternFactor;
 			for (const category of CATEGORY_CODES) {
 				const lambda = perMonth * CATEGORY_SHARES[category] * seasonal.ward[calendarMonth] * seasonal.category[category][calendarMonth];
 				const count = poisson(rng, lambda);

@@ -90,7 +90,7 @@ describe('npm run analyze -- --engine node --data DIR', () => {
 			[['--engine', 'node', '--data', join(dir, 'nowhere')], 'holds no cases/ folder'],
 			[['--engine', 'node'], '--engine node reads --data DIR'],
 			[['--engine', 'node', '--data', store, ...DEMO], '--cases is for --engine wasm'],
-			[[...DEMO, '--data', store], '--data and --ward need --engine node']
+			[[...DEMO, '--data', store], '--data needs --engine node']
 		] as const) {
 			const failed = run('analyze', [...args]);
 			expect(failed.status, args.join(' ')).toBe(2);

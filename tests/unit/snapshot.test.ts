@@ -61,6 +61,20 @@ describe('snapshots keep the data across a reload', () => {
 		expect(types).toEqual({ d: 'DATE', s: 'TINYINT', r: 'BOOLEAN' });
 	});
 
+	test('data saved before groups had wards restores, every group in no ward', async () => {
+		const source = await engineWithDemo();
+		// The groups table as it was saved before `ward_code` and `ward_name` existed.
+		await source.exec('ALTER TABLE groups DROP COLUMN ward_code; ALTER TABLE groups DROP COLUMN ward_name;');
+		const store = memoryStore();
+		await saveSnapshot(source, store, files);
+
+		const restored = await openNodeEngine();
+		await loadSnapshot(restored, store);
+		expect(await restored.query(everything)).toEqual(await source.query(everything));
+		const [groups] = await restored.query('SELECT count(*) AS groups, count(ward_code) AS in_wards FROM groups');
+		expect([Number(groups.groups), Number(groups.in_wards)]).toEqual([48, 0]);
+	});
+
 	test('nothing saved, or cleared: there is no snapshot', async () => {
 		const engine = await openNodeEngine();
 		const store = memoryStore();

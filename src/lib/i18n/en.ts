@@ -90,6 +90,15 @@ export const en: Messages = {
 	},
 	selectedGroups: 'Showing group',
 	clearGroups: 'Clear group',
+	wards: {
+		level: 'Show by',
+		levels: { group: 'Residential group', ward: 'Ward' },
+		selected: 'Showing ward',
+		clear: 'Whole district',
+		rankingTitle: 'Wards ranked',
+		rankingColumn: 'Ward',
+		mapTitle: 'Wards'
+	},
 	clearFilters: 'Clear filters',
 	mapTitle: 'Residential groups',
 	mapGroups: 'Groups on the map: arrow keys move between groups, Enter opens one',
@@ -381,7 +390,8 @@ export const en: Messages = {
 			source: 'Source',
 			repeat: 'Repeat',
 			lat: 'Latitude',
-			lon: 'Longitude'
+			lon: 'Longitude',
+			ward_code: 'Ward'
 		},
 		groupFieldNames: { name: 'Group name', population: 'Residents', households: 'Households' },
 		missing: (fields) => `No column chosen for: ${fields}.`,
@@ -462,6 +472,7 @@ export const en: Messages = {
 			future_date: 'date in the future',
 			resolved_before_reported: 'resolved before it was reported',
 			unknown_group: 'residential group not in the list',
+			ward_mismatch: 'ward is not the residential group’s ward',
 			unknown_category: 'category not in the list',
 			unknown_status: 'status not in the list',
 			unknown_source: 'source not in the list',
@@ -551,6 +562,8 @@ export const en: Messages = {
 		comparedPeriod: (from, to) => `Compared period (${from} – ${to})`,
 		compareWithheld: 'distribution copies leave the compared period out',
 		noData: 'no data',
+		area: (wards) => `Area: ${wards}.`,
+		wholeDistrict: (count, wards) => `all ${count} wards (${wards})`,
 		filters: (parts) => `Filters: ${parts}. Every figure in this report counts these cases only.`,
 		sections: {
 			figures: 'I. Key figures',

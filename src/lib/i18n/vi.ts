@@ -101,6 +101,15 @@ export const vi = {
 	} satisfies Record<SourceCode, string>,
 	selectedGroups: 'Đang xem tổ',
 	clearGroups: 'Bỏ chọn tổ',
+	wards: {
+		level: 'Xem theo',
+		levels: { group: 'Tổ dân phố', ward: 'Phường' },
+		selected: 'Đang xem phường',
+		clear: 'Xem cả quận',
+		rankingTitle: 'Xếp hạng các phường',
+		rankingColumn: 'Phường',
+		mapTitle: 'Bản đồ các phường'
+	},
 	clearFilters: 'Xóa bộ lọc',
 	mapTitle: 'Bản đồ các tổ dân phố',
 	mapGroups: 'Các tổ dân phố trên bản đồ: phím mũi tên để chuyển tổ, Enter để xem chi tiết',
@@ -402,7 +411,8 @@ export const vi = {
 			source: 'Nguồn phát hiện',
 			repeat: 'Tái diễn',
 			lat: 'Vĩ độ',
-			lon: 'Kinh độ'
+			lon: 'Kinh độ',
+			ward_code: 'Phường'
 		} satisfies Record<CaseField, string>,
 		groupFieldNames: { name: 'Tên tổ', population: 'Số nhân khẩu', households: 'Số hộ' },
 		missing: (fields: string) => `Chưa chọn cột cho: ${fields}.`,
@@ -485,6 +495,7 @@ export const vi = {
 			future_date: 'ngày ở tương lai',
 			resolved_before_reported: 'ngày giải quyết trước ngày tiếp nhận',
 			unknown_group: 'tổ dân phố không có trong danh sách',
+			ward_mismatch: 'phường không phải phường của tổ dân phố',
 			unknown_category: 'loại mâu thuẫn không có trong danh mục',
 			unknown_status: 'tình trạng không có trong danh mục',
 			unknown_source: 'nguồn phát hiện không có trong danh mục',
@@ -574,6 +585,8 @@ export const vi = {
 		comparedPeriod: (from: string, to: string) => `Kỳ so sánh (${from} – ${to})`,
 		compareWithheld: 'bản phát hành không ghi kỳ so sánh',
 		noData: 'không có số liệu',
+		area: (wards: string) => `Địa bàn: ${wards}.`,
+		wholeDistrict: (count: string, wards: string) => `toàn bộ ${count} phường (${wards})`,
 		filters: (parts: string) => `Bộ lọc: ${parts}. Mọi số liệu trong báo cáo chỉ tính các vụ việc này.`,
 		sections: {
 			figures: 'I. Số liệu chính',

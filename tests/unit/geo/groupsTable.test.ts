@@ -130,7 +130,7 @@ describe('readGroupsTable', () => {
 
 	it('takes a confirmed mapping', () => {
 		const table = parseCsv('g.csv', 'ma,ten\nX1,Tổ một\n');
-		const { groups } = readGroupsTable(table, { group_code: 0, name: 1, population: null, households: null, lat: null, lon: null });
+		const { groups } = readGroupsTable(table, { group_code: 0, name: 1, population: null, households: null, lat: null, lon: null, ward_code: null, ward_name: null });
 		expect(groups[0]).toMatchObject({ group_code: 'X1', name: 'Tổ một' });
 	});
 

@@ -48,7 +48,7 @@ describe('normaliseLabel', () => {
 	});
 });
 
-const SPEC_HEADERS: Record<Exclude<CaseField, 'lat' | 'lon'>, string[]> = {
+const SPEC_HEADERS: Record<Exclude<CaseField, 'lat' | 'lon' | 'ward_code'>, string[]> = {
 	case_id: ['Mã vụ việc', 'Mã hồ sơ', 'Số hồ sơ', 'STT hồ sơ', 'ID'],
 	reported_on: ['Ngày tiếp nhận', 'Ngày xảy ra', 'Ngày phát sinh', 'Ngày ghi nhận'],
 	group_code: ['Tổ dân phố', 'Tổ', 'Mã tổ', 'TDP'],
@@ -116,7 +116,8 @@ describe('proposeMapping', () => {
 			source: 7,
 			repeat: 8,
 			lat: 9,
-			lon: 10
+			lon: 10,
+			ward_code: null
 		});
 		expect(unmatched).toEqual([]);
 	});
@@ -150,7 +151,8 @@ describe('proposeMapping', () => {
 			source: 9,
 			repeat: 10,
 			lat: 11,
-			lon: 12
+			lon: 12,
+			ward_code: null
 		});
 		expect(unmatched).toEqual([0, 4, 13]);
 	});

@@ -1,7 +1,7 @@
 import type { Engine } from '../db/engine';
-import { dataExtentQuery, groupFiguresQuery, groupMonthlyQuery } from '../queries/dashboard';
+import { dataExtentQuery, groupFiguresQuery, groupMonthlyQuery, wardFiguresQuery, wardMonthlyQuery } from '../queries/dashboard';
 import { monthsBetween, readGroupFigures, readGroupMonthMatrix } from '../queries/results';
-import type { EmergingStep, GiInference, View } from '../queries/view';
+import type { EmergingStep, GiInference, Level, View } from '../queries/view';
 import {
 	analyseHotspots,
 	spatialWeights,
@@ -31,12 +31,20 @@ export const HOTSPOT_COLUMNS = [
 	'emerging'
 ] as const satisfies readonly (keyof GroupHotspot)[];
 
-/** The part of a view the statistics depend on: the period, and the category, status and source filters. */
-export type AnalysisFilter = Pick<View, 'from' | 'to' | 'categories' | 'statuses' | 'sources'>;
+/**
+ * The part of a view the statistics depend on: the period, the category, status and source filters, and a
+ * district's wards chosen (the statistics then run on their groups, or on them at the ward level).
+ */
+export type AnalysisFilter = Pick<View, 'from' | 'to' | 'categories' | 'statuses' | 'sources' | 'wards'>;
 
 export interface AnalysisRequest {
-	/** The ward's groups in their import order (the order of the rows and of the seeded permutations). */
+	/**
+	 * The ward's groups in their import order (the order of the rows and of the seeded permutations); at the ward
+	 * level a district's wards (`wardAreas`: code the ward's, geometry its groups' dissolved).
+	 */
 	groups: readonly AnalysedGroup[];
+	/** `ward`: the areas are wards, counted by rolling their groups up (`wardFiguresQuery`); absent: groups. */
+	level?: Level;
 	filter: AnalysisFilter;
 	measure?: AnalysisMeasure;
 	inference?: GiInference;
@@ -54,9 +62,10 @@ export interface AnalysisRequest {
 export async function runAnalysis(engine: Pick<Engine, 'query'>, request: AnalysisRequest): Promise<HotspotAnalysis> {
 	const { groups, filter } = request;
 	const view: View = { ...filter, groups: [], mode: 'count', fdr: false, lang: 'vi' };
+	const wards = request.level === 'ward';
 	const [figureRows, monthlyRows, [extent]] = await Promise.all([
-		engine.query(groupFiguresQuery(view)),
-		engine.query(groupMonthlyQuery(view)),
+		engine.query(wards ? wardFiguresQuery(view) : groupFiguresQuery(view)),
+		engine.query(wards ? wardMonthlyQuery(view) : groupMonthlyQuery(view)),
 		engine.query(dataExtentQuery())
 	]);
 	const totals = new Map(readGroupFigures(figureRows).map((group) => [group.group_code, group.total]));

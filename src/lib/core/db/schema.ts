@@ -6,7 +6,8 @@ const listed = (codes: readonly string[]) => codes.map((code) => `'${code}'`).jo
 
 /**
  * The analysis tables of SPEC §2. Only these columns are ever accepted; `geometry` holds the group's GeoJSON
- * geometry as text (the map and the spatial weights read it), null when the export had none.
+ * geometry as text (the map and the spatial weights read it), null when the export had none; `ward_code` and
+ * `ward_name` are null for a single ward's groups.
  * `case_id` is unique, kept so by the import (`importCases`) rather than by a key: the index a key builds
  * triples the time to import a million cases. Categories, statuses and sources are ENUMs of their codes: read and
  * compared as text, stored as one byte — appending a million rows is a tenth quicker than with VARCHAR, and a
@@ -21,7 +22,9 @@ CREATE TABLE IF NOT EXISTS groups (
 	name VARCHAR NOT NULL,
 	population INTEGER,
 	households INTEGER,
-	geometry VARCHAR
+	geometry VARCHAR,
+	ward_code VARCHAR,
+	ward_name VARCHAR
 );
 CREATE TABLE IF NOT EXISTS cases (
 	case_id VARCHAR NOT NULL,

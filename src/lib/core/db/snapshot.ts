@@ -188,7 +188,8 @@ export async function loadSnapshot(engine: Engine, store: SnapshotStore): Promis
 		for (const [index, table] of TABLES.entries()) {
 			try {
 				await engine.importArrow(`restored_${table}`, contents[index]);
-				await engine.exec(`INSERT INTO ${table} SELECT * FROM restored_${table}; DROP TABLE restored_${table};`);
+				// By name: data saved before a column was added (the groups' wards) reads with it empty.
+				await engine.exec(`INSERT INTO ${table} BY NAME SELECT * FROM restored_${table}; DROP TABLE restored_${table};`);
 			} catch {
 				throw new DamagedSnapshot('unreadable', manifest.files, tables[table].file);
 			}

@@ -1,7 +1,5 @@
-import type { CaseField } from '../schema/dictionary';
-import { normaliseLabel } from '../schema/dictionary';
+import { CASE_FIELDS, normaliseLabel, type CaseField } from '../schema/dictionary';
 import { epochDay } from '../queries/dates';
-import { CASE_COLUMNS } from '../schema/model';
 import type { CategoryCode } from '../schema/categories';
 import type { SourceCode } from '../schema/sources';
 import type { StatusCode } from '../schema/statuses';
@@ -69,7 +67,7 @@ export function unknownLabels(
  * keep, so the confirmed import finds them done. A column the user then maps elsewhere was read for nothing.
  */
 export function readAhead(table: RawTable, mapping: CaseMapping): (() => void)[] {
-	const columns = new Set(CASE_COLUMNS.map((field) => mapping[field]).filter((column) => column !== null));
+	const columns = new Set(CASE_FIELDS.map((field) => mapping[field]).filter((column) => column !== null));
 	return [...columns].map((index) => () => {
 		const column = table.columns[index];
 		if (index === mapping.case_id && column.asciiCells?.()) return;
@@ -131,6 +129,8 @@ export interface CanonicalCases {
 	repeat: CanonicalField<boolean>;
 	lat: CanonicalField<number>;
 	lon: CanonicalField<number>;
+	/** The ward the file names, as written: checked against the group's ward (`checkCases`), not kept. */
+	ward_code: CanonicalField<string>;
 	/** Cells of the two date columns read from an Excel day number (`isExcelSerial`), which the report counts. */
 	excelSerialDates: number;
 }
@@ -183,18 +183,19 @@ export function canonicalCases(
 			return value === null ? (isBlank(cell) ? null : UNREADABLE) : value;
 		},
 		lat: coordinate,
-		lon: coordinate
+		lon: coordinate,
+		ward_code: parseText
 	};
 	const canonical = { rowCount: table.rowCount, lines: table.lines, excelSerialDates: 0 } as CanonicalCases;
 	const idColumn = mapping.case_id === null ? null : table.columns[mapping.case_id];
-	CASE_COLUMNS.forEach((field, done) => {
-		const index = mapping[field];
+	CASE_FIELDS.forEach((field, done) => {
+		const index = mapping[field] ?? null;
 		const read = readers[field] as (cell: Cell) => FieldValue<typeof field>;
 		const ascii = field === 'case_id' ? (idColumn?.asciiCells?.() ?? null) : null;
 		const counted = field === 'reported_on' || field === 'resolved_on' ? (serials: number) => (canonical.excelSerialDates += serials) : undefined;
 		(canonical[field] as CanonicalField<unknown> | AsciiCells) =
 			ascii ?? (index === null ? { answers: [null], codes: new Int32Array(table.rowCount) } : readColumn(table.columns[index], read, counted));
-		onProgress?.(Math.round((table.rowCount * (done + 1)) / CASE_COLUMNS.length));
+		onProgress?.(Math.round((table.rowCount * (done + 1)) / CASE_FIELDS.length));
 	});
 	return canonical;
 }

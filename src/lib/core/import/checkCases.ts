@@ -1,5 +1,6 @@
 import { epochDay } from '../queries/dates';
 import { CATEGORY_CODES } from '../schema/categories';
+import { normaliseLabel } from '../schema/dictionary';
 import type { Extent } from '../schema/model';
 import { SOURCE_CODES } from '../schema/sources';
 import { STATUS_CODES } from '../schema/statuses';
@@ -17,6 +18,12 @@ export interface CaseRules {
 	extent: Extent | null;
 	/** Later dates are in the future: the user's own calendar day, `yyyy-mm-dd`. */
 	today: string;
+	/**
+	 * A district's groups: each group's ward, by code and name. A case that names a ward (its code or its name, in
+	 * any case, with or without diacritics) must name its group's; absent or empty for a single ward, where a ward
+	 * column is not checked.
+	 */
+	groupWards?: Record<string, { code: string; name: string }>;
 }
 
 export interface CheckedCases {
@@ -54,7 +61,8 @@ const verdict = (judged: Judged, row: number) => judged.verdicts[judged.codes[ro
 /**
  * Every row accepted or rejected with a reason, never silently dropped: the first rule of SPEC §2 it fails, in
  * this order — a required value missing, a date that cannot be read or lies in the future, resolved before
- * reported, a group, category, status or source the ward does not know, a severity other than 1–3, an unreadable
+ * reported, a group the ward does not know, a ward other than the group's (`ward_mismatch`, a district's data
+ * only), a category, status or source the ward does not know, a severity other than 1–3, an unreadable
  * flag or coordinate, a point outside the ward, and last an id already taken by an earlier row of the file.
  * Only a row that passes every other rule takes its id: of two such rows with one id the first is accepted and the
  * later one rejected as `duplicate_id`, while a rejected row takes nothing, so a corrected copy of it further down
@@ -81,6 +89,7 @@ export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCase
 	const repeat = judge(cases.repeat, always);
 	const lat = judge(cases.lat, within(south, north));
 	const lon = judge(cases.lon, within(west, east));
+	const wardMismatch = wardCheck(cases, rules.groupWards);
 	const reportedDay = dayValues(cases.reported_on);
 	const resolvedDay = dayValues(cases.resolved_on);
 
@@ -98,6 +107,7 @@ export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCase
 			return ['resolved_before_reported', 'resolved_on'];
 		}
 		if (verdict(group, row) !== FINE) return ['unknown_group', 'group_code'];
+		if (wardMismatch?.(row)) return ['ward_mismatch', 'ward_code'];
 		if (verdict(category, row) !== FINE) return ['unknown_category', 'category'];
 		if (verdict(status, row) !== FINE) return ['unknown_status', 'status'];
 		if (verdict(source, row) > FINE) return ['unknown_source', 'source'];
@@ -129,6 +139,33 @@ export function checkCases(cases: CanonicalCases, rules: CaseRules): CheckedCase
 		else accepted[acceptedCount++] = row;
 	}
 	return { accepted: accepted.subarray(0, acceptedCount), rejections };
+}
+
+/**
+ * Whether a row names a ward other than its group's, for a district's data (null otherwise, or without a ward
+ * column). Each distinct ward answer and group answer is looked up once; a row compares two numbers.
+ */
+function wardCheck(cases: CanonicalCases, groupWards: CaseRules['groupWards']): ((row: number) => boolean) | null {
+	const named = cases.ward_code;
+	if (!groupWards || Object.keys(groupWards).length === 0 || named.answers.every((answer) => answer === null)) return null;
+	const wardIndex = new Map<string, number>();
+	for (const { code, name } of Object.values(groupWards)) {
+		const index = wardIndex.get(normaliseLabel(code)) ?? wardIndex.size;
+		wardIndex.set(normaliseLabel(code), index);
+		if (!wardIndex.has(normaliseLabel(name))) wardIndex.set(normaliseLabel(name), index);
+	}
+	// A row's ward: -1 when it names none (its group's then), -2 when it names no ward of the district.
+	const namedWard = Int32Array.from(named.answers, (answer) =>
+		typeof answer === 'string' ? (wardIndex.get(normaliseLabel(answer)) ?? -2) : -1
+	);
+	const groupWard = Int32Array.from(cases.group_code.answers, (answer) => {
+		const ward = typeof answer === 'string' ? groupWards[answer] : undefined;
+		return ward ? wardIndex.get(normaliseLabel(ward.code))! : -1;
+	});
+	return (row) => {
+		const ward = namedWard[named.codes[row]];
+		return ward !== -1 && ward !== groupWard[cases.group_code.codes[row]];
+	};
 }
 
 /** A date field's answers as days, for comparing two dates of a row (0 where there is no readable day). */

@@ -36,7 +36,10 @@ export interface DatasetFiles {
 
 /** The rules a ward's cases are checked against (`checkCases`): its groups and extent, and today. */
 export function wardRules(groups: readonly GroupWithGeometry[], today = localToday()): CaseRules {
-	return { groupCodes: groups.map((group) => group.group_code), extent: wardExtent(groups), today };
+	const groupWards = Object.fromEntries(
+		groups.flatMap((group) => (group.ward_code ? [[group.group_code, { code: group.ward_code, name: group.ward_name ?? group.ward_code }]] : []))
+	);
+	return { groupCodes: groups.map((group) => group.group_code), extent: wardExtent(groups), today, groupWards };
 }
 
 /** Reads both files with the proposed column mapping (no questions asked: see the Data page for those). */
@@ -126,8 +129,10 @@ function insertGroups(groups: GroupWithGeometry[]): string {
 			literal(group.name),
 			literal(group.population),
 			literal(group.households),
-			literal(group.geometry ? JSON.stringify(group.geometry) : null)
+			literal(group.geometry ? JSON.stringify(group.geometry) : null),
+			literal(group.ward_code ?? null),
+			literal(group.ward_name ?? null)
 		].join(', ')
 	);
-	return values.length ? `INSERT INTO groups VALUES (${values.join('), (')});` : '';
+	return values.length ? `INSERT INTO groups (group_code, name, population, households, geometry, ward_code, ward_name) VALUES (${values.join('), (')});` : '';
 }

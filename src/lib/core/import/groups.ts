@@ -1,4 +1,5 @@
 import type { GroupRecord } from '../schema/model';
+import { wardReader } from '../schema/wards';
 import { ImportError, type ImportReport, type Rejection } from './report';
 
 export interface GroupWithGeometry extends GroupRecord {
@@ -7,8 +8,9 @@ export interface GroupWithGeometry extends GroupRecord {
 }
 
 /**
- * Reads residential groups from a GeoJSON FeatureCollection (properties `group_code`, `name`, …). `synthetic`: the
- * collection says it is made-up data (`"synthetic": true`, as the demo ward's), which every page then says too.
+ * Reads residential groups from a GeoJSON FeatureCollection (properties `group_code`, `name`, `population`,
+ * `households`, and for a district `ward_code`, `ward_name`: see `wardReader`). `synthetic`: the collection says it
+ * is made-up data (`"synthetic": true`, as the demo ward's), which every page then says too.
  */
 export function parseGroupsGeojson(
 	text: string,
@@ -26,6 +28,8 @@ export function parseGroupsGeojson(
 	const groups: GroupWithGeometry[] = [];
 	const rejections: Rejection[] = [];
 	const seen = new Set<string>();
+	const textOf = (value: unknown) => String(value ?? '').trim() || null;
+	const readWard = wardReader(features.some((feature) => textOf(feature?.properties?.ward_code) ?? textOf(feature?.properties?.ward_name)));
 	features.forEach((feature, index) => {
 		const line = index + 1;
 		const properties = feature?.properties ?? {};
@@ -38,8 +42,10 @@ export function parseGroupsGeojson(
 		else if (population === undefined) rejections.push({ line, reason: 'invalid_number', field: 'population' });
 		else if (households === undefined) rejections.push({ line, reason: 'invalid_number', field: 'households' });
 		else {
+			const ward = readWard(textOf(properties.ward_code), textOf(properties.ward_name));
+			if ('reason' in ward) return rejections.push({ line, ...ward });
 			seen.add(code);
-			groups.push({ group_code: code, name: name || code, population, households, geometry: feature.geometry ?? null });
+			groups.push({ group_code: code, name: name || code, population, households, ...ward, geometry: feature.geometry ?? null });
 		}
 	});
 	if (groups.length === 0) throw new ImportError('no_groups', file);

@@ -1,6 +1,7 @@
 import { findDuplicateCentres, pointInRing, type LonLat } from '../geo/cells';
 import { groupLayout } from '../geo/layout';
 import { proposeGroupMapping, type GroupField } from '../schema/dictionary';
+import { wardReader } from '../schema/wards';
 import type { GroupWithGeometry } from './groups';
 import type { Cell, RawTable } from './rawTable';
 import { ImportError, skippedLines, type ImportReport, type Rejection } from './report';
@@ -39,7 +40,7 @@ type Parsed<T> = { value: T } | { reason: Rejection['reason'] };
  * (`missing_value`), a code seen on an earlier accepted row (`duplicate_id`), `population`/`households` not a
  * count (`invalid_number`), a centre with only one of lat/lon (`missing_value`), lat/lon not a number
  * (`invalid_number`) or out of range (`invalid_value`, which also catches swapped columns in Việt Nam), a centre
- * outside the outline (`outside_ward`). Rows the reader could not split are rejected as the reader said.
+ * outside the outline (`outside_ward`), a ward missing or named two ways (`wardReader`). Rows the reader could not split are rejected as the reader said.
  * `report.read === report.accepted + report.rejected`.
  *
  * Geometry: each group keeps the centre the file gave, as a point (or none); the map draws Voronoi cells of
@@ -66,6 +67,8 @@ export function readGroupsTable(
 		return index === null || index === undefined ? null : (table.columns[index]?.cell(row) ?? null);
 	};
 
+	const wardCells = (row: number) => [parseText(cell(row, 'ward_code')), parseText(cell(row, 'ward_name'))] as const;
+	const readWard = wardReader(Array.from({ length: table.rowCount }, (_, row) => wardCells(row)).some(([code, name]) => code ?? name));
 	const readRow = (row: number) => {
 		const line = table.lines[row] ?? row + 2;
 		const reject = (reason: Rejection['reason'], field: GroupField) => rejections.push({ line, reason, field });
@@ -81,10 +84,12 @@ export function readGroupsTable(
 		if (centre.value && options.outline && !pointInRing(centre.value, options.outline)) {
 			return reject('outside_ward', 'lat');
 		}
+		const ward = readWard(...wardCells(row));
+		if ('reason' in ward) return reject(ward.reason, ward.field);
 		seen.add(code);
 		const name = parseText(cell(row, 'name')) ?? code;
 		accepted.push({
-			group: { group_code: code, name, population: population.value, households: households.value, geometry: null },
+			group: { group_code: code, name, population: population.value, households: households.value, ...ward, geometry: null },
 			centre: centre.value
 		});
 	};

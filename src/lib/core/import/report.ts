@@ -5,6 +5,8 @@ export type RejectionReason =
 	| 'future_date'
 	| 'resolved_before_reported'
 	| 'unknown_group'
+	/** The case names a ward other than its residential group's (a district's data). */
+	| 'ward_mismatch'
 	| 'unknown_category'
 	| 'unknown_status'
 	| 'unknown_source'

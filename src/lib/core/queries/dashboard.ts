@@ -1,6 +1,6 @@
 import { and, column, count, desc, eq, isIn, join, literal, max, median, min, Query, sql } from '@uwdata/mosaic-sql';
 import { OPEN_STATUSES } from '../schema/statuses';
-import { casePredicate, dateLiteral, inPeriod } from './predicates';
+import { casePredicate, dateLiteral, inPeriod, inWards } from './predicates';
 import { previousPeriod, samePeriodLastYear, type Period } from './periods';
 import { bucketSql } from './buckets';
 import type { View } from './view';
@@ -18,7 +18,7 @@ export function dataExtentQuery(): string {
 
 export function groupsQuery(): string {
 	return Query.from('groups')
-		.select('group_code', 'name', 'population', 'households', 'geometry')
+		.select('group_code', 'name', 'population', 'households', 'geometry', 'ward_code', 'ward_name')
 		.orderby('group_code')
 		.toString();
 }
@@ -46,7 +46,7 @@ export function keyFiguresQuery(view: View): string {
 /**
  * One row per residential group, every group included (zero when it had no case): count in the period, in the
  * previous period, and resolved. The group filter is not applied: the map and ranking show the whole ward and
- * highlight the chosen groups.
+ * highlight the chosen groups. The ward filter is: only the chosen wards' groups are rows.
  */
 export function groupFiguresQuery(view: View): string {
 	const previous = previousPeriod(view);
@@ -59,17 +59,41 @@ export function groupFiguresQuery(view: View): string {
 		})
 		.where(casePredicate(view, { period: { from: previous.from, to: view.to }, categories: true, statuses: true }))
 		.groupby('group_code');
-	return Query.with({ matching })
+	const figures = Query.with({ matching })
 		.from(join('groups', 'matching', { type: 'LEFT', using: ['group_code'] }))
 		.select({
 			group_code: 'group_code',
 			name: 'name',
 			population: 'population',
+			ward_code: 'ward_code',
+			ward_name: 'ward_name',
 			total: sql`coalesce(matching.total, 0)`,
 			previous_total: sql`coalesce(matching.previous_total, 0)`,
 			resolved: sql`coalesce(matching.resolved, 0)`
 		})
-		.orderby('group_code')
+		.orderby('group_code');
+	return (view.wards?.length ? figures.where(inWards(view.wards, 'groups')) : figures).toString();
+}
+
+/**
+ * A district's groups rolled up to wards: one row per ward (every ward of the view, zero when it had no case), the
+ * same counts as `groupFiguresQuery` summed, in its columns (`group_code` holds the ward's code), so that whatever
+ * reads group figures — ranking, map colours, statistics — reads these. The population is the sum of its groups', or null when any group's is
+ * unknown (a rate over part of a ward would be too low).
+ */
+export function wardFiguresQuery(view: View): string {
+	return Query.from(sql`(${groupFiguresQuery(view)}) AS figures`)
+		.select({
+			group_code: 'ward_code',
+			name: max('ward_name'),
+			population: sql`CASE WHEN count(population) = count(*) THEN sum(population) END`,
+			total: sql`sum(total)`,
+			previous_total: sql`sum(previous_total)`,
+			resolved: sql`sum(resolved)`
+		})
+		.where(sql`ward_code IS NOT NULL`)
+		.groupby('ward_code')
+		.orderby('ward_code')
 		.toString();
 }
 
@@ -87,6 +111,16 @@ export function groupMonthlyQuery(view: View): string {
 		.where(casePredicate(view, { categories: true, statuses: true }))
 		.groupby('group_code', 'month')
 		.orderby('group_code', 'month')
+		.toString();
+}
+
+/** `groupMonthlyQuery` rolled up to wards (`group_code` holds the ward's code). */
+export function wardMonthlyQuery(view: View): string {
+	return Query.from(join(sql`(${groupMonthlyQuery(view)}) AS monthly`, 'groups', { using: ['group_code'] }))
+		.select({ group_code: sql`groups.ward_code`, month: 'month', total: sql`sum(total)` })
+		.where(sql`groups.ward_code IS NOT NULL`)
+		.groupby(sql`groups.ward_code`, 'month')
+		.orderby(sql`groups.ward_code`, 'month')
 		.toString();
 }
 

@@ -1,4 +1,4 @@
-import { and, cast, column, isBetween, isIn, literal, type ExprNode } from '@uwdata/mosaic-sql';
+import { and, cast, column, isBetween, isIn, literal, sql, type ExprNode } from '@uwdata/mosaic-sql';
 import type { Period } from './periods';
 import type { View } from './view';
 
@@ -10,13 +10,15 @@ export interface FilterScope {
 	/** Absent: as `statuses`. No panel chooses by status or source, so a query that takes one takes both. */
 	sources?: boolean;
 	groups?: boolean;
+	/** Absent: applied. The wards chosen bound every panel (a drill-down into a ward shows only it). */
+	wards?: boolean;
 }
 
 /**
  * Every filter but the period, for panels over the data's whole span. Typed as every flag of `FilterScope`, so a
  * filter added there does not compile until it is named here too.
  */
-export const ALL_BUT_PERIOD: Required<Omit<FilterScope, 'period'>> = { categories: true, statuses: true, sources: true, groups: true };
+export const ALL_BUT_PERIOD: Required<Omit<FilterScope, 'period'>> = { categories: true, statuses: true, sources: true, groups: true, wards: true };
 
 export function dateLiteral(iso: string): ExprNode {
 	return cast(literal(iso), 'DATE');
@@ -39,5 +41,12 @@ export function casePredicate(view: View, scope: FilterScope): ExprNode {
 		clauses.push(isIn(column('source'), view.sources.map((code) => literal(code))));
 	if (scope.groups && view.groups.length)
 		clauses.push(isIn(column('group_code'), view.groups.map((code) => literal(code))));
+	if (scope.wards !== false && view.wards?.length) clauses.push(inWards(view.wards));
 	return clauses.length ? and(...clauses) : literal(true);
+}
+
+/** Rows of the chosen wards, by their group (a case's ward is its group's); `groups` itself has the column. */
+export function inWards(wards: readonly string[], table: 'cases' | 'groups' = 'cases'): ExprNode {
+	const chosen = isIn(column('ward_code'), wards.map((code) => literal(code)));
+	return table === 'groups' ? chosen : sql`${column('group_code')} IN (SELECT group_code FROM groups WHERE ${chosen})`;
 }

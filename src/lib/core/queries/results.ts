@@ -50,6 +50,7 @@ export function readGroups(rows: Row[]): GroupWithGeometry[] {
 		name: String(row.name),
 		population: row.population === null ? null : Number(row.population),
 		households: row.households === null ? null : Number(row.households),
+		...(row.ward_code != null && { ward_code: String(row.ward_code), ward_name: String(row.ward_name ?? row.ward_code) }),
 		geometry: row.geometry === null ? null : (JSON.parse(String(row.geometry)) as GeoJSON.Geometry)
 	}));
 }

@@ -19,6 +19,10 @@ export type GiInference = (typeof GI_INFERENCES)[number];
 export const EMERGING_STEPS = ['month', 'quarter'] as const;
 export type EmergingStep = (typeof EMERGING_STEPS)[number];
 
+/** What the map and ranking show (SPEC §8 `level`): residential groups, or a district's wards. */
+export const LEVELS = ['group', 'ward'] as const;
+export type Level = (typeof LEVELS)[number];
+
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -38,6 +42,16 @@ export interface View {
 	sources: SourceCode[];
 	/** Empty means the whole ward. */
 	groups: string[];
+	/**
+	 * A district's wards chosen (`ward=W01,W02`): every panel, export and statistic keeps to their groups. Absent or
+	 * empty: every ward.
+	 */
+	wards?: string[];
+	/**
+	 * `ward`: the map and ranking show wards (a district's data only); `group` or absent: groups. A ward clicked on
+	 * the map drills down to `level=group&ward=W01`, written out so the link says what it shows.
+	 */
+	level?: Level;
 	mode: MapMode;
 	/** Gi* bins corrected for multiple testing (False Discovery Rate), as ArcGIS's option. */
 	fdr: boolean;
@@ -57,6 +71,8 @@ export interface DataContext {
 	firstDate: string;
 	lastDate: string;
 	groupCodes: readonly string[];
+	/** A district's ward codes; absent or fewer than two: one ward, no ward level or filter. */
+	wardCodes?: readonly string[];
 }
 
 /** Something in the URL that could not be shown as written, and what was shown instead. */
@@ -133,6 +149,14 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 	const statuses = codes('status', isStatusCode);
 	const sources = codes('source', isSourceCode);
 	const groups = codes('group', (code): code is string => groupSet.has(code));
+	const wardSet = new Set(context.wardCodes ?? []);
+	const district = wardSet.size >= 2;
+	const wards = codes('ward', (code): code is string => district && wardSet.has(code));
+	const level = readChoice('level', LEVELS, params, corrections);
+	if (level.level === 'ward' && !district) {
+		corrections.push({ param: 'level', value: 'ward', problem: 'unknown_code' });
+		delete level.level;
+	}
 	return {
 		view: {
 			from,
@@ -142,6 +166,9 @@ export function parseView(params: URLSearchParams, context: DataContext): { view
 			statuses: statuses.length === STATUS_CODES.length ? [] : statuses,
 			sources,
 			groups,
+			// Choosing every ward is the same view as choosing none.
+			...(wards.length > 0 && wards.length < wardSet.size && { wards }),
+			...level,
 			mode: readMode(params.get('mode'), corrections),
 			fdr: params.get('fdr') === '1',
 			...readChoice('gi', GI_INFERENCES, params, corrections),
@@ -214,7 +241,7 @@ function readMode(raw: string | null, corrections: Correction[]): MapMode {
 /**
  * An optional choice: absent, empty or the default itself leaves the default; anything unknown is corrected to it.
  */
-function readChoice<K extends 'gi' | 'step' | 'trend', T extends string, D extends T = never>(
+function readChoice<K extends 'gi' | 'step' | 'trend' | 'level', T extends string, D extends T = never>(
 	param: K,
 	allowed: readonly T[],
 	params: URLSearchParams,
@@ -267,6 +294,8 @@ export function viewToParams(view: View): URLSearchParams {
 	if (view.statuses.length) params.set('status', view.statuses.join(','));
 	if (view.sources.length) params.set('source', view.sources.join(','));
 	if (view.groups.length) params.set('group', view.groups.join(','));
+	if (view.wards?.length) params.set('ward', view.wards.join(','));
+	if (view.level) params.set('level', view.level);
 	if (view.mode !== 'count') params.set('mode', view.mode);
 	if (view.fdr) params.set('fdr', '1');
 	if (view.gi) params.set('gi', view.gi);

@@ -1,10 +1,14 @@
 import { CASE_COLUMNS, type CaseRecord } from './model';
 
-/** A column of the `cases` table. */
-export type CaseField = keyof CaseRecord;
+/**
+ * A field a cases file can bring: a column of the `cases` table, or the case's ward, which is only checked against
+ * its group's ward (`checkCases`) and not kept: a case's ward is its group's.
+ */
+export type CaseField = keyof CaseRecord | 'ward_code';
+export const CASE_FIELDS = [...CASE_COLUMNS, 'ward_code'] as const satisfies readonly CaseField[];
 
 /** The columns a residential-groups table (CSV or spreadsheet) can bring. */
-export const GROUP_FIELDS = ['group_code', 'name', 'population', 'households', 'lat', 'lon'] as const;
+export const GROUP_FIELDS = ['group_code', 'name', 'population', 'households', 'lat', 'lon', 'ward_code', 'ward_name'] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
 /**
@@ -179,7 +183,8 @@ export const FIELD_SYNONYMS: Record<CaseField, string[]> = {
 		'recurrence'
 	],
 	lat: ['lat', 'Vĩ độ', 'latitude', 'toạ độ y', 'y'],
-	lon: ['lon', 'Kinh độ', 'longitude', 'lng', 'long', 'toạ độ x', 'x']
+	lon: ['lon', 'Kinh độ', 'longitude', 'lng', 'long', 'toạ độ x', 'x'],
+	ward_code: ['ward_code', 'Mã phường', 'Mã phường xã', 'Mã xã phường', 'Phường', 'Phường xã', 'Xã phường', 'ward id', 'ward']
 };
 
 /** Headers of a residential-groups table, most preferred first. `Tổ dân phố` is a code first, a name second. */
@@ -223,7 +228,9 @@ export const GROUP_FIELD_SYNONYMS: Record<GroupField, string[]> = {
 	],
 	households: ['households', 'Số hộ', 'Hộ', 'Số hộ gia đình', 'Tổng số hộ', 'Hộ gia đình', 'household count'],
 	lat: ['lat', 'Vĩ độ', 'latitude', 'toạ độ y', 'y'],
-	lon: ['lon', 'Kinh độ', 'longitude', 'lng', 'long', 'toạ độ x', 'x']
+	lon: ['lon', 'Kinh độ', 'longitude', 'lng', 'long', 'toạ độ x', 'x'],
+	ward_code: ['ward_code', 'Mã phường', 'Mã phường xã', 'Mã xã phường', 'ward id'],
+	ward_name: ['ward_name', 'Tên phường', 'Phường', 'Phường xã', 'Xã phường', 'Tên phường xã', 'ward']
 };
 
 /** A proposed column mapping: for each field the index of its header, and the headers no field took. */
@@ -236,7 +243,7 @@ export interface ProposedMapping<F extends string> {
  * Proposes which header feeds each case field. See `proposeFieldMapping` for how ties are settled.
  */
 export function proposeMapping(headers: readonly string[]): ProposedMapping<CaseField> {
-	return proposeFieldMapping(headers, CASE_COLUMNS, FIELD_SYNONYMS);
+	return proposeFieldMapping(headers, CASE_FIELDS, FIELD_SYNONYMS);
 }
 
 /** Proposes which header feeds each field of a residential-groups table. */

@@ -38,6 +38,12 @@ export interface GroupRecord {
 	name: string;
 	population: number | null;
 	households: number | null;
+	/**
+	 * The ward (phường) the group belongs to, when the file names one (a district's groups); absent or null for a
+	 * single ward's groups, which all belong to one implicit ward. Group codes are unique across the district.
+	 */
+	ward_code?: string | null;
+	ward_name?: string | null;
 }
 
 /** The ward's extent as [west, south, east, north]. */

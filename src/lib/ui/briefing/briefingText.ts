@@ -8,6 +8,7 @@ import { localToday } from '$lib/core/queries/dates';
 import { dataCovers, periodConvention, previousPeriod, samePeriodLastYear, type Convention } from '$lib/core/queries/periods';
 import type { CategoryCount, GroupFigures } from '$lib/core/queries/results';
 import type { View } from '$lib/core/queries/view';
+import { isDistrict, type Ward } from '$lib/core/schema/wards';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 
@@ -95,6 +96,17 @@ function earlyWarningText({ alerts, distribution, groups, view, format }: Briefi
 		...shownAlert(alert, plan.baselineMonths, distribution)
 	}));
 	return earlyWarningSentence({ month: format.month(plan.month), groups: flagged }, view.lang, format);
+}
+
+/**
+ * A district's briefing names its area: the wards chosen, or the whole district with its wards ("Địa bàn: toàn bộ
+ * 3 phường (Phường 1, Phường 2, Phường 3)."); null for a single ward, which the agency line already names.
+ */
+export function areaLine(view: View, wards: readonly Ward[], text: Messages, format: Formatter): string | null {
+	if (!isDistrict(wards)) return null;
+	const chosen = view.wards?.length ? wards.filter((ward) => view.wards!.includes(ward.code)) : wards;
+	const names = chosen.map((ward) => ward.name).join(', ');
+	return text.briefing.area(chosen.length === wards.length ? text.briefing.wholeDistrict(format.integer(wards.length), names) : names);
 }
 
 /** "Bộ lọc: Tình trạng: Mới tiếp nhận, Đang hòa giải; Nguồn phát hiện: Tuần tra (…)", or null without a filter. */

@@ -1,12 +1,15 @@
 import { StaleQuery, type QueryCoordinator } from '$lib/core/db/coordinator';
 import type { Row } from '$lib/core/db/engine';
-import { runAnalysis, spatialWeights, type AnalysedGroup, type HotspotAnalysis } from '$lib/core/analysis';
+import { runAnalysis, spatialWeights, type AnalysedGroup, type HotspotAnalysis, type SpatialWeights } from '$lib/core/analysis';
+import { analysisAreas } from '$lib/core/geo/wardAreas';
+import type { GroupWithGeometry } from '$lib/core/import/groups';
 import { runEarlyWarning, type EarlyWarning } from '$lib/core/analysis/earlyWarning';
 import {
 	categoryBreakdownQuery,
 	groupFiguresQuery,
 	handlingQuery,
-	keyFiguresQuery
+	keyFiguresQuery,
+	wardFiguresQuery
 } from '$lib/core/queries/dashboard';
 import {
 	readCategoryCounts,
@@ -32,6 +35,8 @@ import { comparedView, STATISTICAL_MODES, type DataContext, type View } from '$l
 export class DashboardResults {
 	keyFigures = $state.raw<KeyFigures | null>(null);
 	groupFigures = $state.raw<GroupFigures[]>([]);
+	/** At `level=ward`: each ward's figures, in the shape of a group's (`group_code` holds the ward's code). */
+	wardFigures = $state.raw<GroupFigures[]>([]);
 	trend = $state.raw<TrendCount[]>([]);
 	/** Each group's cases per month of the period (its last 12 months), for the ranking's sparklines. */
 	sparklines = $state.raw<{ months: Bucket[]; counts: Map<string, number[]> } | null>(null);
@@ -47,16 +52,17 @@ export class DashboardResults {
 	shownView = $state.raw<View | null>(null);
 	error = $state<string | null>(null);
 	readonly #coordinator: QueryCoordinator;
-	readonly #groups: readonly AnalysedGroup[];
+	readonly #groups: readonly GroupWithGeometry[];
 	readonly #span: Pick<DataContext, 'firstDate' | 'lastDate'>;
-	readonly #weights;
+	/** The areas a view analyses and their weights, by level and wards chosen: built once each. */
+	readonly #areas = new Map<string, { areas: readonly AnalysedGroup[]; weights: SpatialWeights }>();
 
 	readonly #analyseAlways: boolean;
 
 	/** `analyseAlways`: compute the hotspot statistics whatever the map mode (the briefing names the hotspots). */
 	constructor(
 		coordinator: QueryCoordinator,
-		groups: readonly AnalysedGroup[],
+		groups: readonly GroupWithGeometry[],
 		span: Pick<DataContext, 'firstDate' | 'lastDate'>,
 		analyseAlways = false
 	) {
@@ -64,7 +70,6 @@ export class DashboardResults {
 		this.#coordinator = coordinator;
 		this.#groups = groups;
 		this.#span = span;
-		this.#weights = spatialWeights(groups);
 	}
 
 	async update(view: View): Promise<void> {
@@ -75,7 +80,7 @@ export class DashboardResults {
 		const compared = comparedView(view);
 		const months = sparklineMonths(view, { from: this.#span.firstDate, to: this.#span.lastDate });
 		try {
-			const [keyFigures, groupFigures, trend, sparklines, handling, categories, seasonality, alerts, hotspots, compareFigures, compareGroups] = await Promise.all([
+			const [keyFigures, groupFigures, trend, sparklines, handling, categories, seasonality, alerts, hotspots, compareFigures, compareGroups, wardFigures] = await Promise.all([
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', trendQuery(view), readTrendCounts),
@@ -86,7 +91,8 @@ export class DashboardResults {
 				runEarlyWarning((sql) => this.#coordinator.request('alerts', sql), view, this.#span),
 				statistical ? this.#analyse(view) : null,
 				compared ? ask('compare-key-figures', keyFiguresQuery(compared), readKeyFigures) : null,
-				compared ? ask('compare-group-figures', groupFiguresQuery(compared), readGroupFigures) : null
+				compared ? ask('compare-group-figures', groupFiguresQuery(compared), readGroupFigures) : null,
+				view.level === 'ward' ? ask('ward-figures', wardFiguresQuery(view), readGroupFigures) : []
 			]);
 			performance.mark('dashboard:results');
 			this.hotspots = hotspots;
@@ -94,6 +100,7 @@ export class DashboardResults {
 			this.compareGroups = compareGroups;
 			this.keyFigures = keyFigures;
 			this.groupFigures = groupFigures;
+			this.wardFigures = wardFigures;
 			this.trend = trend;
 			this.sparklines = sparklines;
 			this.handling = handling;
@@ -108,14 +115,19 @@ export class DashboardResults {
 		}
 	}
 
-	/** The same code path as `npm run analyze`; its queries share the coordinator's cache. */
+	/**
+	 * The same code path as `npm run analyze`; its queries share the coordinator's cache. The areas analysed are
+	 * the groups, or at `level=ward` the wards (ward contiguity), of the wards chosen (all when none is).
+	 */
 	#analyse(view: View): Promise<HotspotAnalysis> {
-		return runAnalysis(this.#coordinator, {
-			groups: this.#groups,
-			filter: view,
-			weights: this.#weights,
-			inference: view.gi,
-			step: view.step
-		});
+		const level = view.level === 'ward' ? 'ward' : 'group';
+		const key = `${level}:${view.wards?.join(',') ?? ''}`;
+		let analysed = this.#areas.get(key);
+		if (!analysed) {
+			const areas = analysisAreas(this.#groups, level, view.wards);
+			this.#areas.set(key, (analysed = { areas, weights: spatialWeights(areas) }));
+		}
+		const { areas: groups, weights } = analysed;
+		return runAnalysis(this.#coordinator, { groups, filter: view, weights, level, inference: view.gi, step: view.step });
 	}
 }

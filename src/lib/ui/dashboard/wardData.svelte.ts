@@ -27,6 +27,7 @@ import type { ImportReport } from '$lib/core/import/report';
 import { dataExtentQuery, groupsQuery } from '$lib/core/queries/dashboard';
 import { readGroups } from '$lib/core/queries/results';
 import type { DataContext } from '$lib/core/queries/view';
+import { wardsOf, type Ward } from '$lib/core/schema/wards';
 
 /**
  * The ward's data as the whole app sees it: opened once, shared by every page. At start it restores the
@@ -62,6 +63,9 @@ export class WardData {
 	#busy = false;
 	/** The database's worker stopped (crashed): nothing can be shown or saved until the page is reloaded. */
 	stopped = $state(false);
+
+	/** A district's wards, in code order; empty for a single ward. */
+	wards = $derived<Ward[]>(wardsOf(this.groups));
 
 	/** How the map shows the groups: as drawn, as cells of their centres, or on a schematic grid. */
 	layout = $derived<GroupLayout>(groupLayout(this.groups));
@@ -281,7 +285,8 @@ export class WardData {
 		this.context = {
 			firstDate: String(extent.first_date),
 			lastDate: String(extent.last_date),
-			groupCodes: groups.map((group) => group.group_code)
+			groupCodes: groups.map((group) => group.group_code),
+			wardCodes: wardsOf(groups).map((ward) => ward.code)
 		};
 	}
 
