@@ -189,13 +189,17 @@ export function isoDate(dayNumber: number): string {
 	return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function casesToCsv(cases: readonly CaseRecord[]): string {
-	const lines = [CASE_COLUMNS.join(',')];
+/** The cases as the demo's CSV; with `wardOf`, each case's ward beside its group, as a district's export has it. */
+export function casesToCsv(cases: readonly CaseRecord[], wardOf?: ReadonlyMap<string, string>): string {
+	const columns: string[] = [...CASE_COLUMNS];
+	if (wardOf) columns.splice(columns.indexOf('group_code'), 0, 'ward_code');
+	const lines = [columns.join(',')];
 	for (const record of cases) {
 		lines.push(
 			[
 				record.case_id,
 				record.reported_on,
+				...(wardOf ? [wardOf.get(record.group_code)] : []),
 				record.group_code,
 				record.category,
 				record.status,

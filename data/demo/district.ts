@@ -7,12 +7,12 @@
  * Options: `--wards N` (default 3), `--groups G` groups per ward (default 48), `--cases C` about C cases over the
  * three years (default: the demo ward's rate, about 400 a year per ward), `--seed S`, `--out DIR` (required).
  */
-import type { CaseRecord } from '../../src/lib/core/schema/model';
-import { generateCases } from './cases';
+import { casesToCsv, generateCases } from './cases';
 import type { Point } from './geometry';
 import { WARD_EXTENT } from './outline';
 import { DEMO_MONTH_COUNT, DEMO_SEED } from './patterns';
 import { integerBetween, mulberry32, streamSeed } from './random';
+import { isRunAsScript } from './script';
 import type { DemoGroup, DemoWard } from './ward';
 
 export interface DistrictOptions {
@@ -111,30 +111,6 @@ function groupsToGeojson(groups: readonly DistrictGroup[]): string {
 	return `{\n"type": "FeatureCollection",\n"synthetic": true,\n"features": [\n${features.join(',\n')}\n]\n}\n`;
 }
 
-/** The cases with each one's ward beside its group, as a district's export carries it. */
-function casesToCsv(cases: readonly CaseRecord[], wardOf: ReadonlyMap<string, string>): string {
-	const lines = ['case_id,reported_on,ward_code,group_code,category,status,resolved_on,severity,source,repeat,lat,lon'];
-	for (const record of cases) {
-		lines.push(
-			[
-				record.case_id,
-				record.reported_on,
-				wardOf.get(record.group_code),
-				record.group_code,
-				record.category,
-				record.status,
-				record.resolved_on ?? '',
-				record.severity ?? '',
-				record.source ?? '',
-				record.repeat ?? '',
-				record.lat?.toFixed(4) ?? '',
-				record.lon?.toFixed(4) ?? ''
-			].join(',')
-		);
-	}
-	return lines.join('\n') + '\n';
-}
-
 /** `--name value` pairs of the command line; a bad one is an error naming it. */
 function readArguments(args: readonly string[]): DistrictOptions & { out: string } {
 	const options: DistrictOptions & { out?: string } = { ...DEFAULT_DISTRICT };
@@ -175,11 +151,4 @@ async function main(): Promise<void> {
 	console.error(`district: ${options.wards} wards × ${options.groupsPerWard} groups, ${casesCsv.split('\n').length - 2} cases → ${out}`);
 }
 
-async function isRunAsScript(): Promise<boolean> {
-	if (typeof process === 'undefined' || !process.argv[1]) return false;
-	const { pathToFileURL } = await import('node:url');
-	const { resolve } = await import('node:path');
-	return import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-}
-
-if (await isRunAsScript()) await main();
+if (await isRunAsScript(import.meta.url)) await main();

@@ -5,6 +5,7 @@
 import { casesToCsv, generateCases } from './cases';
 import { WARD_EXTENT, WARD_NAME } from './outline';
 import { DEMO_SEED, PLANTED_CLUSTERS, type PlantedClusterName } from './patterns';
+import { isRunAsScript } from './script';
 import { buildWard, type DemoWard } from './ward';
 
 export { DEMO_SEED };
@@ -61,11 +62,4 @@ async function writeDemoFiles(): Promise<void> {
 	writeFileSync(new URL('./cases.csv', import.meta.url), casesCsv);
 }
 
-async function isRunAsScript(): Promise<boolean> {
-	if (typeof process === 'undefined' || !process.argv[1]) return false;
-	const { pathToFileURL } = await import('node:url');
-	const { resolve } = await import('node:path');
-	return import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-}
-
-if (await isRunAsScript()) await writeDemoFiles();
+if (await isRunAsScript(import.meta.url)) await writeDemoFiles();

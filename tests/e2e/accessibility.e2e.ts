@@ -38,7 +38,11 @@ function focusedElement() {
 	return tab.page.evaluate(() => {
 		const element = document.activeElement as HTMLElement | null;
 		if (!element || element === document.body) return null;
-		const style = getComputedStyle(element);
+		// A radio drawn as its label (the trend's steps) shows its ring on the label, which is what the user sees.
+		const drawn = element instanceof HTMLInputElement && element.closest('label') && getComputedStyle(element).opacity === '0'
+			? (element.closest('label') as HTMLElement)
+			: element;
+		const style = getComputedStyle(drawn);
 		const transparent = style.outlineColor === 'rgba(0, 0, 0, 0)' || style.outlineColor === 'transparent';
 		return {
 			description: `${element.tagName.toLowerCase()}${element.dataset.testid ? `[data-testid=${element.dataset.testid}]` : ''} “${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}”`,
@@ -46,7 +50,7 @@ function focusedElement() {
 			group: element.dataset.group ?? null,
 			// At least 2 px: Chromium's own ring (`auto 1px`), where a control has not lost it, is too faint to count.
 			ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && !transparent,
-			shown: element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+			shown: drawn.checkVisibility({ opacityProperty: true, visibilityProperty: true })
 		};
 	});
 }

@@ -156,6 +156,16 @@ describe('the trend on the briefing', () => {
 		expect(await page.getByRole('heading', { name: 'V. Diễn biến theo tuần' }).count()).toBe(1);
 		expect(errors).toEqual([]);
 	});
+
+	test('a distribution copy by quarters says it leaves out the quarterly chart, not the monthly one', async () => {
+		const { page, errors } = await openDrawnPage(browser(), '/briefing?from=2020-01-01&to=2020-12-31&trend=quarter&dist=1');
+		expect(await page.getByRole('heading', { name: 'V. Diễn biến theo quý' }).count()).toBe(1);
+		expect(await page.getByTestId('trend').count()).toBe(0);
+		const note = await page.getByText('Bản phát hành không in biểu đồ').textContent();
+		expect(note).toContain('theo quý');
+		expect(note).not.toContain('theo tháng');
+		expect(errors).toEqual([]);
+	});
 });
 
 describe('sparklines in the ranking', () => {

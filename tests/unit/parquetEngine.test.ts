@@ -88,6 +88,15 @@ function panelQueries(v: View): [string, string][] {
 }
 
 /** The groups as the dashboard reads them, in its order (the statistics' permutations are seeded in this order). */
+/**
+ * A single-ward import names no ward (`ward_code` null); its store files it under a ward (`W01` by default), which
+ * the server then reports: answers are compared without the ward (the layout's own tests check it). Both pass
+ * through JSON, so they are compared alike.
+ */
+function withoutWard<T>(answer: T): T {
+	return JSON.parse(JSON.stringify(answer), (key, value) => (key === 'ward_code' || key === 'ward_name' ? undefined : value));
+}
+
 async function groupsOf(engine: QueryEngine) {
 	return readGroups(await engine.query(groupsQuery()));
 }
@@ -128,7 +137,7 @@ describe('export to Parquet partitioned by ward and year', () => {
 describe.each(views)('the same answers from the app engine and the server engine: %s', (_, v) => {
 	test.each(panelQueries(v))('%s', async (_, sql) => {
 		const [inBrowser, onServer] = await Promise.all([app.query(sql), server.query(sql)]);
-		expect(onServer).toEqual(inBrowser);
+		expect(withoutWard(onServer)).toEqual(withoutWard(inBrowser));
 	});
 
 	test('the period holds cases (the comparison is not between two empty answers)', async () => {
@@ -138,14 +147,14 @@ describe.each(views)('the same answers from the app engine and the server engine
 
 	test('hotspot statistics (Gi*, Local Moran, EB rates, emerging hot spots) from each engine\'s answers', async () => {
 		const [appGroups, serverGroups] = await Promise.all([groupsOf(app), groupsOf(server)]);
-		expect(serverGroups).toEqual(appGroups);
+		expect(withoutWard(serverGroups)).toEqual(withoutWard(appGroups));
 		for (const measure of ['count', 'rate'] as const) {
 			const request = { groups: appGroups, filter: v, measure };
 			const [inBrowser, onServer] = await Promise.all([
 				runAnalysis(app, request),
 				runAnalysis(server, { ...request, groups: serverGroups })
 			]);
-			expect(onServer).toEqual(inBrowser);
+			expect(withoutWard(onServer)).toEqual(withoutWard(inBrowser));
 		}
 	});
 
@@ -197,9 +206,11 @@ describe('several wards in one store', () => {
 		const one = await openParquetEngine(store, { wards: ['00256'] });
 		try {
 			for (const sql of [dataExtentQuery(), ...panelQueries(views[0][1]).map(([, sql]) => sql)]) {
-				expect(await one.query(sql)).toEqual(await server.query(sql));
+				// The same rows, but for the ward each store files them under.
+				expect(withoutWard(await one.query(sql))).toEqual(withoutWard(await server.query(sql)));
 			}
 			expect(await one.query('SELECT DISTINCT ward_code FROM cases')).toEqual([{ ward_code: '00256' }]);
+			expect(await one.query('SELECT DISTINCT ward_code FROM groups')).toEqual([{ ward_code: '00256' }]);
 		} finally {
 			one.close();
 		}
@@ -207,8 +218,8 @@ describe('several wards in one store', () => {
 
 	test('groups that name their ward (as a district\'s will) put each case in its group\'s ward', async () => {
 		const wardOf = (group: string) => (group <= 'TDP24' ? 'D1' : 'D2');
-		// The app's engine, its groups given a ward_code column.
-		const named = `(SELECT *, CASE WHEN group_code <= 'TDP24' THEN 'D1' ELSE 'D2' END AS ward_code FROM groups)`;
+		// The app's engine, its groups given ward codes.
+		const named = `(SELECT * REPLACE (CASE WHEN group_code <= 'TDP24' THEN 'D1' ELSE 'D2' END AS ward_code) FROM groups)`;
 		const district: QueryEngine = {
 			query: (sql) => app.query(sql === 'SELECT * FROM groups' ? `SELECT * FROM ${named}` : sql),
 			exec: (sql) => app.exec(sql)

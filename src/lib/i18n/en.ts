@@ -574,7 +574,11 @@ export const en: Messages = {
 			categories: 'VI. By category',
 			notes: 'VII. Notes'
 		},
-		trendWithheld: 'Distribution copies leave out the monthly chart: a category’s count in one month is often under 5.',
+		trendWithheld: {
+			week: 'Distribution copies leave out the weekly chart: a category’s count in one week is often under 5.',
+			month: 'Distribution copies leave out the monthly chart: a category’s count in one month is often under 5.',
+			quarter: 'Distribution copies leave out the quarterly chart: a category’s count in one quarter is often under 5.'
+		},
 		exportCsv: 'Download the ranking (CSV)',
 		exportXlsx: 'Download the tables (Excel)',
 		notesPlaceholder: 'Notes for the meeting (kept with this view on this machine).',

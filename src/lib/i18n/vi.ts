@@ -597,7 +597,11 @@ export const vi = {
 			categories: 'VI. Theo loại mâu thuẫn',
 			notes: 'VII. Ghi chú'
 		},
-		trendWithheld: 'Bản phát hành không in biểu đồ theo tháng: số vụ của từng loại trong một tháng thường nhỏ hơn 5.',
+		trendWithheld: {
+			week: 'Bản phát hành không in biểu đồ theo tuần: số vụ của từng loại trong một tuần thường nhỏ hơn 5.',
+			month: 'Bản phát hành không in biểu đồ theo tháng: số vụ của từng loại trong một tháng thường nhỏ hơn 5.',
+			quarter: 'Bản phát hành không in biểu đồ theo quý: số vụ của từng loại trong một quý thường nhỏ hơn 5.'
+		} satisfies Record<TrendStep, string>,
 		exportCsv: 'Tải bảng xếp hạng (CSV)',
 		exportXlsx: 'Tải các bảng (Excel)',
 		notesPlaceholder: 'Ghi chú cho cuộc họp (được giữ cùng với bộ lọc này trên máy).',
