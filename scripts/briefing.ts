@@ -9,6 +9,7 @@ import { parseIsoDate, parseVietnameseDate } from '../src/lib/core/queries/dates
 import { isPeriodDate, LANGUAGES, viewToParams } from '../src/lib/core/queries/view';
 import { CHROMIUM, launchChromium } from './chromium';
 import { BadInput, checkSheet, parseOptions, runCommand } from './cli';
+import { MIME_TYPES } from './mimeTypes';
 
 /**
  * The meeting briefing as a PDF, for a scheduled job: the built site is served on 127.0.0.1, the files are imported
@@ -98,21 +99,6 @@ function writable(path: string): string {
 	return path;
 }
 
-const MIME: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.geojson': 'application/geo+json',
-	'.csv': 'text/csv; charset=utf-8',
-	'.txt': 'text/plain; charset=utf-8',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.woff': 'font/woff',
-	'.woff2': 'font/woff2',
-	'.wasm': 'application/wasm'
-};
 
 /** The built site on 127.0.0.1 and a free port; paths without a file get the SPA fallback, as any static host. */
 async function serve(root: string): Promise<{ server: Server; origin: string }> {
@@ -128,7 +114,7 @@ async function serve(root: string): Promise<{ server: Server; origin: string }> 
 		const file =
 			candidates.find((name) => name.startsWith(root + sep) && existsSync(name) && statSync(name).isFile()) ??
 			join(root, '200.html');
-		response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+		response.writeHead(200, { 'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' });
 		if (request.method === 'HEAD') response.end();
 		else createReadStream(file).pipe(response);
 	});

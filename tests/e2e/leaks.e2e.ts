@@ -6,7 +6,7 @@ import { browserPerFile } from './perFile';
 /*
  * Issue 16 §4: going round dashboard → data → briefing must not leave DOM behind. Measured with the page's DOM
  * counters after a forced garbage collection (Chromium DevTools protocol, `Memory.getDOMCounters`: every node
- * still reachable, detached ones included), after 5 rounds and after 25: a leak grows with the rounds, the
+ * still reachable, detached ones included), after 5 rounds and after 15: a leak grows with the rounds, the
  * pages' own size does not.
  *
  * The 870 detached nodes per round of the issue were the test driver's own: `page.waitForSelector` returns an
@@ -67,15 +67,15 @@ async function workers(): Promise<string[]> {
 }
 
 describe('no leaks', () => {
-	test('going round dashboard, data and briefing 25 times leaves no more DOM than 5 times', { timeout: 300_000 }, async () => {
+	test('going round dashboard, data and briefing 15 times leaves no more DOM than 5 times', { timeout: 300_000 }, async () => {
 		for (let i = 0; i < 5; i++) await round();
 		const after5 = await domCounters();
-		for (let i = 5; i < 25; i++) await round();
-		const after25 = await domCounters();
-		// Before the fix: about 870 more nodes per round, 17,000 more here. A few nodes of slack for what the
+		for (let i = 5; i < 15; i++) await round();
+		const after15 = await domCounters();
+		// Before the fix: about 870 more nodes per round, 8,700 more here. A few nodes of slack for what the
 		// browser itself may keep (a focus ring, a pending tooltip).
-		expect(after25.nodes - after5.nodes).toBeLessThan(100);
-		expect(after25.jsEventListeners - after5.jsEventListeners).toBeLessThan(10);
+		expect(after15.nodes - after5.nodes).toBeLessThan(100);
+		expect(after15.jsEventListeners - after5.jsEventListeners).toBeLessThan(10);
 		expect(errors).toEqual([]);
 	});
 

@@ -3,23 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { SECURITY_HEADERS } from '../../vite.config';
+import { MIME_TYPES as TYPES } from '../../scripts/mimeTypes';
 
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.webmanifest': 'application/manifest+json',
-	'.geojson': 'application/geo+json',
-	'.csv': 'text/csv; charset=utf-8',
-	'.txt': 'text/plain; charset=utf-8',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.woff': 'font/woff',
-	'.woff2': 'font/woff2',
-	'.wasm': 'application/wasm'
-};
 
 /**
  * `build/` served as the README's nginx snippet serves it, from any port: a file, else the same path plus `.html`,

@@ -57,16 +57,19 @@ export class DashboardResults {
 	/** The areas a view analyses and their weights, by level and wards chosen: built once each. */
 	readonly #areas = new Map<string, { areas: readonly AnalysedGroup[]; weights: SpatialWeights }>();
 
-	readonly #analyseAlways: boolean;
+	readonly #forBriefing: boolean;
 
-	/** `analyseAlways`: compute the hotspot statistics whatever the map mode (the briefing names the hotspots). */
+	/**
+	 * `briefing`: the hotspot statistics whatever the map mode (the briefing names the hotspots), and none of the
+	 * panels the briefing does not print (seasonality, the ranking's sparklines).
+	 */
 	constructor(
 		coordinator: QueryCoordinator,
 		groups: readonly GroupWithGeometry[],
 		span: Pick<DataContext, 'firstDate' | 'lastDate'>,
-		analyseAlways = false
+		purpose: 'dashboard' | 'briefing' = 'dashboard'
 	) {
-		this.#analyseAlways = analyseAlways;
+		this.#forBriefing = purpose === 'briefing';
 		this.#coordinator = coordinator;
 		this.#groups = groups;
 		this.#span = span;
@@ -76,7 +79,7 @@ export class DashboardResults {
 		const ask = <T>(key: string, sql: string, read: (rows: Row[]) => T) =>
 			this.#coordinator.request(key, sql).then(read);
 		// The rate mode shows the empirical-Bayes rate beside the raw one, from the same analysis.
-		const statistical = this.#analyseAlways || view.mode === 'rate' || (STATISTICAL_MODES as readonly string[]).includes(view.mode);
+		const statistical = this.#forBriefing || view.mode === 'rate' || (STATISTICAL_MODES as readonly string[]).includes(view.mode);
 		const compared = comparedView(view);
 		const months = sparklineMonths(view, { from: this.#span.firstDate, to: this.#span.lastDate });
 		try {
@@ -84,10 +87,10 @@ export class DashboardResults {
 				ask('key-figures', keyFiguresQuery(view), readKeyFigures),
 				ask('group-figures', groupFiguresQuery(view), readGroupFigures),
 				ask('trend', trendQuery(view), readTrendCounts),
-				ask('sparklines', sparklineQuery(view, months), (rows) => ({ months, counts: readSparklines(rows, months) })),
+				this.#forBriefing ? null : ask('sparklines', sparklineQuery(view, months), (rows) => ({ months, counts: readSparklines(rows, months) })),
 				ask('handling', handlingQuery(view, this.#span.lastDate), readHandling),
 				ask('categories', categoryBreakdownQuery(view), readCategoryCounts),
-				ask('seasonality', seasonalityQuery(view), readSeasonality),
+				this.#forBriefing ? null : ask('seasonality', seasonalityQuery(view), readSeasonality),
 				runEarlyWarning((sql) => this.#coordinator.request('alerts', sql), view, this.#span),
 				statistical ? this.#analyse(view) : null,
 				compared ? ask('compare-key-figures', keyFiguresQuery(compared), readKeyFigures) : null,
