@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { BASE_URL, waitForMap, watchPage } from './browser';
+import { dashboardTotal, importOutcome } from './importing';
 import { browserPerFile } from './perFile';
 
 /*
@@ -26,25 +27,7 @@ const withGroups = (name: string, cases: Buffer) => [
 	{ name: 'to-dan-pho.geojson', mimeType: 'application/geo+json', buffer: groupsGeojson }
 ];
 
-/** Imports on the Data page as a user does: the report's `accepted`, or the refusal's code and words. */
-async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
-	await page.goto(`${BASE_URL}/data`);
-	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
-	await page.getByTestId('import-input').setInputFiles(files);
-	await page.getByTestId('import-confirm').click();
-	await page.locator('[data-testid="import-report"], [data-testid="import-error"]').first().waitFor({ timeout: 60_000 });
-	const report = page.getByTestId('import-report');
-	if (await report.count()) return { accepted: Number(await report.getAttribute('data-accepted')) };
-	const error = page.getByTestId('import-error');
-	return { refused: await error.getAttribute('data-code'), message: (await error.textContent()) ?? '' };
-}
-
-/** The dashboard's case count for 2021, the page loaded afresh. */
-async function total2021(page: Page): Promise<string> {
-	await page.goto(`${BASE_URL}/?from=2021-01-01&to=2021-12-31`);
-	await waitForMap(page);
-	return (await page.getByTestId('kpi-total').textContent())!.trim();
-}
+const total2021 = (page: Page) => dashboardTotal(page, '?from=2021-01-01&to=2021-12-31');
 
 /** Leaves the site `bytes` of room beyond what it uses now (`Storage.overrideQuotaForOrigin`). */
 async function quotaLeaving(page: Page, cdp: CDPSession, bytes: number): Promise<void> {
@@ -75,7 +58,7 @@ describe('faults', () => {
 			await page.reload();
 			await waitForMap(page);
 			expect(await page.getByTestId('synthetic-banner').count()).toBe(1);
-			const outcome = await importFiles(page, withGroups('vu-viec.csv', casesCsv('A', 30)));
+			const outcome = await importOutcome(page, withGroups('vu-viec.csv', casesCsv('A', 30)));
 			expect(outcome).toMatchObject({ refused: 'storage_full' });
 			expect(outcome.message).toContain('Bộ nhớ của trình duyệt trên máy này đã đầy');
 			await page.goto(`${BASE_URL}/`);
@@ -91,7 +74,7 @@ describe('faults', () => {
 	test('storage nearly full at start: the app shows its saved data, and a later save says storage is full', { timeout: 180_000 }, async () => {
 		const page = await browser().newPage();
 		const { errors } = watchPage(page);
-		expect(await importFiles(page, withGroups('ban-dau.csv', casesCsv('B', 40)))).toEqual({ accepted: 40 });
+		expect(await importOutcome(page, withGroups('ban-dau.csv', casesCsv('B', 40)))).toEqual({ accepted: 40 });
 		const cdp = await browser().newCDPSession(page);
 		await quotaLeaving(page, cdp, 1);
 		try {
@@ -101,7 +84,7 @@ describe('faults', () => {
 			await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor();
 			expect(await page.getByTestId('datasets').textContent()).toContain('ban-dau.csv');
 			for (const files of [[{ name: 'them.csv', mimeType: 'text/csv', buffer: casesCsv('T', 5) }], withGroups('thay.csv', casesCsv('R', 70))]) {
-				const outcome = await importFiles(page, files);
+				const outcome = await importOutcome(page, files);
 				expect(outcome).toMatchObject({ refused: 'storage_full' });
 				expect(outcome.message).toContain('Không có gì thay đổi');
 			}
@@ -119,7 +102,7 @@ describe('faults', () => {
 		const { errors } = watchPage(page);
 		const before = await total2021(page);
 		const header = Buffer.from('Mã vụ việc,Ngày tiếp nhận,Tổ dân phố,Loại mâu thuẫn,Tình trạng\n');
-		const outcome = await importFiles(page, withGroups('chi-tieu-de.csv', header));
+		const outcome = await importOutcome(page, withGroups('chi-tieu-de.csv', header));
 		expect(outcome).toMatchObject({ refused: 'no_valid_rows' });
 		expect(outcome.message).toContain('Không có dòng nào của chi-tieu-de.csv hợp lệ');
 		expect(await total2021(page)).toBe(before);

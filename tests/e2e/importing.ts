@@ -24,3 +24,15 @@ export async function dashboardTotal(page: Page, query: string): Promise<string>
 	await waitForMap(page);
 	return (await page.getByTestId('kpi-total').textContent())!.trim();
 }
+
+/** Imports on the Data page as a user does (opening it afresh unless `reload` is false): the report's `accepted`, or the refusal's code and words. */
+export async function importOutcome(page: Page, files: ChosenFile[], reload = true) {
+	if (reload) await page.goto(`${BASE_URL}/data`);
+	await chooseFiles(page, files);
+	await page.getByTestId('import-confirm').click();
+	await page.locator('[data-testid="import-report"], [data-testid="import-error"]').first().waitFor({ timeout: 60_000 });
+	const report = page.getByTestId('import-report');
+	if (await report.count()) return { accepted: Number(await report.getAttribute('data-accepted')) };
+	const error = page.getByTestId('import-error');
+	return { refused: await error.getAttribute('data-code'), message: (await error.textContent()) ?? '' };
+}

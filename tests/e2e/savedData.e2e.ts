@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { BASE_URL, waitForMap, watchPage } from './browser';
+import { dashboardTotal, importOutcome } from './importing';
 import { browserPerFile } from './perFile';
 
 /*
@@ -28,26 +29,7 @@ const withGroups = (name: string, cases: Buffer) => [
 	{ name: 'to-dan-pho.geojson', mimeType: 'application/geo+json', buffer: groupsGeojson }
 ];
 
-/** Imports on the Data page as a user does; the report's `accepted`, or the refusal's code. */
-async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[], reload = true) {
-	if (reload) await page.goto(`${BASE_URL}/data`);
-	await page.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
-	await page.getByTestId('import-input').setInputFiles(files);
-	await page.getByTestId('import-confirm').click();
-	const done = page.locator('[data-testid="import-report"], [data-testid="import-error"]');
-	await done.first().waitFor({ timeout: 60_000 });
-	const report = page.getByTestId('import-report');
-	if (await report.count()) return { accepted: Number(await report.getAttribute('data-accepted')) };
-	const error = page.getByTestId('import-error');
-	return { refused: await error.getAttribute('data-code'), message: (await error.textContent()) ?? '' };
-}
-
-/** The dashboard's case count for 2021, after loading the page afresh (as a reload would). */
-async function total2021(page: Page): Promise<string> {
-	await page.goto(`${BASE_URL}/?from=2021-01-01&to=2021-12-31`);
-	await waitForMap(page);
-	return (await page.getByTestId('kpi-total').textContent())!.trim();
-}
+const total2021 = (page: Page) => dashboardTotal(page, '?from=2021-01-01&to=2021-12-31');
 
 /** The same, reached by a link inside the page: the data the open page holds, not what a reload would load. */
 async function totalWithoutReload(page: Page): Promise<string> {
@@ -126,7 +108,7 @@ describe('saved data never lies', () => {
 	test('a ward’s own data is imported and saved', async () => {
 		tabA = await browser().newPage();
 		errorsA = watchPage(tabA).errors;
-		expect(await importFiles(tabA, withGroups('ban-dau.csv', casesCsv('A', 40)))).toEqual({ accepted: 40 });
+		expect(await importOutcome(tabA, withGroups('ban-dau.csv', casesCsv('A', 40)))).toEqual({ accepted: 40 });
 		expect(await total2021(tabA)).toBe('40');
 	});
 
@@ -139,7 +121,7 @@ describe('saved data never lies', () => {
 				[{ name: 'them.csv', mimeType: 'text/csv', buffer: casesCsv('T', 5) }],
 				withGroups('thay-the.csv', casesCsv('R', 70))
 			]) {
-				const outcome = await importFiles(tabA, files);
+				const outcome = await importOutcome(tabA, files);
 				expect(outcome).toMatchObject({ refused: 'storage_full' });
 				expect(outcome.message).toContain('Bộ nhớ của trình duyệt trên máy này đã đầy');
 				expect(outcome.message).toContain('Không có gì thay đổi');
@@ -163,12 +145,12 @@ describe('saved data never lies', () => {
 		await tabA.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
 		const tabB = await browser().newPage();
 		const errorsB = watchPage(tabB).errors;
-		expect(await importFiles(tabB, withGroups('the-b.csv', casesCsv('B', 60)))).toEqual({ accepted: 60 });
+		expect(await importOutcome(tabB, withGroups('the-b.csv', casesCsv('B', 60)))).toEqual({ accepted: 60 });
 		// Tab A is told at once, and still shows the old data until asked.
 		await tabA.getByTestId('data-changed-elsewhere').waitFor({ timeout: 10_000 });
 		expect(await tabA.getByTestId('datasets').textContent()).toContain('ban-dau.csv');
 		// Tab A, still open on the old data, appends without a reload.
-		const outcome = await importFiles(tabA, [{ name: 'the-a.csv', mimeType: 'text/csv', buffer: casesCsv('A2', 5) }], false);
+		const outcome = await importOutcome(tabA, [{ name: 'the-a.csv', mimeType: 'text/csv', buffer: casesCsv('A2', 5) }], false);
 		expect(outcome).toMatchObject({ refused: 'stale' });
 		expect(outcome.message).toContain('một thẻ khác');
 		// Tab A now shows what the other tab saved, as a reload would.
@@ -187,10 +169,10 @@ describe('saved data never lies', () => {
 		await tabA.goto(`${BASE_URL}/data`);
 		await tabA.locator('[data-testid="datasets"][data-status="ready"]').waitFor({ timeout: 60_000 });
 		const tabB = await browser().newPage();
-		expect(await importFiles(tabB, [{ name: 'the-b2.csv', mimeType: 'text/csv', buffer: casesCsv('C', 3) }])).toEqual({
+		expect(await importOutcome(tabB, [{ name: 'the-b2.csv', mimeType: 'text/csv', buffer: casesCsv('C', 3) }])).toEqual({
 			accepted: 3
 		});
-		expect(await importFiles(tabA, withGroups('the-a2.csv', casesCsv('D', 10)), false)).toMatchObject({ refused: 'stale' });
+		expect(await importOutcome(tabA, withGroups('the-a2.csv', casesCsv('D', 10)), false)).toMatchObject({ refused: 'stale' });
 		expect(await total2021(tabA)).toBe('63');
 		await tabB.close();
 	});
@@ -199,7 +181,7 @@ describe('saved data never lies', () => {
 		await tabA.goto(`${BASE_URL}/?from=2021-01-01&to=2021-12-31`);
 		await waitForMap(tabA);
 		const tabB = await browser().newPage();
-		expect(await importFiles(tabB, [{ name: 'the-b3.csv', mimeType: 'text/csv', buffer: casesCsv('E', 2) }])).toEqual({
+		expect(await importOutcome(tabB, [{ name: 'the-b3.csv', mimeType: 'text/csv', buffer: casesCsv('E', 2) }])).toEqual({
 			accepted: 2
 		});
 		await tabB.close();
