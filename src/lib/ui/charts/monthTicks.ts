@@ -1,4 +1,4 @@
-import { utcMonth } from 'd3-time';
+import { bucketsOf } from '$lib/core/queries/buckets';
 
 /** Room for one month label ("01/2018", "Jan 2018" at Plot's 10 px) and the gap before the next. */
 const LABEL_WIDTH = 56;
@@ -12,8 +12,14 @@ export function monthTickStep(months: number, width: number): number {
 	return STEPS.find((step) => Math.ceil(months / step) * LABEL_WIDTH <= width) ?? STEPS[STEPS.length - 1];
 }
 
-/** The ticks of such an axis: the first month of every `monthTickStep` months of the calendar year. */
-export function monthTicks(from: string, to: string, width: number) {
-	const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
-	return utcMonth.every(monthTickStep(months, width))!;
+/**
+ * The ticks of such an axis: the first day of every `monthTickStep` months of the calendar year (January and July
+ * at 6; January alone from 12 on), as dates for Plot.
+ */
+export function monthTicks(from: string, to: string, width: number): Date[] {
+	const months = bucketsOf({ from, to }, 'month');
+	const step = monthTickStep(months.length, width);
+	return months
+		.filter(({ start }) => (Number(start.slice(5, 7)) - 1) % step === 0)
+		.map(({ start }) => new Date(`${start}T00:00:00Z`));
 }
