@@ -26,7 +26,19 @@ export type PictureContext = Pick<
 
 const LEGEND_WIDTH = 260;
 const HEADER = 64;
-const LINE = 16;
+
+/** A row of the legend column, `y` its baseline in CSS pixels below the map's top. */
+type LegendRow = { kind: 'title' | 'entry' | 'note'; text: string; colour?: string; y: number };
+
+/** The legend column as drawn: title, entries 22 px apart, then the notes wrapped to the column, 16 px apart. */
+function legendRows(picture: MapPicture, measure: (text: string) => number): LegendRow[] {
+	let y = 20;
+	const rows: LegendRow[] = [{ kind: 'title', text: picture.legendTitle, y }];
+	for (const entry of picture.legend) rows.push({ kind: 'entry', text: entry.label, colour: entry.colour, y: (y += 22) });
+	y += 10;
+	for (const line of wrap(picture.notes, measure)) rows.push({ kind: 'note', text: line, y: (y += 16) });
+	return rows;
+}
 
 /** The PNG's size for a map canvas: the map below a header, the legend in a column beside it. */
 export function pictureSize(
@@ -34,7 +46,8 @@ export function pictureSize(
 	picture: MapPicture,
 	measure: (text: string) => number
 ): { width: number; height: number } {
-	const legendHeight = legendLines(picture, measure).length * LINE + 3 * LINE;
+	const rows = legendRows(picture, measure);
+	const legendHeight = rows[rows.length - 1].y + 16;
 	return {
 		width: map.width + LEGEND_WIDTH * map.ratio,
 		height: Math.max(map.height, legendHeight * map.ratio) + HEADER * map.ratio
@@ -77,33 +90,29 @@ export function drawPicture(
 	}
 
 	const x = map.width + 12 * r;
-	let y = HEADER * r + 20 * r;
-	context.fillStyle = '#111111';
-	context.font = `bold ${13 * r}px sans-serif`;
-	context.fillText(picture.legendTitle, x, y, (LEGEND_WIDTH - 16) * r);
-	context.font = `${12 * r}px sans-serif`;
-	for (const entry of picture.legend) {
-		y += 22 * r;
-		context.fillStyle = entry.colour;
-		context.fillRect(x, y - 12 * r, 18 * r, 12 * r);
-		context.strokeStyle = '#888888';
-		context.lineWidth = 1 * r;
-		context.strokeRect(x, y - 12 * r, 18 * r, 12 * r);
-		context.fillStyle = '#111111';
-		context.fillText(entry.label, x + 26 * r, y, (LEGEND_WIDTH - 40) * r);
-	}
-	y += 10 * r;
-	context.fillStyle = '#444444';
+	context.lineWidth = 1 * r;
+	// Notes are measured in the font they are drawn in.
 	context.font = `${11 * r}px sans-serif`;
-	for (const line of wrap(picture.notes, (text) => context.measureText(text).width / r)) {
-		y += LINE * r;
-		context.fillText(line, x, y);
+	for (const row of legendRows(picture, (text) => context.measureText(text).width / r)) {
+		const y = (HEADER + row.y) * r;
+		if (row.kind === 'title') {
+			context.fillStyle = '#111111';
+			context.font = `bold ${13 * r}px sans-serif`;
+			context.fillText(row.text, x, y, (LEGEND_WIDTH - 16) * r);
+		} else if (row.kind === 'entry') {
+			context.fillStyle = row.colour!;
+			context.fillRect(x, y - 12 * r, 18 * r, 12 * r);
+			context.strokeStyle = '#888888';
+			context.strokeRect(x, y - 12 * r, 18 * r, 12 * r);
+			context.fillStyle = '#111111';
+			context.font = `${12 * r}px sans-serif`;
+			context.fillText(row.text, x + 26 * r, y, (LEGEND_WIDTH - 40) * r);
+		} else {
+			context.fillStyle = '#444444';
+			context.font = `${11 * r}px sans-serif`;
+			context.fillText(row.text, x, y);
+		}
 	}
-}
-
-/** The legend's rows, in the order drawn: title, entries, then the notes wrapped to the column. */
-function legendLines(picture: MapPicture, measure: (text: string) => number): string[] {
-	return [picture.legendTitle, ...picture.legend.map((entry) => entry.label), ...wrap(picture.notes, measure)];
 }
 
 /** Words to lines no wider than the legend column (measured in CSS pixels at 11 px). */
