@@ -2,14 +2,14 @@ import { accessSync, constants, createReadStream, existsSync, mkdtempSync, readF
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parseIsoDate, parseVietnameseDate } from '../src/lib/core/queries/dates';
 import { isPeriodDate, LANGUAGES, viewToParams } from '../src/lib/core/queries/view';
 import { CHROMIUM, launchChromium } from './chromium';
 import { BadInput, checkSheet, parseOptions, runCommand } from './cli';
-import { MIME_TYPES } from './mimeTypes';
+import { contentType, requestPath, siteFile } from './staticSite';
 
 /**
  * The meeting briefing as a PDF, for a scheduled job: the built site is served on 127.0.0.1, the files are imported
@@ -103,18 +103,13 @@ function writable(path: string): string {
 /** The built site on 127.0.0.1 and a free port; paths without a file get the SPA fallback, as any static host. */
 async function serve(root: string): Promise<{ server: Server; origin: string }> {
 	const server = createServer((request, response) => {
-		let path: string;
-		try {
-			path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-		} catch {
+		const path = requestPath(request.url);
+		if (path === null) {
 			response.writeHead(400).end();
 			return;
 		}
-		const candidates = [path, `${path}.html`, join(path, 'index.html')].map((name) => join(root, name));
-		const file =
-			candidates.find((name) => name.startsWith(root + sep) && existsSync(name) && statSync(name).isFile()) ??
-			join(root, '200.html');
-		response.writeHead(200, { 'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' });
+		const file = siteFile(root, path);
+		response.writeHead(200, { 'Content-Type': contentType(file) });
 		if (request.method === 'HEAD') response.end();
 		else createReadStream(file).pipe(response);
 	});
