@@ -130,10 +130,19 @@ export class CaseIndex {
 	 * counts the cases itself. A case whose group is not in `groups` (the import lets none in) is not counted.
 	 */
 	static async build(engine: Engine): Promise<CaseIndex> {
-		const codes = (await engine.query('SELECT group_code FROM groups ORDER BY group_code')).map((row) =>
-			String(row.group_code)
-		);
-		const table = tableFromIPC(await engine.exportArrow(casesQuery()));
+		const { groupCodes, cases } = await CaseIndex.read(engine);
+		return CaseIndex.fromArrow(groupCodes, cases);
+	}
+
+	/** What `build` reads of the database: the groups' codes in order and the cases as Arrow IPC bytes. */
+	static async read(engine: Engine): Promise<{ groupCodes: string[]; cases: Uint8Array }> {
+		const rows = await engine.query('SELECT group_code FROM groups ORDER BY group_code');
+		return { groupCodes: rows.map((row) => String(row.group_code)), cases: await engine.exportArrow(casesQuery()) };
+	}
+
+	/** The index of `casesQuery`'s rows as Arrow IPC bytes (what a worker builds from). */
+	static fromArrow(codes: readonly string[], bytes: Uint8Array): CaseIndex {
+		const table = tableFromIPC(bytes);
 		const column = <T>(name: string) => table.getChild(name)!.toArray() as T;
 		const [groups, days] = [column<Int32Array>('g'), column<Int32Array>('day')];
 		const handling = { delays: column<Int32Array>('delay'), repeats: column<Int8Array>('repeat') };
@@ -223,10 +232,52 @@ export class CaseIndex {
 		);
 	}
 
+	/** The index's arrays and facts, to move it between threads (its arrays are transferable) and back. */
+	get parts(): IndexParts {
+		return {
+			groupCodes: this.groupCodes,
+			firstDay: this.firstDay,
+			days: this.days,
+			calendar: { months: this.months, monthStarts: this.monthStarts, monthOfDay: this.monthOfDay },
+			prefix: this.prefix,
+			groupPrefix: this.groupPrefix,
+			categoryPrefix: this.categoryPrefix,
+			statusPrefix: this.statusPrefix,
+			dayStarts: this.dayStarts,
+			caseGroups: this.caseGroups,
+			caseCombinations: this.caseCombinations,
+			caseHandling: this.caseHandling
+		};
+	}
+
+	static fromParts(p: IndexParts): CaseIndex {
+		return new CaseIndex(
+			p.groupCodes,
+			p.firstDay,
+			p.days,
+			p.calendar,
+			p.prefix,
+			p.groupPrefix,
+			p.categoryPrefix,
+			p.statusPrefix,
+			p.dayStarts,
+			p.caseGroups,
+			p.caseCombinations,
+			p.caseHandling
+		);
+	}
+
+	/** The buffers of `parts`, for `postMessage`'s transfer list. */
+	static buffers(p: IndexParts): ArrayBuffer[] {
+		const arrays: ArrayBufferView[] = [p.calendar.monthStarts, p.calendar.monthOfDay, p.prefix, p.groupPrefix, p.categoryPrefix, p.statusPrefix, p.dayStarts, p.caseGroups, p.caseCombinations];
+		if (p.caseHandling) arrays.push(p.caseHandling.delays, p.caseHandling.repeats);
+		return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+	}
+
 	/** Bytes held by the typed arrays. */
 	get bytes(): number {
 		const { prefix, groupPrefix, categoryPrefix, statusPrefix, dayStarts, caseGroups, caseCombinations } = this;
-		const arrays = [prefix, groupPrefix, categoryPrefix, statusPrefix, dayStarts, caseGroups, caseCombinations];
+		const arrays: ArrayBufferView[] = [prefix, groupPrefix, categoryPrefix, statusPrefix, dayStarts, caseGroups, caseCombinations];
 		if (this.caseHandling) arrays.push(this.caseHandling.delays, this.caseHandling.repeats);
 		return arrays.reduce((sum, array) => sum + array.byteLength, this.monthOfDay.byteLength);
 	}
@@ -563,6 +614,22 @@ function medianOfCounts(counts: Map<number, number>): number | null {
 /** Category × status, `c · statuses + s`, of a category × status × source combination. */
 function categoryStatusOf(combination: number): number {
 	return Math.floor(combination / SOURCE_SLOTS);
+}
+
+/** A `CaseIndex` as plain data (`parts`, `fromParts`). */
+export interface IndexParts {
+	groupCodes: readonly string[];
+	firstDay: number;
+	days: number;
+	calendar: Calendar;
+	prefix: Uint16Array | Uint32Array;
+	groupPrefix: Uint16Array | Uint32Array;
+	categoryPrefix: Uint32Array;
+	statusPrefix: Uint16Array | Uint32Array;
+	dayStarts: Int32Array;
+	caseGroups: Uint16Array | Uint32Array;
+	caseCombinations: Uint16Array;
+	caseHandling: CaseHandling | null;
 }
 
 interface Calendar {
