@@ -10,8 +10,8 @@ import { dataExtentQuery, groupsQuery } from '$lib/core/queries/dashboard';
 import { readGroups } from '$lib/core/queries/results';
 import { MAP_MODES, type View } from '$lib/core/queries/view';
 import { CATEGORY_CODES } from '$lib/core/schema/categories';
-import { SOURCE_CODES } from '$lib/core/schema/sources';
-import { STATUS_CODES } from '$lib/core/schema/statuses';
+import { SOURCE_CODES, type SourceCode } from '$lib/core/schema/sources';
+import { STATUS_CODES, type StatusCode } from '$lib/core/schema/statuses';
 import { ViewAnswerer, type Purpose, type ViewAnswers } from '$lib/core/view/answerView';
 import { IndexCounts } from '$lib/core/view/indexCounts';
 import { SqlCounts } from '$lib/core/view/sqlCounts';
@@ -46,9 +46,9 @@ function views(data: Data) {
 		.record({
 			period,
 			categories: fc.subarray([...CATEGORY_CODES]),
-			statuses: fc.oneof(fc.constant([]), fc.subarray([...STATUS_CODES])),
-			sources: fc.oneof(fc.constant([]), fc.constant([]), fc.subarray([...SOURCE_CODES])),
-			groups: fc.oneof(fc.constant([]), fc.subarray(codes, { maxLength: 3 })),
+			statuses: fc.oneof(fc.constant<StatusCode[]>([]), fc.subarray([...STATUS_CODES])),
+			sources: fc.oneof(fc.constant<SourceCode[]>([]), fc.constant<SourceCode[]>([]), fc.subarray([...SOURCE_CODES])),
+			groups: fc.oneof(fc.constant<string[]>([]), fc.subarray(codes, { maxLength: 3 })),
 			wards: wards.length ? fc.oneof(fc.constant(undefined), fc.subarray(wards, { minLength: 1, maxLength: 3 })) : fc.constant(undefined),
 			level: wards.length ? fc.constantFrom('group' as const, 'ward' as const) : fc.constant(undefined),
 			mode: fc.constantFrom(...MAP_MODES),
