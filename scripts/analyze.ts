@@ -1,6 +1,6 @@
 import { BadInput, importFiles, parseOptions, runCommand } from './cli';
 import { formatCsv, formatJson } from '../src/lib/core/analysis/formatRows';
-import type { GroupWithGeometry } from '../src/lib/core/import/groups';
+import type { GroupWithGeometry } from '../src/lib/core/schema/model';
 import type { QueryEngine } from '../src/lib/core/db/engine';
 import { parseIsoDate } from '../src/lib/core/queries/dates';
 import { MIN_CASES_PER_STEP } from '../src/lib/core/analysis/emerging';

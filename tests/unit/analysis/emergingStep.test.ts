@@ -27,7 +27,7 @@ import { buildWard } from '../../../data/demo/ward';
 import { generateCases } from '../../../data/demo/cases';
 import { engineWithDemo } from '../support/demo';
 import type { Engine } from '$lib/core/db/engine';
-import type { GroupWithGeometry } from '$lib/core/import/groups';
+import type { GroupWithGeometry } from '$lib/core/schema/model';
 
 describe('the emerging analysis time step', () => {
 	const months = monthsBetween('2019-11', '2020-07'); // 9 months: Nov, Dec | Jan–Mar | Apr–Jun | Jul

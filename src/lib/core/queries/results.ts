@@ -1,9 +1,8 @@
 import type { GroupAlertCounts } from '../analysis/earlyWarning';
 import type { Row } from '../db/engine';
-import type { GroupWithGeometry } from '../import/groups';
 import type { CategoryCode } from '../schema/categories';
+import type { CaseRecord, GroupWithGeometry } from '../schema/model';
 import type { StatusCode } from '../schema/statuses';
-import type { CaseRecord } from '../schema/model';
 
 /** The typed shapes of the dashboard queries' rows, read once at the door. */
 
