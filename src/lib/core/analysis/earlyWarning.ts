@@ -13,8 +13,7 @@
 import { isSmall, suppressCount, type Shown } from '../briefing/suppression';
 import type { Row } from '../db/engine';
 import { alertCountsQuery } from '../queries/dashboard';
-import { monthEnd, monthStart } from '../queries/dates';
-import type { Period } from '../queries/periods';
+import { monthEnd, monthStart, type Period } from '../periods/dates';
 import { compareRanked } from '../queries/ranking';
 import { readAlertCounts } from '../queries/results';
 import type { View } from '../queries/view';

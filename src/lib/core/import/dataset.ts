@@ -2,7 +2,7 @@ import { literal } from '@uwdata/mosaic-sql';
 import type { Engine } from '../db/engine';
 import { CREATE_TABLES } from '../db/schema';
 import { wardExtent } from '../geo/layout';
-import { localToday } from '../queries/dates';
+import { localToday } from '../periods/dates';
 import type { GroupWithGeometry } from '../schema/model';
 import { importCases, type CasesInput } from './cases';
 import type { CaseRules } from './checkCases';

@@ -1,4 +1,4 @@
-import { monthEnd, monthStart, wholeMonths } from './dates';
+import { monthEnd, monthStart, wholeMonths } from '../periods/dates';
 
 /** A period of dates, both included (`YYYY-MM-DD`). */
 export interface Period {

@@ -1,5 +1,6 @@
 import type { GroupAlertCounts } from '../analysis/earlyWarning';
 import type { Row } from '../db/engine';
+import { monthsOf } from '../periods/buckets';
 import type { CategoryCode } from '../schema/categories';
 import type { CaseRecord, GroupWithGeometry } from '../schema/model';
 import type { StatusCode } from '../schema/statuses';
@@ -122,7 +123,7 @@ export function readGroupMonthMatrix(
 	firstMonth: string,
 	lastMonth: string
 ): number[][] {
-	const months = monthsBetween(firstMonth, lastMonth);
+	const months = monthsOf({ from: `${firstMonth}-01`, to: `${lastMonth}-01` });
 	const monthIndex = new Map(months.map((month, index) => [month, index]));
 	const groupIndex = new Map(groupCodes.map((code, index) => [code, index]));
 	const matrix = groupCodes.map(() => new Array<number>(months.length).fill(0));
@@ -134,13 +135,7 @@ export function readGroupMonthMatrix(
 	return matrix;
 }
 
+/** Kept for `analysis/runAnalysis.ts` until it lists its months with `monthsOf`. */
 export function monthsBetween(firstMonth: string, lastMonth: string): string[] {
-	const months: string[] = [];
-	let [year, month] = firstMonth.split('-').map(Number);
-	const [lastYear, lastMonthNumber] = lastMonth.split('-').map(Number);
-	while (year < lastYear || (year === lastYear && month <= lastMonthNumber)) {
-		months.push(`${year}-${String(month).padStart(2, '0')}`);
-		month === 12 ? ((year += 1), (month = 1)) : (month += 1);
-	}
-	return months;
+	return monthsOf({ from: `${firstMonth}-01`, to: `${lastMonth}-01` });
 }

@@ -1,4 +1,4 @@
-import { bucketsOf } from '$lib/core/queries/buckets';
+import { bucketsOf } from '$lib/core/periods/buckets';
 
 /** Room for one month label ("01/2018", "Jan 2018" at Plot's 10 px) and the gap before the next. */
 const LABEL_WIDTH = 56;
