@@ -1,2 +1,2 @@
-/** Moved to `periods/buckets`; kept for `ui/dashboard/dashboard.svelte.ts` until it imports from there. */
+/** Moved to `periods/buckets`; kept while some modules (`ui/dashboard/dashboard.svelte.ts`, `view/`) still import it from here. */
 export * from '../periods/buckets';

@@ -1,2 +1,2 @@
-/** Moved to `periods/dates`; kept for `index/caseIndex.ts` until it imports from there. */
+/** Moved to `periods/dates`; kept while some modules (`index/caseIndex.ts`, `view/`) still import it from here. */
 export * from '../periods/dates';

@@ -1,3 +1,6 @@
-/** Moved to `periods/periods` (and `Period` to `periods/dates`); kept for `index/caseIndex.ts` until it imports from there. */
+/**
+ * Moved to `periods/periods` (`Period` to `periods/dates`); kept while some modules (`index/caseIndex.ts`, `view/`,
+ * the dashboard and briefing pages) still import it from here.
+ */
 export * from '../periods/periods';
 export type { Period } from '../periods/dates';
