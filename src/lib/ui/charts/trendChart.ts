@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { bucketEnd, bucketStart, type TrendStep } from '$lib/core/periods/buckets';
-import { addDays, toIso, type Period } from '$lib/core/periods/dates';
+import { addDays, toIso, utcDate, type Period } from '$lib/core/periods/dates';
 import type { PreviousStep, TrendBucket } from '$lib/core/queries/trend';
 import { CATEGORY_CODES, type CategoryCode } from '$lib/core/schema/categories';
 import type { Formatter } from '$lib/i18n/format';
@@ -25,11 +25,10 @@ export interface TrendChartInput {
 	format: Formatter;
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** A step drawn on the time axis from its first day to the start of the day after its last. */
-const stepEnd = (bucket: { end: string }) => day(addDays(bucket.end, 1));
+const stepEnd = (bucket: { end: string }) => utcDate(addDays(bucket.end, 1));
 /** The middle of a step, where the previous period's point is drawn. */
-const middle = (bucket: TrendBucket) => new Date((day(bucket.start).getTime() + stepEnd(bucket).getTime()) / 2);
+const middle = (bucket: TrendBucket) => new Date((utcDate(bucket.start).getTime() + stepEnd(bucket).getTime()) / 2);
 
 /** The trend's Plot: each step's cases stacked by category, the chosen period shaded, the previous period dashed. */
 export function trendChartSpec({ buckets, previous, period, span, step, width, label, text, format }: TrendChartInput): Plot.PlotOptions {
@@ -40,7 +39,7 @@ export function trendChartSpec({ buckets, previous, period, span, step, width, l
 	type Segment = (typeof segments)[number];
 	const points = previous.steps.map(({ at, previous }) => ({
 		x: middle(at),
-		x1: day(at.start),
+		x1: utcDate(at.start),
 		x2: stepEnd(at),
 		y: previous.total,
 		previous
@@ -54,7 +53,7 @@ export function trendChartSpec({ buckets, previous, period, span, step, width, l
 		x: {
 			type: 'utc',
 			label: null,
-			domain: [day(buckets[0].start), stepEnd(buckets[buckets.length - 1])],
+			domain: [utcDate(buckets[0].start), stepEnd(buckets[buckets.length - 1])],
 			ticks: monthTicks(span.from, span.to, width - 60),
 			tickFormat: (date: Date) => format.month(toIso(date).slice(0, 7))
 		},
@@ -66,13 +65,13 @@ export function trendChartSpec({ buckets, previous, period, span, step, width, l
 		},
 		marks: [
 			Plot.rectX([period], {
-				x1: (p: Period) => day(p.from),
-				x2: (p: Period) => day(addDays(p.to, 1)),
+				x1: (p: Period) => utcDate(p.from),
+				x2: (p: Period) => utcDate(addDays(p.to, 1)),
 				fill: '#f2d9a8',
 				fillOpacity: 0.6
 			}),
 			Plot.rect(segments, {
-				x1: (d: Segment) => day(d.bucket.start),
+				x1: (d: Segment) => utcDate(d.bucket.start),
 				x2: (d: Segment) => stepEnd(d.bucket),
 				y1: 'y1',
 				y2: 'y2',

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { binOfZ, CRITICAL_Z_90 } from '$lib/core/analysis/significance';
+import { utcDate } from '$lib/core/periods/dates';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 
@@ -17,7 +18,7 @@ export interface GiSeriesInput {
 /** A group's Gi* z-score step by step, the 90 % thresholds dashed, the steps it is a hot spot dotted. */
 export function giSeriesSpec({ zSeries, stepStarts, stepUnit, width, text, format }: GiSeriesInput): Plot.PlotOptions {
 	const scored = zSeries
-		.map((z, index) => ({ date: new Date(`${stepStarts[index]}-01T00:00:00Z`), z }))
+		.map((z, index) => ({ date: utcDate(`${stepStarts[index]}-01`), z }))
 		.filter((point): point is { date: Date; z: number } => point.z !== null);
 	return {
 		height: 140,
