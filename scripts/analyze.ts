@@ -1,8 +1,8 @@
 import { BadInput, importFiles, parseOptions, runCommand } from './cli';
 import { formatCsv, formatJson } from '../src/lib/core/analysis/formatRows';
-import type { GroupWithGeometry } from '../src/lib/core/import/groups';
+import type { GroupWithGeometry } from '../src/lib/core/schema/model';
 import type { QueryEngine } from '../src/lib/core/db/engine';
-import { parseIsoDate } from '../src/lib/core/queries/dates';
+import { parseIsoDate } from '../src/lib/core/periods/dates';
 import { MIN_CASES_PER_STEP } from '../src/lib/core/analysis/emerging';
 import { DEFAULT_GI_INFERENCE } from '../src/lib/core/analysis/hotspots';
 import { defaultView, EMERGING_STEPS, GI_INFERENCES, isPeriodDate, LEVELS } from '../src/lib/core/queries/view';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { parseIsoDate, parseVietnameseDate } from '../src/lib/core/queries/dates';
+import { parseIsoDate, parseVietnameseDate } from '../src/lib/core/periods/dates';
 import { isPeriodDate, LANGUAGES, viewToParams } from '../src/lib/core/queries/view';
 import { CHROMIUM, launchChromium } from './chromium';
 import { BadInput, checkSheet, parseOptions, runCommand } from './cli';

@@ -4,7 +4,7 @@ import { CREATE_TABLES } from '../../src/lib/core/db/schema';
 import { loadDataset } from '../../src/lib/core/import/dataset';
 import { CaseIndex, casesQuery, indexFilter, type IndexFilter } from '../../src/lib/core/index/caseIndex';
 import { groupFiguresQuery } from '../../src/lib/core/queries/dashboard';
-import { addDays } from '../../src/lib/core/queries/dates';
+import { addDays } from '../../src/lib/core/periods/dates';
 import type { FilterScope } from '../../src/lib/core/queries/predicates';
 import type { View } from '../../src/lib/core/queries/view';
 import { CATEGORY_CODES } from '../../src/lib/core/schema/categories';

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { range, reachable } from '../support/feasible';
-import { previousPeriod } from '../../src/lib/core/queries/periods';
+import { previousPeriod } from '../../src/lib/core/periods/periods';
 import { browserPerFile, openDrawnPage } from './perFile';
 
 /*

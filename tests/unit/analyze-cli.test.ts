@@ -12,7 +12,7 @@ import type { GroupHotspot } from '../../src/lib/core/analysis/hotspots';
 import type { Engine } from '../../src/lib/core/db/engine';
 import { openNodeEngine } from '../../src/lib/core/db/node';
 import { loadDataset } from '../../src/lib/core/import/dataset';
-import type { GroupWithGeometry } from '../../src/lib/core/import/groups';
+import type { GroupWithGeometry } from '../../src/lib/core/schema/model';
 import { demoCases, demoCasesText, demoGroupsText } from './support/demo';
 
 /** The command line as a user runs it: a child process, its own DuckDB, the demo files read from disk. */

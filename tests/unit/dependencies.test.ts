@@ -55,7 +55,7 @@ describe('declared dependencies', () => {
 			"type ExcelModule = typeof import('exceljs');",
 			"const { tableToIPC } = require('apache-arrow');",
 			"export { x } from 'd3-array';",
-			"import { wardData } from '$lib/ui/dashboard/wardData.svelte';",
+			"import { wardData } from '$lib/ui/app/wardData.svelte';",
 			"import { readFileSync } from 'node:fs';",
 			"import { resolve } from './paths';",
 			"const sql = `SELECT * FROM 'cases'`;"

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/lib/core/db/engine';
 import { openNodeEngine } from '../../src/lib/core/db/node';
 import { CREATE_TABLES } from '../../src/lib/core/db/schema';
-import { bucketCode, bucketsOf, bucketSql, bucketStart, TREND_STEPS, type TrendStep } from '../../src/lib/core/queries/buckets';
+import { bucketCode, bucketsOf, bucketSql, bucketStart, TREND_STEPS, type TrendStep } from '../../src/lib/core/periods/buckets';
 import { previousSteps, readTrendCounts, trendBuckets, trendQuery } from '../../src/lib/core/queries/trend';
 import { readSparklines, sparklineMonths, sparklineQuery } from '../../src/lib/core/queries/sparklines';
 import { parseView, viewToParams, type View } from '../../src/lib/core/queries/view';

@@ -4,7 +4,7 @@ import { CATEGORY_CODES } from '../../src/lib/core/schema/categories';
 import { STATUS_CODES } from '../../src/lib/core/schema/statuses';
 import { SOURCE_CODES } from '../../src/lib/core/schema/sources';
 import { MAP_MODES, parseDistribution, parseView, viewToParams, type DataContext, type View } from '../../src/lib/core/queries/view';
-import { previousPeriod, samePeriodLastYear } from '../../src/lib/core/queries/periods';
+import { previousPeriod, samePeriodLastYear } from '../../src/lib/core/periods/periods';
 
 const context: DataContext = {
 	firstDate: '2018-01-01',

@@ -1,8 +1,8 @@
 import type { CategoryCode } from '../core/schema/categories';
 import type { StatusCode } from '../core/schema/statuses';
 import type { EmergingStep, GiInference, MapMode, StatisticalMode } from '../core/queries/view';
-import type { TrendStep } from '../core/queries/buckets';
-import type { Convention, Preset } from '../core/queries/periods';
+import type { TrendStep } from '../core/periods/buckets';
+import type { Convention, Preset } from '../core/periods/periods';
 import type { CompareChoice } from '../core/queries/compare';
 import type { SourceCode } from '../core/schema/sources';
 import type { Correction } from '../core/queries/view';

@@ -13,7 +13,8 @@ import {
 	timeStepsOf,
 	type HotspotAnalysis
 } from '$lib/core/analysis';
-import { monthsBetween, readGroups } from '$lib/core/queries/results';
+import { monthsOf } from '$lib/core/periods/buckets';
+import { readGroups } from '$lib/core/queries/results';
 import { groupsQuery } from '$lib/core/queries/dashboard';
 import {
 	DEMO_FIRST_YEAR,
@@ -27,10 +28,10 @@ import { buildWard } from '../../../data/demo/ward';
 import { generateCases } from '../../../data/demo/cases';
 import { engineWithDemo } from '../support/demo';
 import type { Engine } from '$lib/core/db/engine';
-import type { GroupWithGeometry } from '$lib/core/import/groups';
+import type { GroupWithGeometry } from '$lib/core/schema/model';
 
 describe('the emerging analysis time step', () => {
-	const months = monthsBetween('2019-11', '2020-07'); // 9 months: Nov, Dec | Jan–Mar | Apr–Jun | Jul
+	const months = monthsOf({ from: '2019-11-01', to: '2020-07-31' }); // 9 months: Nov, Dec | Jan–Mar | Apr–Jun | Jul
 	const monthly = [
 		[1, 2, 3, 4, 5, 6, 7, 8, 9],
 		[0, 0, 1, 0, 0, 0, 0, 2, 0]
@@ -62,7 +63,7 @@ describe('the emerging analysis time step', () => {
 
 	it('an export made mid-quarter does not make the last quarter read as quiet: quarters compare cases per month', () => {
 		// Five groups on a line, each at its own steady rate, January to July: the third quarter holds July only.
-		const rowMonths = monthsBetween('2020-01', '2020-07');
+		const rowMonths = monthsOf({ from: '2020-01-01', to: '2020-07-31' });
 		const rates = [1, 2, 4, 2, 1];
 		const monthly = rates.map((rate) => rowMonths.map(() => rate));
 		const line = [[1], [0, 2], [1, 3], [2, 4], [3]];
@@ -80,7 +81,7 @@ describe('the emerging analysis time step', () => {
 	});
 
 	it('computes the Gi* of each quarter on the sums of its months', () => {
-		const rowMonths = monthsBetween('2020-01', '2020-12');
+		const rowMonths = monthsOf({ from: '2020-01-01', to: '2020-12-31' });
 		const counts = [
 			[0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0],
 			[3, 2, 4, 3, 3, 2, 4, 3, 3, 2, 4, 3],
@@ -188,7 +189,7 @@ describe("ArcGIS's space-time neighbourhood on the demo generator, over 30 seeds
 	const ward = buildWard(DEMO_SEED);
 	const codes = ward.groups.map((group) => group.code);
 	const { neighbours } = queenContiguity(ward.groups.map((group) => [[...group.ring, group.ring[0]]]));
-	const months = monthsBetween(`${DEMO_FIRST_YEAR}-01`, `${DEMO_FIRST_YEAR + 2}-12`);
+	const months = monthsOf({ from: `${DEMO_FIRST_YEAR}-01-01`, to: `${DEMO_FIRST_YEAR + 2}-12-31` });
 	const seeds = Array.from({ length: 30 }, (_, i) => (i === 0 ? DEMO_SEED : 1000 + i));
 	const tally = { perStep: new Map<string, number>(), spaceTime: new Map<string, number>() };
 	const emergingFound = { perStep: 0, spaceTime: 0 };

@@ -6,7 +6,7 @@ import { tableRows, type RawTable } from '$lib/core/import/rawTable';
 import { readTable } from '$lib/core/import/readTable';
 import { ImportSession } from '$lib/core/import/session';
 import { footerStart, isFooterLine, lineRanges } from '$lib/core/import/tableLayout';
-import type { GroupWithGeometry } from '$lib/core/import/groups';
+import type { GroupWithGeometry } from '$lib/core/schema/model';
 
 /*
  * Tables exported the way ward offices print them: a title block above the header, a footer below the rows,

@@ -13,8 +13,8 @@ import {
 } from '../../../src/lib/core/queries/dashboard';
 import { readHandling } from '../../../src/lib/core/queries/results';
 import { trendQuery } from '../../../src/lib/core/queries/trend';
-import { addDays } from '../../../src/lib/core/queries/dates';
-import { previousPeriod, samePeriodLastYear, type Period } from '../../../src/lib/core/queries/periods';
+import { addDays, type Period } from '../../../src/lib/core/periods/dates';
+import { previousPeriod, samePeriodLastYear } from '../../../src/lib/core/periods/periods';
 import { casePredicate, type FilterScope } from '../../../src/lib/core/queries/predicates';
 import type { View } from '../../../src/lib/core/queries/view';
 import { CATEGORY_CODES } from '../../../src/lib/core/schema/categories';

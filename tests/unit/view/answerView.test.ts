@@ -5,7 +5,7 @@ import { openNodeEngine } from '$lib/core/db/node';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
 import { loadDataset } from '$lib/core/import/dataset';
 import { CaseIndex } from '$lib/core/index/caseIndex';
-import { addDays } from '$lib/core/queries/dates';
+import { addDays } from '$lib/core/periods/dates';
 import { dataExtentQuery, groupsQuery } from '$lib/core/queries/dashboard';
 import { readGroups } from '$lib/core/queries/results';
 import { MAP_MODES, type View } from '$lib/core/queries/view';

@@ -11,8 +11,7 @@
  * A group with no case in its baseline (λ = 0) and 3 or more in the month is flagged: P(X ≥ x | λ = 0) = 0.
  */
 import { isSmall, suppressCount, type Shown } from '../briefing/suppression';
-import { monthEnd, monthStart } from '../queries/dates';
-import type { Period } from '../queries/periods';
+import { monthEnd, monthStart, type Period } from '../periods/dates';
 import { compareRanked } from '../queries/ranking';
 import { poissonUpperTail } from './poisson';
 

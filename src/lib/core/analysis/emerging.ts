@@ -5,7 +5,7 @@ import { binOfZ, type ScoredGroup } from './significance';
 import { assertFinite, isConstant, mean, populationSd } from './stats';
 import { cleanNeighbours, type Neighbours } from './weights';
 import type { EmergingStep } from '../queries/view';
-import { bucketStart } from '../queries/buckets';
+import { bucketStart } from '../periods/buckets';
 
 export type EmergingPattern =
 	| 'new'

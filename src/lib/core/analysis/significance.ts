@@ -7,11 +7,14 @@ export interface ScoredGroup {
 /** Signed confidence bin: ±3, ±2, ±1 for 99 %, 95 %, 90 %; 0 not significant. */
 export type ConfidenceBin = -3 | -2 | -1 | 0 | 1 | 2 | 3;
 
+/** Critical |z| for 90 % two-sided confidence, the weakest level a hot or cold spot is named at. */
+export const CRITICAL_Z_90 = 1.645;
+
 /** Critical |z| for 99 %, 95 % and 90 % two-sided confidence, as ArcGIS bins Gi* (SPEC §4). */
 const CRITICAL_Z: readonly [number, 3 | 2 | 1][] = [
 	[2.576, 3],
 	[1.96, 2],
-	[1.645, 1]
+	[CRITICAL_Z_90, 1]
 ];
 
 export function binOfZ(z: number | null): ConfidenceBin {

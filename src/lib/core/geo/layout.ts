@@ -1,4 +1,4 @@
-import type { GroupWithGeometry } from '../import/groups';
+import type { GroupWithGeometry } from '../schema/model';
 import { cellsFromCentres, findDuplicateCentres, type LonLat } from './cells';
 import { bounds, labelPoint } from './outline';
 import { tileGrid } from './tileGrid';

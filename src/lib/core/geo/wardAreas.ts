@@ -1,5 +1,5 @@
 import { polygonArea } from 'd3-polygon';
-import type { GroupWithGeometry } from '../import/groups';
+import type { GroupWithGeometry } from '../schema/model';
 import { wardsOf, type Ward } from '../schema/wards';
 import { pointInRing } from './cells';
 import { outlineEdges } from './outline';

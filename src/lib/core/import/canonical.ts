@@ -1,5 +1,5 @@
 import { CASE_FIELDS, normaliseLabel, type CaseField } from '../schema/dictionary';
-import { epochDay } from '../queries/dates';
+import { epochDay } from '../periods/dates';
 import type { CategoryCode } from '../schema/categories';
 import type { SourceCode } from '../schema/sources';
 import type { StatusCode } from '../schema/statuses';

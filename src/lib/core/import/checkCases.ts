@@ -1,4 +1,4 @@
-import { epochDay } from '../queries/dates';
+import { epochDay } from '../periods/dates';
 import { CATEGORY_CODES } from '../schema/categories';
 import { normaliseLabel } from '../schema/dictionary';
 import type { Extent } from '../schema/model';

@@ -1,11 +1,9 @@
-import type { GroupRecord } from '../schema/model';
+import type { GroupWithGeometry } from '../schema/model';
 import { wardReader } from '../schema/wards';
 import { ImportError, type ImportReport, type Rejection } from './report';
 
-export interface GroupWithGeometry extends GroupRecord {
-	/** GeoJSON Polygon, MultiPolygon or Point geometry; null when the export had none. */
-	geometry: GeoJSON.Geometry | null;
-}
+/** Kept for `ui/dashboard/dashboard.svelte.ts` until it imports the model from `schema/model`. */
+export type { GroupWithGeometry };
 
 /**
  * Reads residential groups from a GeoJSON FeatureCollection (properties `group_code`, `name`, `population`,

@@ -1,6 +1,7 @@
 import { groupLayout, type GroupLayout } from '../geo/layout';
 import { proposeGroupMapping, proposeMapping } from '../schema/dictionary';
-import { parseGroupsGeojson, type GroupWithGeometry } from './groups';
+import type { GroupWithGeometry } from '../schema/model';
+import { parseGroupsGeojson } from './groups';
 import { readGroupsTable } from './groupsTable';
 import { readTable, sniffFormat, type RawTable } from './readTable';
 import type { ImportReport } from './report';

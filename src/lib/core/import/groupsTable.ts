@@ -1,8 +1,8 @@
 import { findDuplicateCentres, pointInRing, type LonLat } from '../geo/cells';
 import { groupLayout } from '../geo/layout';
 import { proposeGroupMapping, type GroupField } from '../schema/dictionary';
+import type { GroupWithGeometry } from '../schema/model';
 import { wardReader } from '../schema/wards';
-import type { GroupWithGeometry } from './groups';
 import type { Cell, RawTable } from './rawTable';
 import { ImportError, skippedLines, type ImportReport, type Rejection } from './report';
 import { isBlank, parseInteger, parseNumber, parseText } from './values';

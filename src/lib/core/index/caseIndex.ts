@@ -1,7 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import type { Engine } from '../db/engine';
-import { epochDay, parseIsoDate, toIso } from '../queries/dates';
-import type { Period } from '../queries/periods';
+import { epochDay, parseIsoDate, toIso } from '../periods/dates';
+import type { Period } from '../periods/dates';
 import type { FilterScope } from '../queries/predicates';
 import type { View } from '../queries/view';
 import { CATEGORY_CODES, type CategoryCode } from '../schema/categories';

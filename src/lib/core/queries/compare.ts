@@ -1,5 +1,6 @@
 import type { GroupFigures } from './results';
-import { previousPeriod, samePeriodLastYear, type Period } from './periods';
+import type { Period } from '../periods/dates';
+import { previousPeriod, samePeriodLastYear } from '../periods/periods';
 
 /** The periods the "compare with" menu offers; `custom` is any other range, typed by the user. */
 export const COMPARE_CHOICES = ['last_year', 'previous', 'custom'] as const;

@@ -1,8 +1,9 @@
 import { and, column, count, desc, eq, isIn, join, literal, max, median, min, Query, sql } from '@uwdata/mosaic-sql';
 import { OPEN_STATUSES } from '../schema/statuses';
 import { casePredicate, dateLiteral, inPeriod, inWards } from './predicates';
-import { previousPeriod, samePeriodLastYear, type Period } from './periods';
-import { bucketSql } from './buckets';
+import type { Period } from '../periods/dates';
+import { previousPeriod, samePeriodLastYear } from '../periods/periods';
+import { bucketSql } from '../periods/buckets';
 import type { View } from './view';
 
 /** SQL of every dashboard view, built from one `View`. Each returns plain SQL text for the coordinator. */

@@ -1,6 +1,6 @@
 import { and, cast, column, isBetween, isIn, literal, sql, type ExprNode } from '@uwdata/mosaic-sql';
-import type { Period } from './periods';
 import type { View } from './view';
+import type { Period } from '../periods/dates';
 
 /** Which of the view's filters a query applies; a view never filters itself (cross-filter). */
 export interface FilterScope {

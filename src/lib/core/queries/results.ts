@@ -1,9 +1,8 @@
 import type { GroupAlertCounts } from '../analysis/earlyWarning';
 import type { Row } from '../db/engine';
-import type { GroupWithGeometry } from '../import/groups';
 import type { CategoryCode } from '../schema/categories';
+import type { CaseRecord, GroupWithGeometry } from '../schema/model';
 import type { StatusCode } from '../schema/statuses';
-import type { CaseRecord } from '../schema/model';
 
 /** The typed shapes of the dashboard queries' rows, read once at the door. */
 
@@ -111,15 +110,4 @@ export function readCaseRows(rows: Row[]): CaseRow[] {
 		source: row.source === null ? null : (String(row.source) as CaseRow['source']),
 		repeat: row.repeat === null ? null : Boolean(row.repeat)
 	}));
-}
-
-export function monthsBetween(firstMonth: string, lastMonth: string): string[] {
-	const months: string[] = [];
-	let [year, month] = firstMonth.split('-').map(Number);
-	const [lastYear, lastMonthNumber] = lastMonth.split('-').map(Number);
-	while (year < lastYear || (year === lastYear && month <= lastMonthNumber)) {
-		months.push(`${year}-${String(month).padStart(2, '0')}`);
-		month === 12 ? ((year += 1), (month = 1)) : (month += 1);
-	}
-	return months;
 }

@@ -1,7 +1,7 @@
 import { count, Query, sql } from '@uwdata/mosaic-sql';
 import type { Row } from '../db/engine';
+import { bucketsOf } from '../periods/buckets';
 import { ALL_BUT_PERIOD, casePredicate } from './predicates';
-import { monthsBetween } from './results';
 import type { View } from './view';
 
 /** Cases by calendar month and by day of the week, over the data's whole span. */
@@ -42,6 +42,6 @@ export function readSeasonality(rows: Row[]): Seasonality {
  */
 export function monthYears(firstDate: string, lastDate: string): number[] {
 	const years = new Array<number>(12).fill(0);
-	for (const month of monthsBetween(firstDate.slice(0, 7), lastDate.slice(0, 7))) years[Number(month.slice(5, 7)) - 1] += 1;
+	for (const { start } of bucketsOf({ from: firstDate, to: lastDate }, 'month')) years[Number(start.slice(5, 7)) - 1] += 1;
 	return years;
 }

@@ -1,9 +1,9 @@
 import { count, Query } from '@uwdata/mosaic-sql';
 import type { Row } from '../db/engine';
-import { bucketsOf, bucketSql, type Bucket } from './buckets';
-import type { Period } from './periods';
+import { bucketsOf, bucketSql, type Bucket } from '../periods/buckets';
 import { casePredicate } from './predicates';
 import type { View } from './view';
+import type { Period } from '../periods/dates';
 
 /** The most months a ranking row's sparkline shows: the last twelve of a longer period. */
 export const SPARKLINE_MONTHS = 12;

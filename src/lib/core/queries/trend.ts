@@ -1,8 +1,9 @@
 import { count, Query } from '@uwdata/mosaic-sql';
 import type { Row } from '../db/engine';
 import type { CategoryCode } from '../schema/categories';
-import { bucketsOf, bucketSql, DEFAULT_TREND_STEP, type Bucket, type TrendStep } from './buckets';
-import { previousPeriod, type Period } from './periods';
+import { bucketsOf, bucketSql, DEFAULT_TREND_STEP, type Bucket, type TrendStep } from '../periods/buckets';
+import type { Period } from '../periods/dates';
+import { previousPeriod } from '../periods/periods';
 import { casePredicate } from './predicates';
 import type { View } from './view';
 

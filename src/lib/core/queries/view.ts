@@ -1,9 +1,8 @@
 import { CATEGORY_CODES, isCategoryCode, type CategoryCode } from '../schema/categories';
 import { isSourceCode, type SourceCode } from '../schema/sources';
 import { isStatusCode, STATUS_CODES, type StatusCode } from '../schema/statuses';
-import { TREND_STEPS, type TrendStep } from './buckets';
-import { monthEnd, monthStart, parseIsoDate, parseVietnameseDate } from './dates';
-import type { Period } from './periods';
+import { TREND_STEPS, type TrendStep } from '../periods/buckets';
+import { monthEnd, monthStart, parseIsoDate, parseVietnameseDate, type Period } from '../periods/dates';
 
 export const MAP_MODES = ['count', 'rate', 'change', 'gistar', 'lisa', 'emerging'] as const;
 export type MapMode = (typeof MAP_MODES)[number];

@@ -46,5 +46,11 @@ export interface GroupRecord {
 	ward_name?: string | null;
 }
 
+/** A residential group as the database and the map keep it: its record and the shape its file gave. */
+export interface GroupWithGeometry extends GroupRecord {
+	/** GeoJSON Polygon, MultiPolygon or Point geometry; null when the export had none. */
+	geometry: GeoJSON.Geometry | null;
+}
+
 /** The ward's extent as [west, south, east, north]. */
 export type Extent = [number, number, number, number];

@@ -2,7 +2,7 @@ import { spatialWeights, type AnalysedGroup, type HotspotAnalysis, type SpatialW
 import type { EarlyWarning } from '../analysis/earlyWarning';
 import { analysisAreas } from '../geo/wardAreas';
 import type { GroupWithGeometry } from '../import/groups';
-import type { Bucket } from '../queries/buckets';
+import type { Bucket } from '../periods/buckets';
 import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '../queries/results';
 import type { Seasonality } from '../queries/seasonality';
 import { sparklineMonths } from '../queries/sparklines';

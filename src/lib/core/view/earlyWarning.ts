@@ -1,7 +1,7 @@
 import { alertPlan, earlyWarnings, type EarlyWarning, type GroupAlertCounts } from '../analysis/earlyWarning';
 import type { Row } from '../db/engine';
-import { monthEnd } from '../queries/dates';
-import type { Period } from '../queries/periods';
+import { monthEnd } from '../periods/dates';
+import type { Period } from '../periods/dates';
 import type { View } from '../queries/view';
 import { SqlCounts } from './sqlCounts';
 

@@ -1,9 +1,9 @@
 import type { GroupAlertCounts } from '../analysis/earlyWarning';
 import type { GroupWithGeometry } from '../import/groups';
 import { CaseIndex, indexFilter, type IndexFilter } from '../index/caseIndex';
-import { bucketsOf, type Bucket } from '../queries/buckets';
-import { addDays, epochDay } from '../queries/dates';
-import { previousPeriod, samePeriodLastYear, type Period } from '../queries/periods';
+import { bucketsOf, type Bucket } from '../periods/buckets';
+import { addDays, epochDay, type Period } from '../periods/dates';
+import { previousPeriod, samePeriodLastYear } from '../periods/periods';
 import { ALL_BUT_PERIOD, type FilterScope } from '../queries/predicates';
 import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '../queries/results';
 import type { Seasonality } from '../queries/seasonality';

@@ -8,7 +8,7 @@ import {
 } from '../analysis/hotspots';
 import type { SpatialWeights } from '../analysis/weights';
 import type { Engine } from '../db/engine';
-import { bucketsOf } from '../queries/buckets';
+import { bucketsOf } from '../periods/buckets';
 import { dataExtentQuery, groupsQuery } from '../queries/dashboard';
 import { readGroups, type GroupFigures } from '../queries/results';
 import type { EmergingStep, GiInference, Level, View } from '../queries/view';

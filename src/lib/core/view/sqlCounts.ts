@@ -1,6 +1,6 @@
 import type { GroupAlertCounts } from '../analysis/earlyWarning';
 import type { Row } from '../db/engine';
-import type { Bucket } from '../queries/buckets';
+import type { Bucket } from '../periods/buckets';
 import {
 	alertCountsQuery,
 	categoryBreakdownQuery,
@@ -9,7 +9,7 @@ import {
 	handlingQuery,
 	keyFiguresQuery
 } from '../queries/dashboard';
-import type { Period } from '../queries/periods';
+import type { Period } from '../periods/dates';
 import {
 	readAlertCounts,
 	readCategoryCounts,

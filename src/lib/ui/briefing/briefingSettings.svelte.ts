@@ -1,4 +1,4 @@
-import { CONVENTIONS, type Convention } from '$lib/core/queries/periods';
+import { CONVENTIONS, type Convention } from '$lib/core/periods/periods';
 
 /** What the briefing's header says about the ward: typed once by the user, kept on this machine. */
 export interface BriefingSettings {

@@ -1,11 +1,11 @@
 import type { HotspotAnalysis } from '$lib/core/analysis';
 import { shownAlert, type EarlyWarning } from '$lib/core/analysis/earlyWarning';
-import { dateLine, periodName } from '$lib/core/briefing/periodName';
+import { dateLine, periodName } from '$lib/core/periods/periodName';
 import { briefingSentences, earlyWarningSentence, type SentencePart } from '$lib/core/briefing/sentences';
 import type { Disclosure } from '$lib/core/briefing/suppression';
 import { ranked } from '$lib/core/queries/ranking';
-import { localToday } from '$lib/core/queries/dates';
-import { dataCovers, periodConvention, previousPeriod, samePeriodLastYear, type Convention } from '$lib/core/queries/periods';
+import { localToday } from '$lib/core/periods/dates';
+import { dataCovers, periodConvention, previousPeriod, samePeriodLastYear, type Convention } from '$lib/core/periods/periods';
 import type { CategoryCount, GroupFigures } from '$lib/core/queries/results';
 import type { View } from '$lib/core/queries/view';
 import { isDistrict, type Ward } from '$lib/core/schema/wards';

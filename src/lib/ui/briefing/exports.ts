@@ -3,7 +3,7 @@ import type { Disclosure } from '$lib/core/briefing/suppression';
 import { ranked } from '$lib/core/queries/ranking';
 import { toXlsx, type Sheet } from '$lib/core/briefing/xlsx';
 import type { CaseRow, CategoryCount, GroupFigures } from '$lib/core/queries/results';
-import { bucketCode, type TrendStep } from '$lib/core/queries/buckets';
+import { bucketCode, type TrendStep } from '$lib/core/periods/buckets';
 import type { TrendCount } from '$lib/core/queries/trend';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';

@@ -1,4 +1,4 @@
-import { isoWeek, quarterOf, type TrendStep } from '$lib/core/queries/buckets';
+import { isoWeek, quarterOf, type TrendStep } from '$lib/core/periods/buckets';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 

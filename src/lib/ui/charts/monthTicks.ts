@@ -1,4 +1,5 @@
-import { bucketsOf } from '$lib/core/queries/buckets';
+import { bucketsOf } from '$lib/core/periods/buckets';
+import { utcDate } from '$lib/core/periods/dates';
 
 /** Room for one month label ("01/2018", "Jan 2018" at Plot's 10 px) and the gap before the next. */
 const LABEL_WIDTH = 56;
@@ -21,5 +22,5 @@ export function monthTicks(from: string, to: string, width: number): Date[] {
 	const step = monthTickStep(months.length, width);
 	return months
 		.filter(({ start }) => (Number(start.slice(5, 7)) - 1) % step === 0)
-		.map(({ start }) => new Date(`${start}T00:00:00Z`));
+		.map(({ start }) => utcDate(start));
 }

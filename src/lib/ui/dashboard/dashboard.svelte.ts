@@ -3,7 +3,7 @@ import type { HotspotAnalysis } from '$lib/core/analysis';
 import type { EarlyWarning } from '$lib/core/analysis/earlyWarning';
 import type { GroupWithGeometry } from '$lib/core/import/groups';
 import type { CaseIndex } from '$lib/core/index/caseIndex';
-import type { Bucket } from '$lib/core/queries/buckets';
+import type { Bucket } from '$lib/core/periods/buckets';
 import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '$lib/core/queries/results';
 import type { Seasonality } from '$lib/core/queries/seasonality';
 import type { TrendCount } from '$lib/core/queries/trend';

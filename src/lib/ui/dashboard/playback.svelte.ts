@@ -1,4 +1,5 @@
-import { nextMonth, playbackStart, previousMonth, type Period } from '$lib/core/queries/playback';
+import type { Period } from '$lib/core/periods/dates';
+import { nextMonth, playbackStart, previousMonth } from '$lib/core/periods/playback';
 
 /** Seconds each month stays on screen once drawn. */
 export const PLAY_SPEEDS = [0.5, 1, 2] as const;

@@ -8,7 +8,7 @@ import { ImportError, type ImportReport, type RefusalHint } from '$lib/core/impo
 import { SaveRefused } from '$lib/core/db/snapshot';
 import type { CasesPreview, ImportProgress, UnknownLabels } from '$lib/core/import/session';
 import { mappingKey, normaliseLabel, type CaseField } from '$lib/core/schema/dictionary';
-import type { WardData } from '../dashboard/wardData.svelte';
+import type { WardData } from '../app/wardData.svelte';
 import { ImportWorkerClient } from './importClient';
 import { timed } from '../measure';
 

@@ -1,6 +1,6 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { GroupWithGeometry } from '$lib/core/import/groups';
+import type { GroupWithGeometry } from '$lib/core/schema/model';
 import { bounds, labelPoint, outlineEdges } from '$lib/core/geo/outline';
 import { NO_DATA_COLOUR } from './mapColours';
 import { ARROWS, nextInDirection, type Arrow } from './groupKeys';

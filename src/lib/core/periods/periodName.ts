@@ -3,9 +3,9 @@
  * "6 tháng đầu năm 2020", reporting periods of Decree 09/2019/NĐ-CP Art. 12 as "Báo cáo tháng 7/2020", and the
  * date line of Decree 30/2020/NĐ-CP (Appendix I: days below 10 and months 1 and 2 take a leading zero).
  */
-import type { Convention, Period } from '../queries/periods';
 import type { Language } from '../queries/view';
-import { wholeMonths } from '../queries/dates';
+import { wholeMonths, type Period } from './dates';
+import type { Convention } from './periods';
 import { reportingMonthOf, wholeReportingMonths } from './reportingPeriods';
 
 export type { Convention };

@@ -1,6 +1,5 @@
 import { column, literal, sql, type ExprNode } from '@uwdata/mosaic-sql';
-import { addDays, monthEnd, monthStart } from './dates';
-import type { Period } from './periods';
+import { addDays, monthEnd, monthStart, type Period } from './dates';
 
 /**
  * The one place where dates are cut into weeks, months or quarters: the trend's query, its chart, the ranking's
@@ -66,6 +65,11 @@ export function bucketsOf(range: Period, step: TrendStep): Bucket[] {
 		buckets.push({ start, end, from, to, partial: from !== start || to !== end });
 	}
 	return buckets;
+}
+
+/** The `YYYY-MM` of every month that overlaps `range`, oldest first: the months of a monthly series. */
+export function monthsOf(range: Period): string[] {
+	return bucketsOf(range, 'month').map(({ start }) => bucketCode(start, 'month'));
 }
 
 /**

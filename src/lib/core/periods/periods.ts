@@ -1,10 +1,13 @@
-import { previousReportingPeriod, reportingPresetPeriod, wholeReportingMonths } from '../briefing/reportingPeriods';
-import { addDays, daysInclusive, monthEnd, monthStart, wholeMonths } from './dates';
-
-export interface Period {
-	from: string;
-	to: string;
-}
+import { addDays, daysInclusive, monthEnd, monthStart, wholeMonths, type Period } from './dates';
+import {
+	previousReportingPeriod,
+	reportingHalfYear,
+	reportingMonthOf,
+	reportingMonths,
+	reportingNineMonths,
+	reportingYear,
+	wholeReportingMonths
+} from './reportingPeriods';
 
 export const PRESETS = [
 	'this_month',
@@ -20,7 +23,7 @@ export const PRESETS = [
 export type Preset = (typeof PRESETS)[number];
 
 /**
- * Calendar periods start on the 1st; reporting periods (Decree 09/2019/NĐ-CP, Art. 12, ../briefing/reportingPeriods)
+ * Calendar periods start on the 1st; reporting periods (Decree 09/2019/NĐ-CP, Art. 12, ./reportingPeriods)
  * run from the 15th to the 14th. The ward chooses which one is its default.
  */
 export const CONVENTIONS = ['calendar', 'reporting'] as const;
@@ -67,6 +70,37 @@ export function presetPeriod(preset: Preset, lastDate: string, convention: Conve
 			return months(-month - 12, -month - 1);
 		case 'last_12_months':
 			return months(-11, 0);
+	}
+}
+
+/**
+ * `presetPeriod` in the reporting convention: "this month", "this quarter" and "this year" are the reporting
+ * periods that contain the data's latest date (so 2020-08-20 is in the reporting month of September, 15/08–14/09);
+ * "last …" are the ones before them; the first 6 and 9 months are those of the reporting year the latest date falls
+ * in (15 December to 14 June / 14 September); the rolling 12 months end with the current reporting month.
+ */
+export function reportingPresetPeriod(preset: Preset, lastDate: string): Period {
+	const { year, month } = reportingMonthOf(lastDate);
+	const firstOfQuarter = month - ((month - 1) % 3);
+	switch (preset) {
+		case 'this_month':
+			return reportingMonths(year, month);
+		case 'last_month':
+			return reportingMonths(year, month - 1);
+		case 'this_quarter':
+			return reportingMonths(year, firstOfQuarter, 3);
+		case 'last_quarter':
+			return reportingMonths(year, firstOfQuarter - 3, 3);
+		case 'first_6_months':
+			return reportingHalfYear(year);
+		case 'first_9_months':
+			return reportingNineMonths(year);
+		case 'this_year':
+			return reportingYear(year);
+		case 'last_year':
+			return reportingYear(year - 1);
+		case 'last_12_months':
+			return reportingMonths(year, month - 11, 12);
 	}
 }
 

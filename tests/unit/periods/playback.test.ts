@@ -1,12 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-	isOneMonth,
-	monthPeriod,
-	nextMonth,
-	playbackStart,
-	previousMonth,
-	type Period
-} from '../../src/lib/core/queries/playback';
+import type { Period } from '$lib/core/periods/dates';
+import { isOneMonth, monthPeriod, nextMonth, playbackStart, previousMonth } from '$lib/core/periods/playback';
 
 // A data span that starts and ends mid-month, as a real export does.
 const span: Period = { from: '2018-01-15', to: '2020-08-14' };

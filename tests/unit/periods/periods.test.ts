@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { matchPreset, presetPeriod, previousPeriod, PRESETS } from '../../src/lib/core/queries/periods';
-import { parseIsoDate, parseVietnameseDate } from '../../src/lib/core/queries/dates';
+import { matchPreset, presetPeriod, previousPeriod, PRESETS } from '$lib/core/periods/periods';
+import { parseIsoDate, parseVietnameseDate } from '$lib/core/periods/dates';
 
 describe('period presets count back from the data, not from today', () => {
 	const lastDate = '2020-08-14';

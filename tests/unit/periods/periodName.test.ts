@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { dateLine, periodName } from '../../../src/lib/core/briefing/periodName';
-import { reportingHalfYear, reportingMonth, reportingQuarter, reportingYear } from '../../../src/lib/core/briefing/reportingPeriods';
+import { dateLine, periodName } from '$lib/core/periods/periodName';
+import { reportingHalfYear, reportingMonth, reportingQuarter, reportingYear } from '$lib/core/periods/reportingPeriods';
 
 describe('calendar periods are named as the committee says them', () => {
 	test.each([

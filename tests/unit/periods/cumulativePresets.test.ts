@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { matchAnyPreset, presetPeriod, type Convention, type Preset } from '../../src/lib/core/queries/periods';
-import { periodName } from '../../src/lib/core/briefing/periodName';
+import { matchAnyPreset, presetPeriod, type Convention, type Preset } from '$lib/core/periods/periods';
+import { periodName } from '$lib/core/periods/periodName';
 
 /*
  * Vietnamese reports count from the start of the year: "6 tháng đầu năm", "9 tháng đầu năm", "cả năm", and the

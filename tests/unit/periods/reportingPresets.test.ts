@@ -7,8 +7,8 @@ import {
 	previousPeriod,
 	PRESETS,
 	samePeriodLastYear
-} from '../../src/lib/core/queries/periods';
-import { periodName } from '../../src/lib/core/briefing/periodName';
+} from '$lib/core/periods/periods';
+import { periodName } from '$lib/core/periods/periodName';
 
 /** The reporting presets of the filter bar, and how the dashboard recognises, compares and names their periods. */
 

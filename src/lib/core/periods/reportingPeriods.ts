@@ -4,11 +4,10 @@
  * of its last month; six months and a year from 15 December of the previous year to 14 June / 14 December. Nine
  * months is not named in Art. 12; it follows the same closing rule (15 December to 14 September).
  */
-import type { Period, Preset } from '../queries/periods';
-import { toIso } from '../queries/dates';
+import { toIso, type Period } from './dates';
 
 /** The 15th of the month before (year, month) to the 14th of the month `span - 1` months after it. */
-function reportingMonths(year: number, month: number, span = 1): Period {
+export function reportingMonths(year: number, month: number, span = 1): Period {
 	return {
 		from: toIso(new Date(Date.UTC(year, month - 2, 15))),
 		to: toIso(new Date(Date.UTC(year, month - 1 + span - 1, 14)))
@@ -40,37 +39,6 @@ export function reportingMonthOf(iso: string): { year: number; month: number } {
 	const [year, month, day] = iso.split('-').map(Number);
 	const index = year * 12 + (month - 1) + (day >= 15 ? 1 : 0);
 	return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
-
-/**
- * `presetPeriod` in the reporting convention: "this month", "this quarter" and "this year" are the reporting
- * periods that contain the data's latest date (so 2020-08-20 is in the reporting month of September, 15/08–14/09);
- * "last …" are the ones before them; the first 6 and 9 months are those of the reporting year the latest date falls
- * in (15 December to 14 June / 14 September); the rolling 12 months end with the current reporting month.
- */
-export function reportingPresetPeriod(preset: Preset, lastDate: string): Period {
-	const { year, month } = reportingMonthOf(lastDate);
-	const firstOfQuarter = month - ((month - 1) % 3);
-	switch (preset) {
-		case 'this_month':
-			return reportingMonths(year, month);
-		case 'last_month':
-			return reportingMonths(year, month - 1);
-		case 'this_quarter':
-			return reportingMonths(year, firstOfQuarter, 3);
-		case 'last_quarter':
-			return reportingMonths(year, firstOfQuarter - 3, 3);
-		case 'first_6_months':
-			return reportingHalfYear(year);
-		case 'first_9_months':
-			return reportingNineMonths(year);
-		case 'this_year':
-			return reportingYear(year);
-		case 'last_year':
-			return reportingYear(year - 1);
-		case 'last_12_months':
-			return reportingMonths(year, month - 11, 12);
-	}
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from '$lib/core/db/snapshot';
 import { appendCases, readDataset, refuseEmptyWard, replaceDataset, type DatasetInput } from '$lib/core/import/dataset';
 import type { CasesInput } from '$lib/core/import/cases';
-import type { GroupWithGeometry } from '$lib/core/import/groups';
+import type { GroupWithGeometry } from '$lib/core/schema/model';
 import { groupLayout, type GroupLayout } from '$lib/core/geo/layout';
 import { timed } from '../measure';
 import type { ImportReport } from '$lib/core/import/report';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { monthTickStep, monthTicks } from '../../src/lib/ui/charts/monthTicks';
+import { monthTickStep, monthTicks } from '$lib/ui/charts/monthTicks';
 
 describe('the trend’s month labels', () => {
 	test('at 1,024 px wide (a 380 px plot) the demo’s 36 months are labelled every 6 months, not every 3', () => {

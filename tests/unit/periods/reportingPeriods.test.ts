@@ -1,16 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { PRESETS } from '../../../src/lib/core/queries/periods';
+import { PRESETS, reportingPresetPeriod } from '$lib/core/periods/periods';
 import {
 	previousReportingPeriod,
 	reportingHalfYear,
 	reportingMonth,
 	reportingMonthOf,
 	reportingNineMonths,
-	reportingPresetPeriod,
 	reportingQuarter,
 	reportingYear,
 	wholeReportingMonths
-} from '../../../src/lib/core/briefing/reportingPeriods';
+} from '$lib/core/periods/reportingPeriods';
 
 describe('reporting periods close on the 14th (Decree 09/2019/NĐ-CP, Art. 12)', () => {
 	test.each([

@@ -4,6 +4,12 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DAY_MS = 86_400_000;
 
+/** A range of days, both included, as ISO dates. */
+export interface Period {
+	from: string;
+	to: string;
+}
+
 /** The ISO date if `text` is a real calendar date in `YYYY-MM-DD`, else null (`2020-02-30` is null). */
 export function parseIsoDate(text: string): string | null {
 	const match = ISO_DATE.exec(text.trim());
@@ -26,27 +32,28 @@ export function toIso(date: Date): string {
 	return date.toISOString().slice(0, 10);
 }
 
-function fromIso(iso: string): Date {
+/** The ISO date as a `Date` at its midnight UTC: how the charts' time axes take a day. */
+export function utcDate(iso: string): Date {
 	return new Date(`${iso}T00:00:00Z`);
 }
 
 export function addDays(iso: string, days: number): string {
-	return toIso(new Date(fromIso(iso).getTime() + days * DAY_MS));
+	return toIso(new Date(utcDate(iso).getTime() + days * DAY_MS));
 }
 
 /** Days since 1970-01-01 of an ISO date: how Arrow and DuckDB hold a DATE. */
 export function epochDay(iso: string): number {
-	return fromIso(iso).getTime() / DAY_MS;
+	return utcDate(iso).getTime() / DAY_MS;
 }
 
 /** Days from `from` to `to`, both included. */
 export function daysInclusive(from: string, to: string): number {
-	return Math.round((fromIso(to).getTime() - fromIso(from).getTime()) / DAY_MS) + 1;
+	return Math.round((utcDate(to).getTime() - utcDate(from).getTime()) / DAY_MS) + 1;
 }
 
 /** First day of the month `offset` months from the month of `iso`. */
 export function monthStart(iso: string, offset = 0): string {
-	const date = fromIso(iso);
+	const date = utcDate(iso);
 	return toIso(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1)));
 }
 

@@ -1,10 +1,4 @@
-import { monthEnd, monthStart, wholeMonths } from './dates';
-
-/** A period of dates, both included (`YYYY-MM-DD`). */
-export interface Period {
-	from: string;
-	to: string;
-}
+import { monthEnd, monthStart, wholeMonths, type Period } from './dates';
 
 /** The whole calendar month holding `iso`. */
 export function monthPeriod(iso: string): Period {
