@@ -93,7 +93,8 @@ export const en: Messages = {
 	wards: {
 		level: 'Show by',
 		levels: { group: 'Residential group', ward: 'Ward' },
-		selected: 'Showing ward',
+		selected: 'Wards',
+		all: 'All wards',
 		clear: 'Whole district',
 		rankingTitle: 'Wards ranked',
 		rankingColumn: 'Ward',

@@ -104,7 +104,8 @@ export const vi = {
 	wards: {
 		level: 'Xem theo',
 		levels: { group: 'Tổ dân phố', ward: 'Phường' },
-		selected: 'Đang xem phường',
+		selected: 'Phường',
+		all: 'Mọi phường',
 		clear: 'Xem cả quận',
 		rankingTitle: 'Xếp hạng các phường',
 		rankingColumn: 'Phường',
