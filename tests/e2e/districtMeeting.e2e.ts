@@ -139,6 +139,26 @@ describe('a district in the meeting', () => {
 		expect(await tab.page.locator('details:has([data-testid="ward-toggle"])').getAttribute('open')).toBeNull();
 	});
 
+	test('the district chair prints the briefing at level=ward: wards ranked and mapped, and its sentences say "phường"', async () => {
+		await tab.page.goto(`${BASE_URL}/briefing?from=${PERIOD.from}&to=${PERIOD.to}&level=ward`);
+		await tab.page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });
+		expect(await rankingRows('data-ward')).toEqual(countsOf('ward', ['W01', 'W02', 'W03']));
+		expect(await tab.page.locator('[data-testid="ranking"] tbody tr[data-group]').count()).toBe(0);
+		expect(await mapAreas()).toEqual(['W01', 'W02', 'W03']);
+		const headings = await tab.page.locator('[data-testid="briefing"] h2').allTextContents();
+		expect(headings).toContain('III. Bản đồ các phường');
+		expect(headings).toContain('IV. Các phường có nhiều vụ việc nhất');
+		const sentences = tab.page.locator('[data-testid="briefing-sentences"] li');
+		expect(await sentences.first().textContent()).toMatch(new RegExp(`^Trong năm 2020, 3 phường tiếp nhận ${inPeriod.length.toLocaleString('vi-VN')} vụ việc`));
+		expect(await sentences.allTextContents()).toContainEqual(expect.stringMatching(/^Phường có nhiều vụ việc nhất: Phường 2 \(mô phỏng\)/));
+
+		await tab.page.goto(`${BASE_URL}/briefing?from=${PERIOD.from}&to=${PERIOD.to}&level=ward&ward=W01,W03`);
+		await tab.page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 30_000 });
+		expect(await rankingRows('data-ward')).toEqual(countsOf('ward', ['W01', 'W03']));
+		expect(await mapAreas()).toEqual(['W01', 'W03']);
+		expect(await sentences.first().textContent()).toMatch(new RegExp(`^Trong năm 2020, 2 phường tiếp nhận ${totalOf(['W01', 'W03']).toLocaleString('vi-VN')} vụ việc`));
+	});
+
 	test('in English the ward menu says "Wards: All wards", then the wards chosen', async () => {
 		await open(`from=${PERIOD.from}&to=${PERIOD.to}&lang=en`);
 		expect(await textOf('ward-toggle')).toBe('Wards: All wards');

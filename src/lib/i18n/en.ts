@@ -575,6 +575,8 @@ export const en: Messages = {
 			facts: 'II. Main facts',
 			map: 'III. Map of residential groups',
 			top: 'IV. Groups with the most cases',
+			mapWards: 'III. Map of wards',
+			topWards: 'IV. Wards with the most cases',
 			trend: { week: 'V. Cases by week', month: 'V. Cases by month', quarter: 'V. Cases by quarter' },
 			categories: 'VI. By category',
 			notes: 'VII. Notes'

@@ -600,6 +600,8 @@ export const vi = {
 			facts: 'II. Tình hình nổi bật',
 			map: 'III. Bản đồ các tổ dân phố',
 			top: 'IV. Các tổ có nhiều vụ việc nhất',
+			mapWards: 'III. Bản đồ các phường',
+			topWards: 'IV. Các phường có nhiều vụ việc nhất',
 			trend: { week: 'V. Diễn biến theo tuần', month: 'V. Diễn biến theo tháng', quarter: 'V. Diễn biến theo quý' } satisfies Record<TrendStep, string>,
 			categories: 'VI. Theo loại mâu thuẫn',
 			notes: 'VII. Ghi chú'
