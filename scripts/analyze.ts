@@ -115,7 +115,7 @@ async function main(args: string[]): Promise<void> {
 	// The SQL builders load only once the arguments and files are known good.
 	const [{ dataExtentQuery }, { HOTSPOT_COLUMNS, runAnalysis }] = await Promise.all([
 		import('../src/lib/core/queries/dashboard'),
-		import('../src/lib/core/analysis/runAnalysis')
+		import('../src/lib/core/view/runAnalysis')
 	]);
 
 	let { from, to } = options;

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatCsv } from '../../src/lib/core/analysis/formatRows';
 import { twoSidedP } from '../../src/lib/core/analysis/normal';
-import { runAnalysis } from '../../src/lib/core/analysis/runAnalysis';
+import { runAnalysis } from '../../src/lib/core/view/runAnalysis';
 import type { GroupHotspot } from '../../src/lib/core/analysis/hotspots';
 import type { Engine } from '../../src/lib/core/db/engine';
 import { openNodeEngine } from '../../src/lib/core/db/node';

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runAnalysis } from '../../src/lib/core/analysis/runAnalysis';
-import { runEarlyWarning } from '../../src/lib/core/analysis/earlyWarning';
+import { runAnalysis } from '../../src/lib/core/view/runAnalysis';
+import { runEarlyWarning } from '../../src/lib/core/view/earlyWarning';
 import type { Engine, QueryEngine } from '../../src/lib/core/db/engine';
 import { openParquetEngine, writePartitionedParquet, type ParquetEngine } from '../../src/lib/core/db/parquet.server';
 import {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { runEarlyWarning } from '$lib/core/view/earlyWarning';
 import {
 	alertPlan,
 	earlyWarnings,
 	expectedAttribute,
-	runEarlyWarning,
 	shownAlert
 } from '../../../src/lib/core/analysis/earlyWarning';
 import type { Engine } from '../../../src/lib/core/db/engine';

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runAnalysis } from '$lib/core/view/runAnalysis';
 import {
 	chooseStep,
 	emergingHotspots,
@@ -6,7 +7,6 @@ import {
 	medianPerStep,
 	MIN_CASES_PER_STEP,
 	queenContiguity,
-	runAnalysis,
 	stepStarts,
 	stepValues,
 	sumSteps,

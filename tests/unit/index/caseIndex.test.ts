@@ -8,8 +8,10 @@ import {
 	categoryBreakdownQuery,
 	groupFiguresQuery,
 	groupMonthlyQuery,
+	handlingQuery,
 	keyFiguresQuery
 } from '../../../src/lib/core/queries/dashboard';
+import { readHandling } from '../../../src/lib/core/queries/results';
 import { trendQuery } from '../../../src/lib/core/queries/trend';
 import { addDays } from '../../../src/lib/core/queries/dates';
 import { previousPeriod, samePeriodLastYear, type Period } from '../../../src/lib/core/queries/periods';
@@ -60,6 +62,12 @@ async function compareWithSql(engine: Engine, index: CaseIndex, v: View): Promis
 	expect(total(v)).toBe(key.total);
 	expect(total(previousPeriod(v))).toBe(key.previous_total);
 	expect(total(samePeriodLastYear(v))).toBe(key.last_year_total);
+
+	// the handling measures as of the data's last day, and as of a day inside the period
+	for (const asOf of ['2020-12-31', v.from])
+		expect(index.handling(indexFilter(v, { ...SCOPE_ALL, period: v }), asOf)).toEqual(
+			readHandling(await engine.query(handlingQuery(v, asOf)))
+		);
 
 	const categories = index.categoryCounts(indexFilter(v, { period: v, statuses: true, groups: true }))!;
 	const breakdown = await engine.query(categoryBreakdownQuery(v));

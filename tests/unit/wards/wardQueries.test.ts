@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { runAnalysis, spatialWeights } from '$lib/core/analysis';
+import { spatialWeights } from '$lib/core/analysis';
+import { runAnalysis } from '$lib/core/view/runAnalysis';
 import type { Engine } from '$lib/core/db/engine';
 import { openNodeEngine } from '$lib/core/db/node';
 import { wardAreas } from '$lib/core/geo/wardAreas';
 import { loadDataset } from '$lib/core/import/dataset';
-import { groupFiguresQuery, keyFiguresQuery, wardFiguresQuery } from '$lib/core/queries/dashboard';
-import { readGroupFigures, readKeyFigures } from '$lib/core/queries/results';
+import { groupFiguresQuery, groupsQuery, keyFiguresQuery } from '$lib/core/queries/dashboard';
+import { readGroupFigures, readGroups, readKeyFigures } from '$lib/core/queries/results';
+import { wardFiguresOf, wardLookup } from '$lib/core/view/rollUp';
 import { parseView, viewToParams, type DataContext, type View } from '$lib/core/queries/view';
 import { wardsOf } from '$lib/core/schema/wards';
 import { generateDistrict } from '../../../data/demo/district';
@@ -40,6 +42,9 @@ const inPeriod = (date: string) => date >= PERIOD.from && date <= PERIOD.to;
 
 describe('a district rolled up to wards, on real DuckDB', () => {
 	let engine: Engine;
+	/** The wards' figures as every ward-level panel has them: their groups' rows rolled up. */
+	const wardFigures = async (v: View) =>
+		wardFiguresOf(readGroupFigures(await engine.query(groupFiguresQuery(v))), wardLookup(readGroups(await engine.query(groupsQuery()))));
 	beforeAll(async () => {
 		engine = await openNodeEngine();
 		await loadDataset(engine, {
@@ -49,7 +54,7 @@ describe('a district rolled up to wards, on real DuckDB', () => {
 	}, 60_000);
 
 	test('each ward’s count and population are its groups’ summed, as counted from the generated file', async () => {
-		const rows = readGroupFigures(await engine.query(wardFiguresQuery(view())));
+		const rows = await wardFigures(view());
 		const expected = ['W01', 'W02', 'W03', 'W04', 'W05', 'W06'].map((ward) => ({
 			code: ward,
 			total: plainCases().filter((c) => c.ward_code === ward && inPeriod(c.reported_on)).length,
@@ -71,7 +76,7 @@ describe('a district rolled up to wards, on real DuckDB', () => {
 		expect(groups).toHaveLength(12);
 		expect(groups.every((group) => /^W0[25]-/.test(group.group_code))).toBe(true);
 		expect(groups.reduce((sum, group) => sum + group.total, 0)).toBe(expected);
-		const wards = readGroupFigures(await engine.query(wardFiguresQuery(chosen)));
+		const wards = await wardFigures(chosen);
 		expect(wards.map((ward) => ward.group_code)).toEqual(['W02', 'W05']);
 	});
 
@@ -85,7 +90,7 @@ describe('a district rolled up to wards, on real DuckDB', () => {
 		const areas = wardAreas(wardsOf(groups), groups);
 		const analysis = await runAnalysis(engine, { groups: areas, filter: view(), level: 'ward', inference: 'normal' });
 		const x = analysis.groups.map((ward) => ward.count);
-		const counts = readGroupFigures(await engine.query(wardFiguresQuery(view()))).map((row) => row.total);
+		const counts = (await wardFigures(view())).map((row) => row.total);
 		expect(x).toEqual(counts);
 		// Queen neighbours of W01 (corner W05 included) and W06 (corner W02), by hand; Gi* includes the ward itself
 		// (SPEC §4). W02 touches every ward: its neighbourhood is the district, which leaves it no z.

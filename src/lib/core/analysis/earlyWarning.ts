@@ -11,13 +11,9 @@
  * A group with no case in its baseline (λ = 0) and 3 or more in the month is flagged: P(X ≥ x | λ = 0) = 0.
  */
 import { isSmall, suppressCount, type Shown } from '../briefing/suppression';
-import type { Row } from '../db/engine';
-import { alertCountsQuery } from '../queries/dashboard';
 import { monthEnd, monthStart } from '../queries/dates';
 import type { Period } from '../queries/periods';
 import { compareRanked } from '../queries/ranking';
-import { readAlertCounts } from '../queries/results';
-import type { View } from '../queries/view';
 import { poissonUpperTail } from './poisson';
 
 export const ALERT_MIN_COUNT = 3;
@@ -94,19 +90,6 @@ export function earlyWarnings(groups: readonly GroupAlertCounts[], baselineMonth
 export interface EarlyWarning {
 	plan: AlertPlan;
 	alerts: Alert[];
-}
-
-/** The early warning of a view, from its query to the flagged groups; `query` is the dashboard's coordinator or an engine. */
-export async function runEarlyWarning(
-	query: (sql: string) => Promise<Row[]>,
-	view: View,
-	span: { firstDate: string; lastDate: string }
-): Promise<EarlyWarning> {
-	const plan = alertPlan(view, span.firstDate, span.lastDate);
-	if (plan.kind !== 'ready') return { plan, alerts: [] };
-	const month = { from: plan.month, to: monthEnd(plan.month) };
-	const rows = await query(alertCountsQuery(view, month, plan.baseline));
-	return { plan, alerts: earlyWarnings(readAlertCounts(rows), plan.baselineMonths) };
 }
 
 /** The mean per month as a copy shows it: the value, or, in a distribution copy over a baseline of 1–4 cases, a bound. */

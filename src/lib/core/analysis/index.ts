@@ -58,5 +58,4 @@ export {
 	type HotspotAnalysis,
 	type HotspotInput
 } from './hotspots';
-export { runAnalysis, HOTSPOT_COLUMNS, type AnalysisFilter, type AnalysisRequest } from './runAnalysis';
 export { formatCsv, formatJson } from './formatRows';

@@ -6,7 +6,8 @@ import type { FilterScope } from '../queries/predicates';
 import type { View } from '../queries/view';
 import { CATEGORY_CODES, type CategoryCode } from '../schema/categories';
 import { SOURCE_CODES, type SourceCode } from '../schema/sources';
-import { STATUS_CODES, type StatusCode } from '../schema/statuses';
+import { OPEN_STATUSES, STATUS_CODES, type StatusCode } from '../schema/statuses';
+import type { Handling } from '../queries/results';
 
 /**
  * What a count asks of the cases, with `casePredicate`'s meaning (../queries/predicates): an empty list chooses
@@ -30,6 +31,17 @@ export function indexFilter(view: View, scope: FilterScope): IndexFilter {
 		groups: scope.groups ? view.groups : []
 	};
 }
+
+/** Per case, what the handling measures read beyond its day and codes (`casesQuery`'s `delay` and `repeat`). */
+export interface CaseHandling {
+	/** Days from report to resolution; `NO_DELAY` when the case has no resolution date. */
+	delays: Int32Array;
+	/** 1 for a repeat case. */
+	repeats: Int8Array;
+}
+
+/** A case without a resolution date, in `CaseHandling.delays`. */
+export const NO_DELAY = -0x80000000;
 
 /** Counts per month (`YYYY-MM`, the data's months in order) and category: `counts[month * categories + c]`. */
 export interface MonthlyByCategory {
@@ -101,7 +113,9 @@ export class CaseIndex {
 		private readonly statusPrefix: Uint16Array | Uint32Array,
 		private readonly dayStarts: Int32Array,
 		private readonly caseGroups: Uint16Array | Uint32Array,
-		private readonly caseCombinations: Uint16Array
+		private readonly caseCombinations: Uint16Array,
+		/** In the cases' day order; null when the index was built without them. */
+		private readonly caseHandling: CaseHandling | null
 	) {
 		this.firstDay = firstDay;
 		this.days = days;
@@ -116,13 +130,23 @@ export class CaseIndex {
 	 * counts the cases itself. A case whose group is not in `groups` (the import lets none in) is not counted.
 	 */
 	static async build(engine: Engine): Promise<CaseIndex> {
-		const codes = (await engine.query('SELECT group_code FROM groups ORDER BY group_code')).map((row) =>
-			String(row.group_code)
-		);
-		const table = tableFromIPC(await engine.exportArrow(casesQuery()));
+		const { groupCodes, cases } = await CaseIndex.read(engine);
+		return CaseIndex.fromArrow(groupCodes, cases);
+	}
+
+	/** What `build` reads of the database: the groups' codes in order and the cases as Arrow IPC bytes. */
+	static async read(engine: Engine): Promise<{ groupCodes: string[]; cases: Uint8Array }> {
+		const rows = await engine.query('SELECT group_code FROM groups ORDER BY group_code');
+		return { groupCodes: rows.map((row) => String(row.group_code)), cases: await engine.exportArrow(casesQuery()) };
+	}
+
+	/** The index of `casesQuery`'s rows as Arrow IPC bytes (what a worker builds from). */
+	static fromArrow(codes: readonly string[], bytes: Uint8Array): CaseIndex {
+		const table = tableFromIPC(bytes);
 		const column = <T>(name: string) => table.getChild(name)!.toArray() as T;
 		const [groups, days] = [column<Int32Array>('g'), column<Int32Array>('day')];
-		return CaseIndex.fromCases(codes, groups, days, column<Int16Array>('combination'));
+		const handling = { delays: column<Int32Array>('delay'), repeats: column<Int8Array>('repeat') };
+		return CaseIndex.fromCases(codes, groups, days, column<Int16Array>('combination'), handling);
 	}
 
 	/** The index of cases in any order: case k is of group `groups[k]`, on epoch day `days[k]`. */
@@ -130,7 +154,8 @@ export class CaseIndex {
 		groupCodes: readonly string[],
 		groups: Int32Array,
 		days: Int32Array,
-		combinations: Int16Array
+		combinations: Int16Array,
+		handling: CaseHandling | null = null
 	): CaseIndex {
 		const cases = groups.length;
 		const groupCount = groupCodes.length;
@@ -150,12 +175,17 @@ export class CaseIndex {
 		const next = dayStarts.slice(0, span);
 		const caseGroups = groupCount < 0x10000 ? new Uint16Array(cases) : new Uint32Array(cases);
 		const caseCombinations = new Uint16Array(cases);
+		const caseHandling = handling && { delays: new Int32Array(cases), repeats: new Int8Array(cases) };
 		const cellTotals = new Int32Array(groupCount * CATEGORIES);
 		const groupTotals = new Int32Array(groupCount);
 		for (let k = 0; k < cases; k++) {
 			const at = next[days[k] - firstDay]++;
 			caseGroups[at] = groups[k];
 			caseCombinations[at] = combinations[k];
+			if (caseHandling) {
+				caseHandling.delays[at] = handling!.delays[k];
+				caseHandling.repeats[at] = handling!.repeats[k];
+			}
 			cellTotals[groups[k] * CATEGORIES + categoryOf(combinations[k])]++;
 			groupTotals[groups[k]]++;
 		}
@@ -197,14 +227,58 @@ export class CaseIndex {
 			statusPrefix,
 			dayStarts,
 			caseGroups,
-			caseCombinations
+			caseCombinations,
+			caseHandling
 		);
+	}
+
+	/** The index's arrays and facts, to move it between threads (its arrays are transferable) and back. */
+	get parts(): IndexParts {
+		return {
+			groupCodes: this.groupCodes,
+			firstDay: this.firstDay,
+			days: this.days,
+			calendar: { months: this.months, monthStarts: this.monthStarts, monthOfDay: this.monthOfDay },
+			prefix: this.prefix,
+			groupPrefix: this.groupPrefix,
+			categoryPrefix: this.categoryPrefix,
+			statusPrefix: this.statusPrefix,
+			dayStarts: this.dayStarts,
+			caseGroups: this.caseGroups,
+			caseCombinations: this.caseCombinations,
+			caseHandling: this.caseHandling
+		};
+	}
+
+	static fromParts(p: IndexParts): CaseIndex {
+		return new CaseIndex(
+			p.groupCodes,
+			p.firstDay,
+			p.days,
+			p.calendar,
+			p.prefix,
+			p.groupPrefix,
+			p.categoryPrefix,
+			p.statusPrefix,
+			p.dayStarts,
+			p.caseGroups,
+			p.caseCombinations,
+			p.caseHandling
+		);
+	}
+
+	/** The buffers of `parts`, for `postMessage`'s transfer list. */
+	static buffers(p: IndexParts): ArrayBuffer[] {
+		const arrays: ArrayBufferView[] = [p.calendar.monthStarts, p.calendar.monthOfDay, p.prefix, p.groupPrefix, p.categoryPrefix, p.statusPrefix, p.dayStarts, p.caseGroups, p.caseCombinations];
+		if (p.caseHandling) arrays.push(p.caseHandling.delays, p.caseHandling.repeats);
+		return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 	}
 
 	/** Bytes held by the typed arrays. */
 	get bytes(): number {
 		const { prefix, groupPrefix, categoryPrefix, statusPrefix, dayStarts, caseGroups, caseCombinations } = this;
-		const arrays = [prefix, groupPrefix, categoryPrefix, statusPrefix, dayStarts, caseGroups, caseCombinations];
+		const arrays: ArrayBufferView[] = [prefix, groupPrefix, categoryPrefix, statusPrefix, dayStarts, caseGroups, caseCombinations];
+		if (this.caseHandling) arrays.push(this.caseHandling.delays, this.caseHandling.repeats);
 		return arrays.reduce((sum, array) => sum + array.byteLength, this.monthOfDay.byteLength);
 	}
 
@@ -291,6 +365,47 @@ export class CaseIndex {
 		});
 		this.keepChosen(filter.groups, counts, months);
 		return { months: this.months, counts };
+	}
+
+	/**
+	 * The handling measures of the filter's cases in its period, as `handlingQuery` (../queries/dashboard) counts
+	 * them as of `asOf`: one pass over the period's cases. The median of the resolution delays is DuckDB's
+	 * `median` (the mean of the two middle values for an even count), taken from a histogram of the delays.
+	 * Undefined when the index was built without the cases' handling, or the period is invalid.
+	 */
+	handling(filter: IndexFilter, asOf: string): Handling | undefined {
+		const range = this.range(filter.period);
+		if (range === undefined || !this.caseHandling) return undefined;
+		const measures: Handling = { medianDays: null, resolvedWithoutDate: 0, open30: 0, open60: 0, open90: 0, escalated: 0, repeat: 0 };
+		if (!range) return measures;
+		const kept = combinationMask(filter);
+		const chosen = this.chosenGroups(filter.groups);
+		const { caseGroups, caseCombinations, dayStarts } = this;
+		const { delays, repeats } = this.caseHandling;
+		const [resolved, escalated] = [STATUS_CODES.indexOf('resolved'), STATUS_CODES.indexOf('escalated')];
+		const open = Uint8Array.from(STATUS_CODES, (status) => (OPEN_STATUSES.includes(status) ? 1 : 0));
+		const asOfDay = epochDay(asOf) - this.firstDay;
+		const delayCounts = new Map<number, number>();
+		for (let day = range[0]; day <= range[1]; day++) {
+			const age = asOfDay - day;
+			for (let at = dayStarts[day]; at < dayStarts[day + 1]; at++) {
+				const combination = caseCombinations[at];
+				if (!kept[combination] || (chosen && !chosen[caseGroups[at]])) continue;
+				const status = statusOf(combination);
+				if (status === resolved) {
+					if (delays[at] === NO_DELAY) measures.resolvedWithoutDate++;
+					else delayCounts.set(delays[at], (delayCounts.get(delays[at]) ?? 0) + 1);
+				} else if (status === escalated) measures.escalated++;
+				else if (open[status]) {
+					if (age > 30) measures.open30++;
+					if (age > 60) measures.open60++;
+					if (age > 90) measures.open90++;
+				}
+				measures.repeat += repeats[at];
+			}
+		}
+		measures.medianDays = medianOfCounts(delayCounts);
+		return measures;
 	}
 
 	/** Adds each group's cases from day `from` to day `to` of the data (the group filter aside) to `counts`. */
@@ -444,7 +559,9 @@ export function casesQuery(): string {
 		WITH numbered AS (SELECT group_code, (row_number() OVER (ORDER BY group_code) - 1)::INTEGER AS g FROM groups)
 		SELECT g, (reported_on - DATE '1970-01-01')::INTEGER AS day,
 			((enum_code(category)::INTEGER * ${STATUSES} + enum_code(status)::INTEGER) * ${SOURCE_SLOTS}
-				+ coalesce(enum_code(source)::INTEGER, ${SOURCE_SLOTS - 1}))::SMALLINT AS combination
+				+ coalesce(enum_code(source)::INTEGER, ${SOURCE_SLOTS - 1}))::SMALLINT AS combination,
+			coalesce((resolved_on - reported_on)::INTEGER, ${NO_DELAY})::INTEGER AS delay,
+			coalesce("repeat", false)::TINYINT AS "repeat"
 		FROM cases JOIN numbered USING (group_code)`;
 }
 
@@ -477,9 +594,42 @@ function categoryOf(combination: number): number {
 	return Math.floor(combination / (STATUSES * SOURCE_SLOTS));
 }
 
+function statusOf(combination: number): number {
+	return Math.floor(combination / SOURCE_SLOTS) % STATUSES;
+}
+
+/** The median of values given with their counts: the middle one, or the mean of the two middle ones. */
+function medianOfCounts(counts: Map<number, number>): number | null {
+	const values = [...counts.keys()].sort((a, b) => a - b);
+	const n = values.reduce((sum, value) => sum + counts.get(value)!, 0);
+	if (!n) return null;
+	const valueAt = (rank: number) => {
+		let seen = 0;
+		for (const value of values) if ((seen += counts.get(value)!) > rank) return value;
+		return values[values.length - 1];
+	};
+	return n % 2 ? valueAt((n - 1) / 2) : (valueAt(n / 2 - 1) + valueAt(n / 2)) / 2;
+}
+
 /** Category × status, `c · statuses + s`, of a category × status × source combination. */
 function categoryStatusOf(combination: number): number {
 	return Math.floor(combination / SOURCE_SLOTS);
+}
+
+/** A `CaseIndex` as plain data (`parts`, `fromParts`). */
+export interface IndexParts {
+	groupCodes: readonly string[];
+	firstDay: number;
+	days: number;
+	calendar: Calendar;
+	prefix: Uint16Array | Uint32Array;
+	groupPrefix: Uint16Array | Uint32Array;
+	categoryPrefix: Uint32Array;
+	statusPrefix: Uint16Array | Uint32Array;
+	dayStarts: Int32Array;
+	caseGroups: Uint16Array | Uint32Array;
+	caseCombinations: Uint16Array;
+	caseHandling: CaseHandling | null;
 }
 
 interface Calendar {

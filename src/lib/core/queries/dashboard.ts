@@ -76,28 +76,6 @@ export function groupFiguresQuery(view: View): string {
 }
 
 /**
- * A district's groups rolled up to wards: one row per ward (every ward of the view, zero when it had no case), the
- * same counts as `groupFiguresQuery` summed, in its columns (`group_code` holds the ward's code), so that whatever
- * reads group figures — ranking, map colours, statistics — reads these. The population is the sum of its groups', or null when any group's is
- * unknown (a rate over part of a ward would be too low).
- */
-export function wardFiguresQuery(view: View): string {
-	return Query.from(sql`(${groupFiguresQuery(view)}) AS figures`)
-		.select({
-			group_code: 'ward_code',
-			name: max('ward_name'),
-			population: sql`CASE WHEN count(population) = count(*) THEN sum(population) END`,
-			total: sql`sum(total)`,
-			previous_total: sql`sum(previous_total)`,
-			resolved: sql`sum(resolved)`
-		})
-		.where(sql`ward_code IS NOT NULL`)
-		.groupby('ward_code')
-		.orderby('ward_code')
-		.toString();
-}
-
-/**
  * Cases per group and month over the whole data (the period is not applied: emerging hot spots look at the
  * data's whole span), with the category and status filters. Months without a case are absent.
  */
@@ -111,16 +89,6 @@ export function groupMonthlyQuery(view: View): string {
 		.where(casePredicate(view, { categories: true, statuses: true }))
 		.groupby('group_code', 'month')
 		.orderby('group_code', 'month')
-		.toString();
-}
-
-/** `groupMonthlyQuery` rolled up to wards (`group_code` holds the ward's code). */
-export function wardMonthlyQuery(view: View): string {
-	return Query.from(join(sql`(${groupMonthlyQuery(view)}) AS monthly`, 'groups', { using: ['group_code'] }))
-		.select({ group_code: sql`groups.ward_code`, month: 'month', total: sql`sum(total)` })
-		.where(sql`groups.ward_code IS NOT NULL`)
-		.groupby(sql`groups.ward_code`, 'month')
-		.orderby(sql`groups.ward_code`, 'month')
 		.toString();
 }
 

@@ -113,28 +113,6 @@ export function readCaseRows(rows: Row[]): CaseRow[] {
 	}));
 }
 
-/**
- * `monthly[group][month]` for the groups in order, every month from `firstMonth` to `lastMonth` (`YYYY-MM`),
- * zero where the query had no row.
- */
-export function readGroupMonthMatrix(
-	rows: Row[],
-	groupCodes: readonly string[],
-	firstMonth: string,
-	lastMonth: string
-): number[][] {
-	const months = monthsBetween(firstMonth, lastMonth);
-	const monthIndex = new Map(months.map((month, index) => [month, index]));
-	const groupIndex = new Map(groupCodes.map((code, index) => [code, index]));
-	const matrix = groupCodes.map(() => new Array<number>(months.length).fill(0));
-	for (const row of rows) {
-		const g = groupIndex.get(String(row.group_code));
-		const m = monthIndex.get(String(row.month));
-		if (g !== undefined && m !== undefined) matrix[g][m] = Number(row.total);
-	}
-	return matrix;
-}
-
 export function monthsBetween(firstMonth: string, lastMonth: string): string[] {
 	const months: string[] = [];
 	let [year, month] = firstMonth.split('-').map(Number);

@@ -35,7 +35,15 @@ export function sparklineQuery(view: View, months: readonly Bucket[]): string {
 
 /** Each group's count per month of `months` (zero where the query had no row); groups without a case are absent. */
 export function readSparklines(rows: Row[], months: readonly Bucket[]): Map<string, number[]> {
-	const index = new Map(months.map((month, i) => [month.start, i]));
+	return readGroupSeries(rows, months.map((month) => month.start));
+}
+
+/**
+ * Rows of `group_code`, `month` and `total` as each group's series over `months` (the rows' month values, in
+ * order), zero where no row fell; groups without a row are absent.
+ */
+export function readGroupSeries(rows: Row[], months: readonly string[]): Map<string, number[]> {
+	const index = new Map(months.map((month, i) => [month, i]));
 	const series = new Map<string, number[]>();
 	for (const row of rows) {
 		const i = index.get(String(row.month));

@@ -3,6 +3,8 @@ import casesUrl from '../../../../data/demo/cases.csv?url';
 import { browserEngine } from '$lib/core/db/browser';
 import { QueryCoordinator } from '$lib/core/db/coordinator';
 import type { Engine } from '$lib/core/db/engine';
+import type { CaseIndex } from '$lib/core/index/caseIndex';
+import { buildIndex, indexWanted } from '../index/buildIndex';
 import { opfsStore, SNAPSHOT_FOLDER } from '$lib/core/db/opfsStore';
 import {
 	clearSnapshot,
@@ -50,6 +52,14 @@ export class WardData {
 	/** Whether the browser promised to keep the saved data (not evicted under storage pressure). */
 	persistent = $state(false);
 	coordinator = $state.raw<QueryCoordinator | null>(null);
+	/**
+	 * The case index of the data shown, once built (`wantIndex`); null meanwhile, and as soon as the data changes,
+	 * so that it never answers for other data than the database holds.
+	 */
+	index = $state.raw<CaseIndex | null>(null);
+	/** Which data the index being built is of: a build overtaken by a change of the data is dropped. */
+	#indexFor = 0;
+	#indexBuilding = false;
 	#engine: Engine | null = null;
 	#store: SnapshotStore = memoryStore();
 	#loading: Promise<void> | null = null;
@@ -131,7 +141,7 @@ export class WardData {
 		this.files = files;
 		this.synthetic = false;
 		this.reports = loaded.reports;
-		this.coordinator?.dataChanged();
+		this.#dataChanged();
 		await timed('import:refresh', () => this.#refresh());
 		return loaded.reports;
 	}
@@ -155,7 +165,7 @@ export class WardData {
 		);
 		this.files = files;
 		this.reports = [report];
-		this.coordinator?.dataChanged();
+		this.#dataChanged();
 		await timed('import:refresh', () => this.#refresh());
 		return report;
 	}
@@ -184,7 +194,7 @@ export class WardData {
 		try {
 			this.damage = null;
 			await this.#restoreSaved(this.#requireEngine());
-			this.coordinator?.dataChanged();
+			this.#dataChanged();
 			if (this.damage) return;
 			await this.#refresh();
 			this.status = 'ready';
@@ -206,7 +216,7 @@ export class WardData {
 		} catch (error) {
 			this.#generation = generation;
 			if (error instanceof SaveRefused && error.code === 'stale') await this.#restoreSaved(this.#requireEngine());
-			this.coordinator?.dataChanged();
+			this.#dataChanged();
 			if (this.status === 'ready') await this.#refresh().catch(() => {});
 			throw error;
 		} finally {
@@ -228,7 +238,7 @@ export class WardData {
 		await clearSnapshot(this.#store);
 		this.#channel?.postMessage({ generation: null });
 		await this.#importDemo(db, this.#readDemo());
-		this.coordinator?.dataChanged();
+		this.#dataChanged();
 		await this.#refresh();
 		this.damage = null;
 		this.status = 'ready';
@@ -270,6 +280,33 @@ export class WardData {
 		this.synthetic = true;
 		this.#generation = null;
 		this.changedElsewhere = false;
+	}
+
+	/**
+	 * Builds the case index of the data shown, unless it is built or being built (or `?index=off`). The dashboard
+	 * asks for it once it has shown its first view by SQL, so that reading the cases for the index does not hold up
+	 * the first map in the database's queue.
+	 */
+	wantIndex(): void {
+		if (!indexWanted || this.index || this.#indexBuilding || this.status !== 'ready' || !this.#engine) return;
+		const data = this.#indexFor;
+		this.#indexBuilding = true;
+		void timed('index:build', () => buildIndex(this.#engine!))
+			.then((index) => {
+				if (data === this.#indexFor) this.index = index;
+			})
+			.catch(() => {}) // the dashboard keeps answering by SQL
+			.finally(() => {
+				if (data === this.#indexFor) this.#indexBuilding = false;
+			});
+	}
+
+	/** The data changed: cached answers and the index are of the old data. */
+	#dataChanged(): void {
+		this.coordinator?.dataChanged();
+		this.#indexFor++;
+		this.#indexBuilding = false;
+		this.index = null;
 	}
 
 	/** Reads back what the pages derive from the data: its groups and its date range. */
