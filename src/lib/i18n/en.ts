@@ -93,7 +93,7 @@ export const en: Messages = {
 	wards: {
 		level: 'Show by',
 		levels: { group: 'Residential group', ward: 'Ward' },
-		selected: 'Wards',
+		menu: 'Wards',
 		all: 'All wards',
 		clear: 'Whole district',
 		rankingTitle: 'Wards ranked',

@@ -104,7 +104,7 @@ export const vi = {
 	wards: {
 		level: 'Xem theo',
 		levels: { group: 'Tổ dân phố', ward: 'Phường' },
-		selected: 'Phường',
+		menu: 'Phường',
 		all: 'Mọi phường',
 		clear: 'Xem cả quận',
 		rankingTitle: 'Xếp hạng các phường',
