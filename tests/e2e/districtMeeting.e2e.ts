@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { generateDistrict } from '../../data/demo/district';
+import { seriousViolations } from './axe';
 import { BASE_URL } from './browser';
 import { importOutcome } from './importing';
 import { pagePerFile } from './perFile';
@@ -241,6 +242,12 @@ describe('a district in the meeting', () => {
 		expect(await rankingRows('data-ward')).toEqual(countsOf('ward', ['W01', 'W03']));
 		expect(await mapAreas()).toEqual(['W01', 'W03']);
 		expect(await sentences.first().textContent()).toMatch(new RegExp(`^Trong năm 2020, 2 phường tiếp nhận ${totalOf(['W01', 'W03']).toLocaleString('vi-VN')} vụ việc`));
+	});
+
+	test('the district dashboard at level=ward, its ward menu open and a compared year beside, has no serious accessibility violation (axe)', async () => {
+		await open(`from=2020-01-01&to=2020-12-31&level=ward&ward=W01,W02&compare=2019-01-01..2019-12-31`);
+		await tab.page.getByTestId('ward-toggle').click();
+		expect(await seriousViolations(tab.page)).toEqual([]);
 	});
 
 	test('in English the ward menu says "Wards: All wards", then the wards chosen', async () => {
