@@ -93,11 +93,13 @@ export const en: Messages = {
 	wards: {
 		level: 'Show by',
 		levels: { group: 'Residential group', ward: 'Ward' },
-		selected: 'Showing ward',
+		menu: 'Wards',
+		all: 'All wards',
 		clear: 'Whole district',
 		rankingTitle: 'Wards ranked',
 		rankingColumn: 'Ward',
-		mapTitle: 'Wards'
+		mapTitle: 'Wards',
+		mapKeys: 'Wards on the map: arrow keys move between wards, Enter opens a ward’s groups'
 	},
 	clearFilters: 'Clear filters',
 	mapTitle: 'Residential groups',
@@ -309,18 +311,21 @@ export const en: Messages = {
 	},
 	alerts: {
 		title: 'Early warning',
-		lead: (month, months) =>
-			`Groups unusually high for themselves in ${month} (the period's last whole month), against the ${months} months before.`,
+		lead: (month, months, level) =>
+			`${level === 'ward' ? 'Wards' : 'Groups'} unusually high for themselves in ${month} (the period's last whole month), against the ${months} months before.`,
+		tally: (flagged, total, level) => `${flagged} of ${total} ${level === 'ward' ? 'wards' : 'groups'} flagged.`,
 		shortBaseline: (months) => `Only ${months} months of data come before this month (not 12): the usual level is their mean.`,
 		row: (name, count, month, usual) => `${name}: ${count} cases in ${month}, ${usual}`,
 		usualAbout: (mean) => `usually about ${mean} a month`,
 		usualNone: (months) => `none in the ${months} months before`,
-		none: (month) => `No group is unusually high in ${month}.`,
+		none: (month, level) => `No ${level === 'ward' ? 'ward' : 'group'} is unusually high in ${month}.`,
 		noMonth: 'The period holds no whole month with data, so there is no early warning.',
 		shortHistory: (month, months) =>
 			`Only ${months} ${months === 1 ? 'month' : 'months'} of data before ${month} (at least 3 are needed): no early warning yet.`,
-		help: (groups) =>
-			`A group is flagged when it has three cases or more in the month and that many would be unlikely by chance (probability under 1 %) if it had stayed at its own monthly mean (a Poisson baseline, of the family of the CDC's EARS and Farrington et al., 1996). Computed for the whole ward, for the chosen categories and statuses. Limits: the usual level ignores a steady trend and the seasons; across ${groups} groups, 1 % per group per month still gives a false alarm now and then.`
+		help: (count, level) => {
+			const unit = level === 'ward' ? 'ward' : 'group';
+			return `A ${unit} is flagged when it has three cases or more in the month and that many would be unlikely by chance (probability under 1 %) if it had stayed at its own monthly mean (a Poisson baseline, of the family of the CDC's EARS and Farrington et al., 1996). Computed for ${level === 'ward' ? 'the wards shown' : 'the whole ward'}, for the chosen categories and statuses. Limits: the usual level ignores a steady trend and the seasons; across ${count} ${unit}s, 1 % per ${unit} per month still gives a false alarm now and then.`;
+		}
 	},
 	breakdownTitle: 'By category',
 	breakdownHint: 'Click a category to filter by it.',
@@ -570,6 +575,8 @@ export const en: Messages = {
 			facts: 'II. Main facts',
 			map: 'III. Map of residential groups',
 			top: 'IV. Groups with the most cases',
+			mapWards: 'III. Map of wards',
+			topWards: 'IV. Wards with the most cases',
 			trend: { week: 'V. Cases by week', month: 'V. Cases by month', quarter: 'V. Cases by quarter' },
 			categories: 'VI. By category',
 			notes: 'VII. Notes'

@@ -1,6 +1,6 @@
 import type { CategoryCode } from '../core/schema/categories';
 import type { StatusCode } from '../core/schema/statuses';
-import type { EmergingStep, GiInference, MapMode, StatisticalMode } from '../core/queries/view';
+import type { EmergingStep, GiInference, Level, MapMode, StatisticalMode } from '../core/queries/view';
 import type { TrendStep } from '../core/periods/buckets';
 import type { Convention, Preset } from '../core/periods/periods';
 import type { CompareChoice } from '../core/queries/compare';
@@ -104,11 +104,13 @@ export const vi = {
 	wards: {
 		level: 'Xem theo',
 		levels: { group: 'Tổ dân phố', ward: 'Phường' },
-		selected: 'Đang xem phường',
+		menu: 'Phường',
+		all: 'Mọi phường',
 		clear: 'Xem cả quận',
 		rankingTitle: 'Xếp hạng các phường',
 		rankingColumn: 'Phường',
-		mapTitle: 'Bản đồ các phường'
+		mapTitle: 'Bản đồ các phường',
+		mapKeys: 'Các phường trên bản đồ: phím mũi tên để chuyển phường, Enter để xem các tổ của phường'
 	},
 	clearFilters: 'Xóa bộ lọc',
 	mapTitle: 'Bản đồ các tổ dân phố',
@@ -328,19 +330,24 @@ export const vi = {
 	},
 	alerts: {
 		title: 'Cảnh báo sớm',
-		lead: (month: string, months: number) =>
-			`Tổ dân phố tăng bất thường so với chính mình trong tháng ${month} (tháng trọn vẹn cuối của kỳ), so với ${months} tháng trước đó.`,
+		lead: (month: string, months: number, level: Level) =>
+			`${level === 'ward' ? 'Phường' : 'Tổ dân phố'} tăng bất thường so với chính mình trong tháng ${month} (tháng trọn vẹn cuối của kỳ), so với ${months} tháng trước đó.`,
+		tally: (flagged: string, total: string, level: Level) =>
+			`${flagged} trên ${total} ${level === 'ward' ? 'phường' : 'tổ dân phố'} được cảnh báo.`,
 		shortBaseline: (months: number) =>
 			`Trước tháng này chỉ có ${months} tháng số liệu (chưa đủ 12): mức thường lệ tính trên ${months} tháng.`,
 		row: (name: string, count: string, month: string, usual: string) => `${name}: ${count} vụ trong tháng ${month}, ${usual}`,
 		usualAbout: (mean: string) => `thường khoảng ${mean} vụ/tháng`,
 		usualNone: (months: number) => `${months} tháng trước không có vụ nào`,
-		none: (month: string) => `Không có tổ dân phố nào tăng bất thường trong tháng ${month}.`,
+		none: (month: string, level: Level) =>
+			`Không có ${level === 'ward' ? 'phường' : 'tổ dân phố'} nào tăng bất thường trong tháng ${month}.`,
 		noMonth: 'Kỳ đang chọn không có tháng trọn vẹn nào có số liệu, nên không tính cảnh báo sớm.',
 		shortHistory: (month: string, months: number) =>
 			`Trước tháng ${month} chỉ có ${months} tháng số liệu (cần ít nhất 3): chưa tính được cảnh báo sớm.`,
-		help: (groups: string) =>
-			`Một tổ được cảnh báo khi có từ ba vụ trở lên trong tháng và con số đó khó xảy ra do ngẫu nhiên (xác suất dưới 1 %) nếu tổ vẫn ở mức trung bình hằng tháng của mình (phân phối Poisson, cùng họ phương pháp với EARS của CDC và Farrington và cộng sự, 1996). Tính cho toàn phường, theo loại và tình trạng đang chọn. Giới hạn: mức thường lệ không tính xu hướng tăng dần hay mùa vụ; với ${groups} tổ, ngưỡng 1 % cho mỗi tổ mỗi tháng vẫn có lúc cảnh báo nhầm.`
+		help: (count: string, level: Level) => {
+			const unit = level === 'ward' ? 'phường' : 'tổ';
+			return `Một ${unit} được cảnh báo khi có từ ba vụ trở lên trong tháng và con số đó khó xảy ra do ngẫu nhiên (xác suất dưới 1 %) nếu ${unit} vẫn ở mức trung bình hằng tháng của mình (phân phối Poisson, cùng họ phương pháp với EARS của CDC và Farrington và cộng sự, 1996). Tính cho ${level === 'ward' ? 'các phường đang xem' : 'toàn phường'}, theo loại và tình trạng đang chọn. Giới hạn: mức thường lệ không tính xu hướng tăng dần hay mùa vụ; với ${count} ${unit}, ngưỡng 1 % cho mỗi ${unit} mỗi tháng vẫn có lúc cảnh báo nhầm.`;
+		}
 	},
 	breakdownTitle: 'Theo loại mâu thuẫn',
 	breakdownHint: 'Bấm vào một loại để lọc theo loại đó.',
@@ -593,6 +600,8 @@ export const vi = {
 			facts: 'II. Tình hình nổi bật',
 			map: 'III. Bản đồ các tổ dân phố',
 			top: 'IV. Các tổ có nhiều vụ việc nhất',
+			mapWards: 'III. Bản đồ các phường',
+			topWards: 'IV. Các phường có nhiều vụ việc nhất',
 			trend: { week: 'V. Diễn biến theo tuần', month: 'V. Diễn biến theo tháng', quarter: 'V. Diễn biến theo quý' } satisfies Record<TrendStep, string>,
 			categories: 'VI. Theo loại mâu thuẫn',
 			notes: 'VII. Ghi chú'

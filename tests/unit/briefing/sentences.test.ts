@@ -279,3 +279,29 @@ describe('the early-warning sentence', () => {
 		]);
 	});
 });
+
+describe('a district briefing at level=ward', () => {
+	const wards = {
+		wards: 3,
+		topGroups: [
+			{ name: 'Phường 2', count: 61, change: 5 },
+			{ name: 'Phường 1', count: 33, change: -1 },
+			{ name: 'Phường 3', count: 30, change: 0 }
+		],
+		hotspotNames: ['Phường 2']
+	};
+
+	test('the district chair’s briefing counts the wards’ cases, says "phường" and names the busiest wards', () => {
+		const [total, , busiest, , hotspots] = vi(wards);
+		expect(total).toBe('Trong quý III/2020, 3 phường tiếp nhận 124 vụ việc, tăng 12 % so với quý II/2020.');
+		expect(busiest).toBe('Phường có nhiều vụ việc nhất: Phường 2 (61 vụ, tăng 5), Phường 1 (33 vụ, giảm 1), Phường 3 (30 vụ, không đổi).');
+		expect(hotspots).toBe('Điểm nóng (độ tin cậy 95 % trở lên): Phường 2.');
+		expect(en(wards)[0]).toBe('In Q3 2020, the 3 wards received 124 cases, up 12 % on Q2 2020.');
+	});
+
+	test('no ward flagged: the early warning says "no ward", in both languages', () => {
+		const none: EarlyWarningFacts = { month: '09/2020', groups: [], level: 'ward' };
+		expect(earlyWarningSentence(none, 'vi', formatter('vi'))).toEqual(['Cảnh báo sớm: không có phường nào tăng bất thường trong tháng 09/2020.']);
+		expect(earlyWarningSentence(none, 'en', formatter('en'))).toEqual(['Early warning: no ward was unusually high in 09/2020.']);
+	});
+});

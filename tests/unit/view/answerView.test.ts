@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '$lib/core/db/engine';
 import { openNodeEngine } from '$lib/core/db/node';
-import type { GroupWithGeometry } from '$lib/core/import/groups';
+import type { GroupWithGeometry } from '$lib/core/schema/model';
 import { loadDataset } from '$lib/core/import/dataset';
 import { CaseIndex } from '$lib/core/index/caseIndex';
 import { addDays } from '$lib/core/periods/dates';

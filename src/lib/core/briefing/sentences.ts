@@ -27,6 +27,11 @@ export interface BriefingFacts {
 	escalated: Shown;
 	/** Groups that are hotspots at 95 % confidence or more, at most 5 named; null leaves the sentence out (no analysis). */
 	hotspotNames: string[] | null;
+	/**
+	 * A district's briefing at `level=ward`: how many wards it covers. The counts are then the wards', and the
+	 * sentences say so ("3 phường tiếp nhận…"); absent, they are one ward's ("toàn phường").
+	 */
+	wards?: number;
 }
 
 type Integer = (value: number) => string;
@@ -44,7 +49,7 @@ export function briefingSentences(facts: BriefingFacts, lang: Language, formatIn
 		const groups = facts.topGroups.filter((group) => !isHidden(group.count) && group.count > 0).slice(0, 3);
 		if (groups.length > 0) {
 			const named = groups.map((group) => write.group(group.name, count(group.count), group.change, formatInteger));
-			sentences.push(write.groups(named.join(', ')));
+			sentences.push(write.groups(named.join(', '), facts.wards !== undefined));
 		}
 		const category = facts.topCategory;
 		if (category && !isHidden(category.count) && category.count > 0) {
@@ -68,6 +73,8 @@ export interface EarlyWarningFacts {
 	month: string;
 	/** Every flagged group, most unusual first (`earlyWarnings`), with its count and usual level as the copy shows them. */
 	groups: { code: string; name: string; count: Shown; expected: ShownExpected }[];
+	/** `ward`: the areas tested are a district's wards (the codes and names are the wards'). */
+	level?: 'group' | 'ward';
 }
 
 /**
@@ -80,7 +87,7 @@ export function earlyWarningSentence(
 	format: { integer: Integer; decimal: Decimal }
 ): SentencePart[] {
 	const write = lang === 'vi' ? vi : en;
-	if (facts.groups.length === 0) return [write.alertsNone(facts.month)];
+	if (facts.groups.length === 0) return [write.alertsNone(facts.month, facts.level ?? 'group')];
 	const parts: SentencePart[] = [write.alertsLead(facts.month)];
 	facts.groups.forEach((group, index) => {
 		if (index > 0) parts.push(index === facts.groups.length - 1 ? write.and : ', ');
@@ -145,7 +152,8 @@ const vi = {
 			comparison('vi', facts.total, facts.sameLastYear, 'cùng kỳ năm trước', count, formatInteger)
 		].filter((clause): clause is string => clause !== null);
 		const tail = clauses.length > 0 ? `, ${clauses.join(' và ')}` : '';
-		return `Trong ${facts.period}, toàn phường ${received}${tail}.`;
+		const area = facts.wards === undefined ? 'toàn phường' : `${formatInteger(facts.wards)} phường`;
+		return `Trong ${facts.period}, ${area} ${received}${tail}.`;
 	},
 	resolved(how: Resolution, facts: BriefingFacts, count: Count, percent: Percent) {
 		if (how === 'none') return 'Chưa có vụ việc nào được hòa giải thành ở cơ sở.';
@@ -161,7 +169,7 @@ const vi = {
 			: `, ${change > 0 ? 'tăng' : 'giảm'} ${formatInteger(Math.abs(change))}`;
 		return `${name} (${shown} vụ${moved})`;
 	},
-	groups: (list: string) => `Địa bàn có nhiều vụ việc nhất: ${list}.`,
+	groups: (list: string, wards: boolean) => `${wards ? 'Phường' : 'Địa bàn'} có nhiều vụ việc nhất: ${list}.`,
 	category(label: string, shown: string, share: string | null) {
 		return `Loại vụ việc nhiều nhất: ${label} (${shown} vụ${share ? `, ${share}` : ''}).`;
 	},
@@ -176,7 +184,8 @@ const vi = {
 		return usual.value === 0 ? 'trước đó không có vụ nào' : `thường khoảng ${decimal(usual.value)} vụ/tháng`;
 	},
 	and: ' và ',
-	alertsNone: (month: string) => `Cảnh báo sớm: không có tổ dân phố nào tăng bất thường trong tháng ${month}.`,
+	alertsNone: (month: string, level: 'group' | 'ward') =>
+		`Cảnh báo sớm: không có ${level === 'ward' ? 'phường' : 'tổ dân phố'} nào tăng bất thường trong tháng ${month}.`,
 	alertsLead: (month: string) => `Cảnh báo sớm tháng ${month}: `,
 	alertsTail: (_groups: number) => ' tăng bất thường.',
 	lasting(facts: BriefingFacts, count: Count) {
@@ -199,7 +208,8 @@ const en: Writer = {
 			comparison('en', facts.total, facts.sameLastYear, 'the same period last year', count, formatInteger)
 		].filter((clause): clause is string => clause !== null);
 		const tail = clauses.length > 0 ? `, ${clauses.join(' and ')}` : '';
-		return `In ${facts.period}, the ward ${received}${tail}.`;
+		const area = facts.wards === undefined ? 'the ward' : `the ${formatInteger(facts.wards)} wards`;
+		return `In ${facts.period}, ${area} ${received}${tail}.`;
 	},
 	resolved(how, facts, count, percent) {
 		if (how === 'none') return 'No case has been resolved by grassroots mediation yet.';
@@ -232,7 +242,7 @@ const en: Writer = {
 		return usual.value === 0 ? 'none before' : `usually about ${decimal(usual.value)} a month`;
 	},
 	and: ' and ',
-	alertsNone: (month) => `Early warning: no group was unusually high in ${month}.`,
+	alertsNone: (month, level) => `Early warning: no ${level === 'ward' ? 'ward' : 'group'} was unusually high in ${month}.`,
 	alertsLead: (month) => `Early warning, ${month}: `,
 	alertsTail: (groups) => (groups === 1 ? ' was unusually high.' : ' were unusually high.'),
 	lasting(facts, count) {

@@ -1,7 +1,7 @@
 import { spatialWeights, type AnalysedGroup, type HotspotAnalysis, type SpatialWeights } from '../analysis';
 import type { EarlyWarning } from '../analysis/earlyWarning';
 import { analysisAreas } from '../geo/wardAreas';
-import type { GroupWithGeometry } from '../import/groups';
+import type { GroupWithGeometry } from '../schema/model';
 import type { Bucket } from '../periods/buckets';
 import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '../queries/results';
 import type { Seasonality } from '../queries/seasonality';

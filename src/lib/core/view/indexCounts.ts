@@ -1,5 +1,5 @@
 import type { GroupAlertCounts } from '../analysis/earlyWarning';
-import type { GroupWithGeometry } from '../import/groups';
+import type { GroupWithGeometry } from '../schema/model';
 import { CaseIndex, indexFilter, type IndexFilter } from '../index/caseIndex';
 import { bucketsOf, type Bucket } from '../periods/buckets';
 import { addDays, epochDay, type Period } from '../periods/dates';

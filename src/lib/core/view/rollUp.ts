@@ -1,5 +1,5 @@
 import type { GroupAlertCounts } from '../analysis/earlyWarning';
-import type { GroupWithGeometry } from '../import/groups';
+import type { GroupWithGeometry } from '../schema/model';
 import type { GroupFigures } from '../queries/results';
 
 /**

@@ -7,7 +7,7 @@ import { ranked } from '$lib/core/queries/ranking';
 import { localToday } from '$lib/core/periods/dates';
 import { dataCovers, periodConvention, previousPeriod, samePeriodLastYear, type Convention } from '$lib/core/periods/periods';
 import type { CategoryCount, GroupFigures } from '$lib/core/queries/results';
-import type { View } from '$lib/core/queries/view';
+import type { Level, View } from '$lib/core/queries/view';
 import { isDistrict, type Ward } from '$lib/core/schema/wards';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
@@ -16,6 +16,8 @@ export interface BriefingTextInput {
 	view: View;
 	/** Every count as the copy shows it. */
 	disclosure: Disclosure;
+	/** The areas the briefing ranks and maps: the groups, or at `level=ward` the wards (`group_code` the ward's code). */
+	level: Level;
 	groups: GroupFigures[];
 	categories: CategoryCount[];
 	hotspots: HotspotAnalysis | null;
@@ -71,7 +73,8 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 			escalated: disclosure.handling.escalated,
 			hotspotNames: input.hotspots
 				? input.hotspots.groups.filter((group) => group.gi_bin >= 2).map((group) => names.get(group.group_code) ?? group.group_code)
-				: null
+				: null,
+			...(input.level === 'ward' && { wards: input.groups.length })
 		},
 		view.lang,
 		format.integer
@@ -86,7 +89,7 @@ export function briefingText(input: BriefingTextInput): BriefingText {
 	};
 }
 
-function earlyWarningText({ alerts, distribution, groups, view, format }: BriefingTextInput): SentencePart[] | null {
+function earlyWarningText({ alerts, distribution, groups, level, view, format }: BriefingTextInput): SentencePart[] | null {
 	const plan = alerts?.plan;
 	if (!alerts || plan?.kind !== 'ready') return null;
 	const names = new Map(groups.map((group) => [group.group_code, group.name]));
@@ -95,7 +98,7 @@ function earlyWarningText({ alerts, distribution, groups, view, format }: Briefi
 		name: names.get(alert.group_code) ?? alert.group_code,
 		...shownAlert(alert, plan.baselineMonths, distribution)
 	}));
-	return earlyWarningSentence({ month: format.month(plan.month), groups: flagged }, view.lang, format);
+	return earlyWarningSentence({ month: format.month(plan.month), groups: flagged, level }, view.lang, format);
 }
 
 /**

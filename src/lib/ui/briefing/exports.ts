@@ -5,6 +5,7 @@ import { toXlsx, type Sheet } from '$lib/core/briefing/xlsx';
 import type { CaseRow, CategoryCount, GroupFigures } from '$lib/core/queries/results';
 import { bucketCode, type TrendStep } from '$lib/core/periods/buckets';
 import type { TrendCount } from '$lib/core/queries/trend';
+import type { Level } from '$lib/core/queries/view';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 import { saveBlob } from '../download';
@@ -20,15 +21,17 @@ export function briefingSheets(
 	trend: TrendCount[],
 	step: TrendStep,
 	disclosure: Disclosure,
-	text: Messages
+	text: Messages,
+	/** `ward`: the rows of `groups` are a district's wards. */
+	level: Level = 'group'
 ): Sheet[] {
 	const shownGroup = (group: GroupFigures) => disclosure.groups.get(group.group_code) ?? { count: group.total, change: null };
 	const shownCategory = (row: CategoryCount) => disclosure.categories.get(row.category) ?? row.total;
 	const columns = text.rankingColumns;
 	const sheets: Sheet[] = [
 		{
-			name: text.rankingTitle,
-			headers: ['group_code', columns.group, columns.count, columns.change],
+			name: level === 'ward' ? text.wards.rankingTitle : text.rankingTitle,
+			headers: [`${level}_code`, level === 'ward' ? text.wards.rankingColumn : columns.group, columns.count, columns.change],
 			rows: ranked(groups, (group) => group.group_code, (group) => shownGroup(group).count).map((group) => [
 				group.group_code,
 				group.name,

@@ -1,7 +1,7 @@
 import { StaleQuery, type QueryCoordinator } from '$lib/core/db/coordinator';
 import type { HotspotAnalysis } from '$lib/core/analysis';
 import type { EarlyWarning } from '$lib/core/analysis/earlyWarning';
-import type { GroupWithGeometry } from '$lib/core/import/groups';
+import type { GroupWithGeometry } from '$lib/core/schema/model';
 import type { CaseIndex } from '$lib/core/index/caseIndex';
 import type { Bucket } from '$lib/core/periods/buckets';
 import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '$lib/core/queries/results';

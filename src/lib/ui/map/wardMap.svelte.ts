@@ -303,7 +303,10 @@ export class WardMap {
 	}
 }
 
-/** "Tổ dân phố 12" → "12": the map has room for the number; the full name shows on hover. */
+/**
+ * "Tổ dân phố 12" → "12", "Phường 1 (mô phỏng)" → "1": the map has room for the name's last number, and the label's
+ * accessible name (the full name) then holds what it shows (WCAG 2.5.3); the full name shows on hover.
+ */
 function shortName(name: string, code: string): string {
-	return /(\d+)\s*$/.exec(name)?.[1] ?? code;
+	return /(\d+)\D*$/.exec(name)?.[1] ?? code;
 }
