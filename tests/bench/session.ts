@@ -52,7 +52,7 @@ export function sessionScript(groupsOf: ReadonlyMap<string, readonly string[]>, 
 	const wards = [...groupsOf.keys()];
 	if (wards.length < 2) throw new RangeError('a session needs a district: two wards or more');
 	const rng = mulberry32(seed);
-	const pick = <T>(values: readonly T[], not?: T): T => {
+	const pick = <T>(values: readonly T[], not?: T | null): T => {
 		const left = values.filter((value) => value !== not);
 		return left[Math.floor(rng() * left.length)];
 	};
