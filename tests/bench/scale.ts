@@ -16,6 +16,7 @@
  * Prints a table and writes `bench/results/latest.json`. Timings are printed, never asserted.
  * `E2E_PORT` if 4173 is taken; `BENCH_RELOADS` (3) reloads per size, half as many slowed.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -258,7 +259,16 @@ async function measureSize(cases: number) {
 			wards: groupsOf.size,
 			groups: [...groupsOf.values()].reduce((sum, groups) => sum + groups.length, 0),
 			csvBytes: readFileSync(csv).byteLength,
-			import: { ms: ours.ms, readCsvMs: raw.ms, ratio: ours.ms / raw.ms, peakTab: ours.peak, readCsvPeakTab: raw.peak },
+			import: {
+				ms: ours.ms,
+				readCsvMs: raw.ms,
+				ratio: ours.ms / raw.ms,
+				afterConfirmMs: ours.afterConfirm,
+				/** The Data page's own measures of its steps (`import:…`). */
+				steps: Object.fromEntries(ours.steps.map(([name, ms]) => [name, Math.round(ms)])),
+				peakTab: ours.peak,
+				readCsvPeakTab: raw.peak
+			},
 			reload: { ...summary(reloads), runs: reloads, lastMarks: marks, slowed4x: { ...summary(slowed), runs: slowed }, peakTab: reloadPeak },
 			session: { interactions: script.length, index: indexed, raw: rawScan },
 			/** How many times faster the index answers than raw SQL, medians and 95th percentiles. */
@@ -281,6 +291,8 @@ try {
 }
 const results = {
 	startedAt,
+	/** The commit measured, and its parents (a merge measured before it is committed names both sides). */
+	commit: execFileSync('git', ['log', '-1', '--format=%H %P']).toString().trim(),
 	machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadBefore, loadAfter: loadavg() },
 	chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	targets: { clickMedianMs: 16, clickP95Ms: 50, reloadToMapMs: 1500, modeSwitchMs: 100, tabBytes: 600e6, importRatio: 1.3 },
