@@ -6,7 +6,7 @@
  *   DuckDB's `read_csv` of the same file in the same tab (`tab.ts`, shared with `import.ts`);
  * - reload → first map: a new navigation to the dashboard until the map first says `data-ready="true"` (the saved
  *   snapshot read, the data loaded, the map drawn), timed in the page from the navigation's start; then again with
- *   the main thread's CPU slowed 4× (CDP `Emulation.setCPUThrottlingRate`, which leaves the workers at full speed);
+ *   the tab's CPU slowed 4× (CDP `Emulation.setCPUThrottlingRate` on the page's target, as DevTools does);
  * - a scripted session (`session.ts`, ≥ 50 interactions), each timed in the page from the last input event (a
  *   capture listener) to the moment `[data-testid=dashboard]` says `data-ready="true"` for a new `data-view` (a
  *   MutationObserver), on the case index and then with `?index=off` (every panel by SQL on the raw table);
@@ -281,25 +281,28 @@ async function measureSize(cases: number) {
 
 buildBench();
 const stop = await startServer();
-const startedAt = new Date().toISOString();
 const loadBefore = loadavg();
 const sizes: Awaited<ReturnType<typeof measureSize>>[] = [];
-try {
-	for (const cases of SIZES) sizes.push(await measureSize(cases));
-} finally {
-	await stop();
-}
 const results = {
-	startedAt,
+	startedAt: new Date().toISOString(),
 	/** The commit measured, and its parents (a merge measured before it is committed names both sides). */
 	commit: execFileSync('git', ['log', '-1', '--format=%H %P']).toString().trim(),
-	machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadBefore, loadAfter: loadavg() },
+	machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadBefore, loadAfter: loadBefore },
 	chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	targets: { clickMedianMs: 16, clickP95Ms: 50, reloadToMapMs: 1500, modeSwitchMs: 100, tabBytes: 600e6, importRatio: 1.3 },
 	sizes
 };
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
+try {
+	// Written after each size, so that a size that fails or is stopped leaves the ones before it.
+	for (const cases of SIZES) {
+		sizes.push(await measureSize(cases));
+		results.machine.loadAfter = loadavg();
+		writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
+	}
+} finally {
+	await stop();
+}
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '—');
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0);

@@ -47,7 +47,15 @@ function tabPids(): number[] {
 		for (let current = parents.get(pid); current; current = parents.get(current)) if (current === process.pid) return true;
 		return false;
 	};
-	const threadNames = (pid: number) => readdirSync(`/proc/${pid}/task`).map((task) => readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8'));
+	// A thread may end between listing and reading (the page's workers come and go): it is skipped, not the process.
+	const threadName = (pid: number, task: string) => {
+		try {
+			return readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8');
+		} catch {
+			return '';
+		}
+	};
+	const threadNames = (pid: number) => readdirSync(`/proc/${pid}/task`).map((task) => threadName(pid, task));
 	const pids = [...parents.keys()].filter((pid) => {
 		try {
 			return (
