@@ -64,7 +64,7 @@ function district(cases: number): { csv: string; geojson: string; rows: number; 
  * Installed in every document before its scripts (as a string: tsx would wrap named functions in a helper the page
  * lacks). `lastInput`: the time of the last input event, seen first (capture, on the window). `shown`: each time the
  * dashboard turns ready or shows another view while ready, that view, when, the last input before it, and when
- * the panels last turned ready (their answers shown; the map may still have been drawing).
+ * the panels last turned ready (their answers shown; the map may still have been drawing), and what answered them.
  * `firstMap`: when the map first said it had drawn, from the navigation's start.
  */
 const IN_PAGE = `
@@ -83,7 +83,8 @@ const IN_PAGE = `
 		answered = figures;
 		const board = document.querySelector('[data-testid="dashboard"]');
 		const view = board && board.getAttribute('data-ready') === 'true' ? board.getAttribute('data-view') : null;
-		if (view !== null && view !== readyView) bench.shown.push({ view, at: now, input: bench.lastInput, answered: answeredAt });
+		if (view !== null && view !== readyView)
+			bench.shown.push({ view, at: now, input: bench.lastInput, answered: answeredAt, by: board.getAttribute('data-answered-by') });
 		readyView = view;
 	}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready', 'data-view'] });
 `;
@@ -93,6 +94,8 @@ interface Shown {
 	at: number;
 	input: number;
 	answered: number;
+	/** The dashboard's `data-answered-by`: `index` or `sql`. */
+	by: string | null;
 }
 
 /** What `IN_PAGE` keeps in the page. */
@@ -160,9 +163,9 @@ interface SessionResult {
 	overall: Summary;
 	/**
 	 * Each interaction in order: its kind, milliseconds until shown, map drawn (null: not shown within the timeout),
-	 * and until the panels showed their answers.
+	 * until the panels showed their answers, and what answered them (`index`, `sql`).
 	 */
-	steps: { kind: Kind; ms: number | null; answered: number | null }[];
+	steps: { kind: Kind; ms: number | null; answered: number | null; by: string | null }[];
 	/** Input until the panels' answers are shown, the map not yet drawn. */
 	answered: Summary;
 	failed: number;
@@ -189,6 +192,7 @@ async function session(page: Page, cdp: CDPSession, script: Interaction[], query
 		await perform(page, step);
 		let ms: number | null = null;
 		let answered: number | null = null;
+		let by: string | null = null;
 		try {
 			await page.waitForFunction(
 				([mark, before]) => (window as unknown as InPage).__bench.shown.slice(mark).some((entry) => entry.view !== before),
@@ -200,12 +204,13 @@ async function session(page: Page, cdp: CDPSession, script: Interaction[], query
 			ms = entry.at - entry.input;
 			// Panels that turned ready within the same task as the dashboard were not seen apart from it.
 			answered = entry.answered >= entry.input ? entry.answered - entry.input : ms;
+			by = entry.by;
 			before = await readyView(page);
 		} catch (error) {
 			console.error(`  ${JSON.stringify(step)} was not shown: ${(error as Error).message.split('\n')[0]}`);
 			before = (await page.getByTestId('dashboard').getAttribute('data-view')) ?? '';
 		}
-		steps.push({ kind: step.kind, ms, answered });
+		steps.push({ kind: step.kind, ms, answered, by });
 		const { metrics } = await cdp.send('Performance.getMetrics');
 		peakJsHeap = Math.max(peakJsHeap, metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0);
 	}
@@ -324,6 +329,9 @@ for (const kind of KINDS) console.log(row(`${kind}, raw SQL`, sizes.map((s) => b
 console.log(row('every interaction, raw SQL', sizes.map((s) => both(s.session.raw.overall))));
 console.log(row('  of which until answered', sizes.map((s) => both(s.session.raw.answered))));
 console.log(row('gain of the index (×)', sizes.map((s) => `${s.gain.median.toFixed(1)} / ${s.gain.p95.toFixed(1)}`)));
+const answeredBy = (result: SessionResult) => ['index', 'sql'].map((by) => result.steps.filter((step) => step.by === by).length).join(' / ');
+console.log(row('answered by index / sql: index path', sizes.map((s) => answeredBy(s.session.index))));
+console.log(row('answered by index / sql: raw path', sizes.map((s) => answeredBy(s.session.raw))));
 console.log(row('not shown in 2 min (index, raw)', sizes.map((s) => `${s.session.index.failed}, ${s.session.raw.failed}`)));
 console.log(row('peak tab MB: import / read_csv', sizes.map((s) => `${mb(s.import.peakTab)} / ${mb(s.import.readCsvPeakTab)}`)));
 console.log(row('peak tab MB: reloads / index / raw', sizes.map((s) => `${mb(s.reload.peakTab)} / ${mb(s.session.index.peakTab)} / ${mb(s.session.raw.peakTab)}`)));
