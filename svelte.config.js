@@ -2,8 +2,8 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /**
- * `npm run bench:import` builds the app with its yardstick page (`tests/bench/routes`) apart from the production
- * build, which never holds it: its own routes, output and folder.
+ * `npm run bench:import` and `bench:scale` build the app with its yardstick page (`tests/bench/routes`) apart from
+ * the production build, which never holds it: its own routes, output and folder.
  */
 const bench = process.env.WARD_BENCH === '1';
 
@@ -20,7 +20,7 @@ const config = {
 			outDir: '.svelte-kit-bench',
 			files: { routes: 'tests/bench/routes' },
 			// Only its pages: the app's links lead to pages the bench build lacks.
-			prerender: { entries: ['/data', '/bench/read-csv'], crawl: false }
+			prerender: { entries: ['/', '/data', '/bench/read-csv'], crawl: false }
 		}),
 		// Nothing may leave the machine (SPEC §6): the page can reach only its own origin. `wasm-unsafe-eval` lets
 		// DuckDB compile WebAssembly; `unsafe-eval` is not needed (measured in Chromium: README, "Offline and
