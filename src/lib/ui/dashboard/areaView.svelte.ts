@@ -37,7 +37,12 @@ export class AreaView {
 	readonly level = $derived(this.shown?.level === 'ward' ? 'ward' : 'group');
 	/** Kept as text, so that the map is given new areas (and redrawn) only when the level or the wards change. */
 	readonly #chosenWards = $derived(this.shown?.wards?.join('\n') ?? '');
-	readonly areas = $derived(analysisAreas(this.#input().groups, this.level, this.#chosenWards ? this.#chosenWards.split('\n') : []));
+	/**
+	 * Read through its own derived: `#input()` reads every input, and the areas, new on each reading, would remount
+	 * the map (a district's 1,500 groups cloned and drawn anew on every click).
+	 */
+	readonly #groups = $derived(this.#input().groups);
+	readonly areas = $derived(analysisAreas(this.#groups, this.level, this.#chosenWards ? this.#chosenWards.split('\n') : []));
 	readonly names = $derived(new Map(this.areas.map((area) => [area.group_code, area.name])));
 	readonly figures = $derived.by(() => {
 		const results = this.#input().results;
