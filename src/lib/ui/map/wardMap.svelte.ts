@@ -69,6 +69,8 @@ export class WardMap {
 		const geometries = groups.map((group) => group.geometry);
 		const extent = bounds(geometries) ?? [105.8615, 20.9927, 105.8786, 21.0032];
 		this.#extent = extent;
+		// New areas (a ward drilled into, the level switched): the page is not ready until this map has drawn them.
+		this.ready = false;
 		const map = new maplibregl.Map({
 			container,
 			style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } }] },
