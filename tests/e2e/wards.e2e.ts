@@ -83,6 +83,35 @@ describe('a district of several wards', () => {
 		expect(tab.errors).toEqual([]);
 	});
 
+	test('a ward drilled into: the page says ready only once the map has drawn that ward, not while the wards are still on screen', async () => {
+		// On the SQL path (`index=off`), where the answers come a frame or more after the click, as before the index is built.
+		await tab.page.goto(`${BASE_URL}/?from=${PERIOD.from}&to=${PERIOD.to}&level=ward&index=off`);
+		await tab.page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor({ timeout: 60_000 });
+		// Each time the page turns ready from now on: when, and when the map last finished drawing.
+		await tab.page.evaluate(`(() => {
+			const root = document.querySelector('[data-testid="dashboard"]');
+			window.readyMoments = [];
+			new MutationObserver(() => {
+				if (root.getAttribute('data-ready') !== 'true') return;
+				const drawn = performance.getEntriesByName('map:ready').at(-1);
+				window.readyMoments.push({ at: performance.now(), drawn: drawn ? drawn.startTime : -1, view: root.getAttribute('data-view') });
+			}).observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+		})()`);
+		const clicked = (await tab.page.evaluate('performance.now()')) as number;
+		await tab.page.locator('[data-testid="ranking"] tr[data-ward="W03"]').click();
+		await tab.page.waitForURL(/level=group/);
+		await tab.page.locator('[data-testid="dashboard"][data-ready="true"]').waitFor({ timeout: 60_000 });
+		const moments = (await tab.page.evaluate('window.readyMoments')) as { at: number; drawn: number; view: string }[];
+		expect(moments.length).toBeGreaterThan(0);
+		for (const moment of moments) {
+			expect(new URLSearchParams(moment.view).get('ward')).toBe('W03');
+			expect(moment.drawn).toBeGreaterThan(clicked);
+		}
+		const labels = await tab.page.getByTestId('map-group').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-group')));
+		expect(labels).toHaveLength(12);
+		expect(labels.every((code) => code!.startsWith('W03-'))).toBe(true);
+	});
+
 	test('the briefing for ward=W02 names the ward and counts its cases; without ward= it names the whole district', async () => {
 		await tab.page.goto(`${BASE_URL}/briefing?from=${PERIOD.from}&to=${PERIOD.to}&ward=W02`);
 		await waitForMap(tab.page);
