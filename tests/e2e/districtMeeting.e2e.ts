@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { generateDistrict } from '../../data/demo/district';
+import { district, districtCases } from './districtFile';
 import { seriousViolations } from './axe';
 import { BASE_URL } from './browser';
 import { importOutcome } from './importing';
@@ -11,15 +11,8 @@ import { pagePerFile } from './perFile';
  * here from the generated file with a plain split, not by the app's queries.
  */
 
-const district = generateDistrict({ wards: 3, groupsPerWard: 12, seed: 3 });
 const PERIOD = { from: '2020-01-01', to: '2020-12-31' };
-const cases = district.casesCsv
-	.trim()
-	.split('\n')
-	.slice(1)
-	.map((line) => line.split(','))
-	// case_id, reported_on, ward_code, group_code, …
-	.map(([, reportedOn, ward, group]) => ({ reportedOn, ward, group }));
+const cases = districtCases;
 const inPeriod = cases.filter(({ reportedOn }) => reportedOn >= PERIOD.from && reportedOn <= PERIOD.to);
 const groupsOf = (wards: string[]) => Array.from({ length: 12 }, (_, i) => i + 1).flatMap((n) => wards.map((ward) => `${ward}-TDP${String(n).padStart(2, '0')}`)).sort();
 /** `code → count` over the period, every code of `codes` present (0 when it had no case). */

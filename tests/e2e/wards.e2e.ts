@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { generateDistrict } from '../../data/demo/district';
+import { district, districtCases } from './districtFile';
 import { BASE_URL, waitForMap } from './browser';
 import { pagePerFile } from './perFile';
 
@@ -9,15 +9,8 @@ import { pagePerFile } from './perFile';
  * its groups, and a reload that keeps the drill-down.
  */
 
-const district = generateDistrict({ wards: 3, groupsPerWard: 12, seed: 3 });
 const PERIOD = { from: '2020-01-01', to: '2020-12-31' };
-const cases = district.casesCsv
-	.trim()
-	.split('\n')
-	.slice(1)
-	.map((line) => line.split(','))
-	// case_id, reported_on, ward_code, group_code, …
-	.map(([, reportedOn, ward, group]) => ({ reportedOn, ward, group }));
+const cases = districtCases;
 const inPeriod = cases.filter(({ reportedOn }) => reportedOn >= PERIOD.from && reportedOn <= PERIOD.to);
 const countBy = (key: 'ward' | 'group', rows = inPeriod) =>
 	Object.fromEntries([...new Set(rows.map((row) => row[key]))].sort().map((code) => [code, rows.filter((row) => row[key] === code).length]));
