@@ -10,7 +10,7 @@ import type { Seasonality } from '../queries/seasonality';
 import { trendStep, type TrendCount } from '../queries/trend';
 import type { View } from '../queries/view';
 import { CATEGORY_CODES } from '../schema/categories';
-import { compareCodes } from './rollUp';
+import { wardsOf } from '../schema/wards';
 
 /** A group code no group has: a filter choosing it keeps no case (an empty list would keep every one). */
 const NO_GROUP = '\u0000';
@@ -22,14 +22,14 @@ const NO_GROUP = '\u0000';
  */
 export class IndexCounts {
 	readonly #index: CaseIndex;
-	/** The groups in code order, as the SQL answers list them. */
-	readonly #groups: readonly GroupWithGeometry[];
-	readonly #position: Map<string, number>;
+	readonly #groups: Map<string, GroupWithGeometry>;
+	/** Each ward's groups (`wardsOf`). */
+	readonly #wardGroups: Map<string, readonly string[]>;
 
 	constructor(index: CaseIndex, groups: readonly GroupWithGeometry[]) {
 		this.#index = index;
-		this.#groups = [...groups].sort((a, b) => compareCodes(a.group_code, b.group_code));
-		this.#position = new Map(index.groupCodes.map((code, g) => [code, g]));
+		this.#groups = new Map(groups.map((group) => [group.group_code, group]));
+		this.#wardGroups = new Map(wardsOf(groups).map((ward) => [ward.code, ward.groupCodes]));
 	}
 
 	keyFigures(view: View): KeyFigures | undefined {
@@ -50,20 +50,13 @@ export class IndexCounts {
 		const resolvedFilter = resolvedOnly(current);
 		const resolved = resolvedFilter ? this.#index.groupCounts(resolvedFilter)! : null;
 		const wards = view.wards?.length ? new Set(view.wards) : null;
-		return this.#groups
-			.filter((group) => !wards || (group.ward_code != null && wards.has(group.ward_code)))
-			.map((group) => {
-				const g = this.#position.get(group.group_code);
-				const count = (of: Int32Array | null) => (of && g !== undefined ? of[g] : 0);
-				return {
-					group_code: group.group_code,
-					name: group.name,
-					population: group.population,
-					total: count(counts),
-					previousTotal: count(previous),
-					resolved: count(resolved)
-				};
-			});
+		// The index's groups are the groups table's in `ORDER BY group_code`, the order of the SQL's rows.
+		return this.#index.groupCodes.flatMap((code, g) => {
+			const group = this.#groups.get(code);
+			if (!group || (wards && !(group.ward_code != null && wards.has(group.ward_code)))) return [];
+			const { name, population } = group;
+			return [{ group_code: code, name, population, total: counts[g], previousTotal: previous[g], resolved: resolved ? resolved[g] : 0 }];
+		});
 	}
 
 	/** `trendQuery`: every step of the data's span, by category; steps and categories without a case left out. */
@@ -148,8 +141,7 @@ export class IndexCounts {
 	#filter(view: View, scope: FilterScope): IndexFilter {
 		const filter = indexFilter(view, scope);
 		if (scope.wards === false || !view.wards?.length) return filter;
-		const wards = new Set(view.wards);
-		const inWards = new Set(this.#groups.filter((group) => group.ward_code != null && wards.has(group.ward_code)).map((group) => group.group_code));
+		const inWards = new Set(view.wards.flatMap((ward) => this.#wardGroups.get(ward) ?? []));
 		const groups = filter.groups.length ? filter.groups.filter((code) => inWards.has(code)) : [...inWards];
 		return { ...filter, groups: groups.length ? groups : [NO_GROUP] };
 	}

@@ -1,12 +1,14 @@
 import type { GroupAlertCounts } from '../analysis/earlyWarning';
+import { compareCodes } from '../queries/ranking';
 import type { GroupWithGeometry } from '../schema/model';
+import { wardsOf, type Ward } from '../schema/wards';
 import type { GroupFigures } from '../queries/results';
 
 /**
  * A district's groups rolled up to wards: what every ward-level panel reads (`level=ward`). One rule for both
  * ways of counting (index or SQL): a ward's counts are its groups' summed; its population is its groups' summed,
- * or null when any group's is unknown (a rate over part of a ward would be too low). Wards in code order; groups
- * without a ward are left out.
+ * or null when any group's is unknown (a rate over part of a ward would be too low). Wards in code order
+ * (`compareCodes`, as `wardsOf` lists them); groups without a ward are left out.
  */
 export function wardFiguresOf(groups: readonly GroupFigures[], wardOf: WardOf): GroupFigures[] {
 	const wards = new Map<string, GroupFigures>();
@@ -45,17 +47,10 @@ export function wardAlertCountsOf(groups: readonly GroupAlertCounts[], wardOf: W
 	return [...wardSeriesOf(series, wardOf)].map(([code, [count, baselineTotal]]) => ({ group_code: code, count, baselineTotal }));
 }
 
-export type WardOf = (groupCode: string) => { code: string; name: string } | undefined;
+export type WardOf = (groupCode: string) => Pick<Ward, 'code' | 'name'> | undefined;
 
-/** A group's ward, as its groups file names it. */
+/** A group's ward, as `wardsOf` reads the groups file. */
 export function wardLookup(groups: readonly Pick<GroupWithGeometry, 'group_code' | 'ward_code' | 'ward_name'>[]): WardOf {
-	const wards = new Map(
-		groups.flatMap((group) => (group.ward_code ? [[group.group_code, { code: group.ward_code, name: group.ward_name ?? group.ward_code }] as const] : []))
-	);
+	const wards = new Map(wardsOf(groups).flatMap((ward) => ward.groupCodes.map((code) => [code, ward] as const)));
 	return (code) => wards.get(code);
-}
-
-/** Codes in the order DuckDB sorts text (byte order), as the SQL answers come. */
-export function compareCodes(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }
