@@ -2,7 +2,7 @@ import { spatialWeights, type AnalysedGroup, type HotspotAnalysis, type SpatialW
 import type { EarlyWarning } from '../analysis/earlyWarning';
 import { analysisAreas } from '../geo/wardAreas';
 import type { GroupWithGeometry } from '../schema/model';
-import type { Bucket } from '../periods/buckets';
+import { monthsOf, type Bucket } from '../periods/buckets';
 import type { CategoryCount, GroupFigures, Handling, KeyFigures } from '../queries/results';
 import type { Seasonality } from '../queries/seasonality';
 import { sparklineMonths } from '../queries/sparklines';
@@ -11,7 +11,7 @@ import { comparedView, STATISTICAL_MODES, type DataContext, type Level, type Vie
 import type { IndexCounts } from './indexCounts';
 import { wardAlertCountsOf, wardFiguresOf, wardLookup, wardSeriesOf, type WardOf } from './rollUp';
 import { warnOf } from './earlyWarning';
-import { analyseCounts, dataMonths } from './runAnalysis';
+import { analyseCounts } from './runAnalysis';
 import type { SqlCounts } from './sqlCounts';
 
 /** Every panel's answer for one view. At `level=ward` the area answers (figures, sparklines, alerts) are wards'. */
@@ -82,7 +82,7 @@ export class ViewAnswerer {
 		const statistical = briefing || view.mode === 'rate' || (STATISTICAL_MODES as readonly string[]).includes(view.mode);
 		const compared = comparedView(view);
 		const months = sparklineMonths(view, { from: this.#span.firstDate, to: this.#span.lastDate });
-		const dataMonthList = dataMonths(this.#span.firstDate, this.#span.lastDate);
+		const dataMonthList = monthsOf({ from: this.#span.firstDate, to: this.#span.lastDate });
 		const groupFigures = count((index) => index.groupFigures(view), (sql) => sql.groupFigures(view));
 		const [keyFigures, groups, trend, sparklines, handling, categories, seasonality, alerts, hotspots, compareFigures, compareGroups] =
 			await Promise.all([

@@ -8,7 +8,7 @@ import {
 } from '../analysis/hotspots';
 import type { SpatialWeights } from '../analysis/weights';
 import type { Engine } from '../db/engine';
-import { bucketsOf } from '../periods/buckets';
+import { monthsOf } from '../periods/buckets';
 import { dataExtentQuery, groupsQuery } from '../queries/dashboard';
 import { readGroups, type GroupFigures } from '../queries/results';
 import type { EmergingStep, GiInference, Level, View } from '../queries/view';
@@ -87,7 +87,7 @@ export async function runAnalysis(engine: Pick<Engine, 'query'>, request: Analys
 		request.level === 'ward' ? engine.query(groupsQuery()) : []
 	]);
 	const wardOf = wardLookup(readGroups(groupRows));
-	const months = extent?.last_date ? dataMonths(String(extent.first_date), String(extent.last_date)) : [];
+	const months = extent?.last_date ? monthsOf({ from: String(extent.first_date), to: String(extent.last_date) }) : [];
 	const monthly = await counts.groupMonthly(view, months);
 	return analyseCounts(request, { figures, monthly, months }, wardOf);
 }
@@ -119,9 +119,4 @@ export function analyseCounts(request: AnalysisRequest, counts: AnalysisCounts, 
 	// The benchmark reads this: the statistics alone, without the counting that feeds them.
 	performance.measure('analysis:compute', { start: started });
 	return analysis;
-}
-
-/** The months from `firstDate`'s to `lastDate`'s, `YYYY-MM`. */
-export function dataMonths(firstDate: string, lastDate: string): string[] {
-	return bucketsOf({ from: firstDate, to: lastDate }, 'month').map((month) => month.start.slice(0, 7));
 }
