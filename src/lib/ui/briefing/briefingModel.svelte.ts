@@ -4,10 +4,10 @@ import { comparedGroups } from '$lib/core/queries/compare';
 import { ranked } from '$lib/core/queries/ranking';
 import { trendStep } from '$lib/core/queries/trend';
 import type { View } from '$lib/core/queries/view';
-import { analysisAreas } from '$lib/core/geo/wardAreas';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 import type { DashboardResults } from '../dashboard/dashboard.svelte';
+import { ShownAreas } from '../dashboard/shownAreas.svelte';
 import type { WardData } from '../app/wardData.svelte';
 import { colourMap } from '../map/mapColours';
 import type { BriefingSettings } from './briefingSettings.svelte';
@@ -41,17 +41,13 @@ export class BriefingModel {
 		return this.#source();
 	}
 
-	readonly shown = $derived(this.#input().results.shownView);
-	readonly level = $derived(this.shown?.level === 'ward' ? 'ward' : 'group');
+	readonly #at = new ShownAreas(() => ({ results: this.#input().results, groups: this.#input().ward.groups }));
+	readonly shown = $derived(this.#at.shown);
+	readonly level = $derived(this.#at.level);
 	/** The areas' figures: the groups', or the wards'. */
-	readonly figures = $derived.by(() => {
-		const { results } = this.#input();
-		return this.level === 'ward' ? results.wardFigures : results.groupFigures;
-	});
-	/** Kept as text, so that the map is given new areas only when the level or the wards change. */
-	readonly #chosenWards = $derived(this.shown?.wards?.join('\n') ?? '');
+	readonly figures = $derived(this.#at.figures);
 	/** The areas the map draws: the chosen wards' groups, or the wards themselves (all without a choice). */
-	readonly areas = $derived(analysisAreas(this.#input().ward.groups, this.level, this.#chosenWards ? this.#chosenWards.split('\n') : []));
+	readonly areas = $derived(this.#at.areas);
 	/** Every count as this copy shows it: the one place distribution suppression is decided (`core/briefing`). */
 	readonly disclosure = $derived.by(() => {
 		const { results, distribution } = this.#input();

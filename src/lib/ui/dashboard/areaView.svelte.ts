@@ -1,11 +1,11 @@
 import { comparedGroups } from '$lib/core/queries/compare';
 import type { View } from '$lib/core/queries/view';
 import type { GroupWithGeometry } from '$lib/core/schema/model';
-import { analysisAreas } from '$lib/core/geo/wardAreas';
 import type { Formatter } from '$lib/i18n/format';
 import type { Messages } from '$lib/i18n/vi';
 import { colourCompared, colourMap } from '../map/mapColours';
 import type { DashboardResults } from './dashboard.svelte';
+import { ShownAreas } from './shownAreas.svelte';
 
 export interface AreaSource {
 	/** The view in the address bar (what is selected). */
@@ -33,21 +33,12 @@ export class AreaView {
 		return this.#source();
 	}
 
-	readonly shown = $derived(this.#input().results?.shownView ?? null);
-	readonly level = $derived(this.shown?.level === 'ward' ? 'ward' : 'group');
-	/** Kept as text, so that the map is given new areas (and redrawn) only when the level or the wards change. */
-	readonly #chosenWards = $derived(this.shown?.wards?.join('\n') ?? '');
-	/**
-	 * Read through its own derived: `#input()` reads every input, and the areas, new on each reading, would remount
-	 * the map (a district's 1,500 groups cloned and drawn anew on every click).
-	 */
-	readonly #groups = $derived(this.#input().groups);
-	readonly areas = $derived(analysisAreas(this.#groups, this.level, this.#chosenWards ? this.#chosenWards.split('\n') : []));
+	readonly #at = new ShownAreas(() => this.#input());
+	readonly shown = $derived(this.#at.shown);
+	readonly level = $derived(this.#at.level);
+	readonly areas = $derived(this.#at.areas);
 	readonly names = $derived(new Map(this.areas.map((area) => [area.group_code, area.name])));
-	readonly figures = $derived.by(() => {
-		const results = this.#input().results;
-		return (this.level === 'ward' ? results?.wardFigures : results?.groupFigures) ?? [];
-	});
+	readonly figures = $derived(this.#at.figures);
 	/** The areas selected in the address bar: wards at the ward level, else groups. */
 	readonly selected = $derived.by(() => {
 		const view = this.#input().view;
